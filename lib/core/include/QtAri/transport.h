@@ -1,0 +1,48 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <QtAri/result.h>
+
+#include <QtCore/QByteArray>
+#include <QtCore/QFuture>
+#include <QtCore/QObject>
+#include <QtCore/QString>
+
+namespace QtAri {
+
+//! \brief One ARI REST request, fully built and encoded, ready for a Transport.
+//!
+//! Built by the generated operation classes; nobody else assembles paths or JSON.
+struct Request
+{
+    QByteArray method;    //!< "GET", "POST", "PUT" or "DELETE"
+    QByteArray path;      //!< below the /ari prefix, percent-encoded, e.g. "/channels/a%2Fb/answer"
+    QByteArray query;     //!< percent-encoded query without the '?', e.g. "app=x&channel=a%2Cb"
+    QByteArray body;      //!< JSON body, or empty for none
+    QString operation;    //!< "channels.answer": used in errors and logs
+};
+
+//! \brief What a Transport got back: the HTTP status and the raw body.
+struct Response
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray contentType;
+};
+
+//! \brief Carries Requests to an ARI server and brings back Responses.
+//!
+//! A transport reports only transport-level failures as Errors (Network, Timeout, NotConnected,
+//! Aborted); any HTTP answer, 4xx/5xx included, is a Response, decoded by the generated code.
+//! The returned future always finishes, with a result, never cancelled.
+class QTARI_EXPORT Transport : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Transport(QObject *parent = nullptr);
+    ~Transport() override;
+
+    virtual QFuture<Result<Response>> send(const Request &request) = 0;
+};
+
+} // namespace QtAri

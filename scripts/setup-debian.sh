@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages QtAri's build, tests, demo and benchmarks need.
+# Idempotent: packages already present are left alone. Run as root (or through sudo).
+set -euo pipefail
+
+packages=(
+    build-essential cmake ninja-build python3 pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libgl-dev
+    xvfb xauth
+)
+# node and npm run the ari-client comparison tests and benchmarks; a machine that already has
+# them (from any source) keeps its own.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "setup: all ${#packages[@]} packages present"
+    exit 0
+fi
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
