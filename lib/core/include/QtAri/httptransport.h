@@ -1,0 +1,75 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <QtAri/transport.h>
+
+#include <QtCore/QUrl>
+#include <QtNetwork/QSslConfiguration>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+QT_END_NAMESPACE
+
+namespace QtAri {
+
+class HttpTransportPrivate;
+
+//! \brief Sends ARI Requests over HTTP(S) with QNetworkAccessManager.
+//!
+//! Requests go to baseUrl() + "/ari" + Request::path: a base URL "http://pbx:8088/asterisk" (an
+//! http.conf prefix) sends "/channels" to "http://pbx:8088/asterisk/ari/channels"; a base URL that
+//! already ends in "/ari" is used as is. The path and query are sent exactly as the Request encodes
+//! them, so an id holding "/", "?", "#" or "%" stays inside its segment.
+//!
+//! Credentials travel only in a Basic Authorization header, never in the URL: user info found in a
+//! base URL is taken as the credentials and removed from it.
+//!
+//! Every future returned by send() finishes exactly once: with the Response (any HTTP status,
+//! 4xx and 5xx included), or with an Error of kind Network (Qt's message), Timeout (no progress
+//! within requestTimeout()), NotConnected (no base URL) or whatever abortAll() was given. Destroying
+//! the transport finishes pending futures with Aborted.
+class QTARI_EXPORT HttpTransport : public Transport
+{
+    Q_OBJECT
+public:
+    explicit HttpTransport(QObject *parent = nullptr);
+    ~HttpTransport() override;
+
+    //! http:// or https:// URL of the server, with an optional path prefix.
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const;
+
+    void setCredentials(const QString &user, const QString &password);
+    QString user() const;
+    bool hasCredentials() const;
+
+    //! Milliseconds without progress after which a request fails with Timeout (0: never).
+    //! The default is 10 000.
+    void setRequestTimeout(int ms);
+    int requestTimeout() const;
+
+    //! TLS settings for https URLs (the default is QSslConfiguration::defaultConfiguration()).
+    void setSslConfiguration(const QSslConfiguration &configuration);
+    QSslConfiguration sslConfiguration() const;
+
+    //! The full URL a Request goes to (without credentials), or an invalid URL if it cannot be built.
+    QUrl urlFor(const Request &request) const;
+
+    QFuture<Result<Response>> send(const Request &request) override;
+
+    //! Finishes every pending future with \a reason and abandons the requests.
+    void abortAll(const Error &reason);
+    //! Requests sent and not finished yet.
+    int pendingCount() const;
+
+    //! The network access manager used for the requests (owned by the transport).
+    QNetworkAccessManager *networkAccessManager() const;
+
+private:
+    std::unique_ptr<HttpTransportPrivate> d;
+    Q_DECLARE_PRIVATE_D(d, HttpTransport)
+};
+
+} // namespace QtAri

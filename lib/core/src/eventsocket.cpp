@@ -1,0 +1,182 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include "eventsocket_p.h"
+
+#include "qtari_logging_p.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtNetwork/QNetworkRequest>
+#include <QtWebSockets/QWebSocket>
+
+namespace QtAri::Private {
+
+EventSocket::EventSocket(QObject *parent) : QObject(parent)
+{
+    m_handshakeTimer.setSingleShot(true);
+    m_pongTimer.setSingleShot(true);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+        fail(Error(Error::Kind::Timeout,
+                   QCoreApplication::translate("QtAri",
+                                               "the event WebSocket did not open within %1 ms")
+                           .arg(m_handshakeTimer.interval())));
+    });
+    connect(&m_pingTimer, &QTimer::timeout, this, &EventSocket::sendPing);
+    connect(&m_pongTimer, &QTimer::timeout, this, [this] {
+        qCWarning(lcAriSocket) << "no pong within" << m_pongTimeout << "ms: the event socket is dead";
+        fail(Error(Error::Kind::Timeout,
+                   QCoreApplication::translate("QtAri", "no pong from the server within %1 ms")
+                           .arg(m_pongTimeout)));
+    });
+}
+
+EventSocket::~EventSocket() { teardown(); }
+
+void EventSocket::open(const QUrl &url, const QByteArray &authorization,
+                       const QSslConfiguration &ssl, int handshakeTimeoutMs)
+{
+    teardown();
+    m_url = url;
+    m_lastError.clear();
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageSize));
+    if (url.scheme() == u"wss")
+        m_socket->setSslConfiguration(ssl);
+
+    connect(m_socket, &QWebSocket::connected, this, &EventSocket::handleConnected);
+    connect(m_socket, &QWebSocket::disconnected, this, &EventSocket::handleDisconnected);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    connect(m_socket, &QWebSocket::errorOccurred, this, &EventSocket::handleError);
+#else
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            &EventSocket::handleError);
+#endif
+    connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts << error.errorString();
+        m_lastError = QCoreApplication::translate("QtAri", "TLS error: %1")
+                              .arg(texts.join(QStringLiteral("; ")));
+    });
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &EventSocket::textReceived);
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_pongTimer.stop(); });
+
+    QNetworkRequest request(url);
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
+    if (handshakeTimeoutMs > 0) {
+        m_handshakeTimer.setInterval(handshakeTimeoutMs);
+        m_handshakeTimer.start();
+    }
+    qCDebug(lcAriSocket).noquote() << "opening" << maskedUrl(url);
+    m_socket->open(request);
+}
+
+void EventSocket::setKeepalive(int pingIntervalMs, int pongTimeoutMs)
+{
+    m_pingInterval = std::max(0, pingIntervalMs);
+    m_pongTimeout = std::max(0, pongTimeoutMs);
+    if (m_open) {
+        m_pongTimer.stop();
+        if (m_pingInterval > 0)
+            m_pingTimer.start(m_pingInterval);
+        else
+            m_pingTimer.stop();
+    }
+}
+
+void EventSocket::setMaxMessageSize(qint64 bytes)
+{
+    m_maxMessageSize = bytes > 0 ? bytes : 64 * 1024 * 1024;
+    if (m_socket) {
+        m_socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
+        m_socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageSize));
+    }
+}
+
+void EventSocket::handleConnected()
+{
+    m_handshakeTimer.stop();
+    m_open = true;
+    qCDebug(lcAriSocket).noquote() << "event socket open" << maskedUrl(m_url);
+    if (m_pingInterval > 0)
+        m_pingTimer.start(m_pingInterval);
+    Q_EMIT opened();
+}
+
+void EventSocket::handleError()
+{
+    if (!m_socket)
+        return;
+    if (m_lastError.isEmpty())
+        m_lastError = maskSecrets(m_socket->errorString());
+    // QWebSocket reports a failed handshake as an error without always following with
+    // disconnected(); end the attempt here.
+    if (!m_open)
+        fail(Error(Error::Kind::Network, m_lastError));
+}
+
+void EventSocket::handleDisconnected()
+{
+    if (!m_socket)
+        return;
+    QString reason = m_lastError;
+    if (reason.isEmpty()) {
+        const auto code = m_socket->closeCode();
+        reason = QCoreApplication::translate("QtAri", "the event WebSocket closed (code %1%2)")
+                         .arg(int(code))
+                         .arg(m_socket->closeReason().isEmpty()
+                                      ? QString()
+                                      : QStringLiteral(", ") + maskSecrets(m_socket->closeReason()));
+    }
+    fail(Error(Error::Kind::Network, reason));
+}
+
+void EventSocket::sendPing()
+{
+    if (!m_socket || !m_open)
+        return;
+    m_socket->ping();
+    if (m_pongTimeout > 0 && !m_pongTimer.isActive())
+        m_pongTimer.start(m_pongTimeout);
+}
+
+void EventSocket::fail(const Error &reason)
+{
+    if (!m_socket)
+        return;
+    qCDebug(lcAriSocket) << "event socket ended:" << reason;
+    teardown();
+    Q_EMIT closed(reason);
+}
+
+void EventSocket::close()
+{
+    const bool wasOpen = m_open;
+    QWebSocket *socket = m_socket;
+    if (socket && wasOpen) {
+        // Let the close frame go out; the socket deletes itself once the server answers or the
+        // connection drops, or with this object.
+        socket->disconnect(this);
+        m_socket = nullptr;
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        socket->close(QWebSocketProtocol::CloseCodeNormal);
+    }
+    teardown();
+}
+
+void EventSocket::abort() { teardown(); }
+
+void EventSocket::teardown()
+{
+    m_handshakeTimer.stop();
+    m_pingTimer.stop();
+    m_pongTimer.stop();
+    m_open = false;
+    if (QWebSocket *socket = std::exchange(m_socket, nullptr)) {
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
+    }
+}
+
+} // namespace QtAri::Private
