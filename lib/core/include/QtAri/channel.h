@@ -1,0 +1,178 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <QtAri/qtari_export.h>
+
+#include <QtAri/callerid.h>
+#include <QtAri/channelbase.h>
+#include <QtAri/channelinfo.h>
+#include <QtAri/dialplancep.h>
+
+#include <QtCore/QDateTime>
+#include <QtCore/QJsonObject>
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+#include <QtCore/QVariantMap>
+
+#include <memory>
+
+namespace QtAri {
+
+class Bridge;
+class ChannelPrivate;
+struct BridgeAttendedTransferEvent;
+struct BridgeBlindTransferEvent;
+struct ChannelTransferEvent;
+namespace Private { class Registry; }
+
+//! \brief A live ARI channel: one object per channel id, kept current from events.
+//!
+//! Owned by the Client. Properties follow Asterisk's events (each with a NOTIFY signal); ARI
+//! events that name the channel arrive as typed signals. After ChannelDestroyed the channel emits
+//! hungUp(), leaves the Client's identity map and is deleted on the next event-loop turn (hold a
+//! QPointer across turns). Bound operations (answer(), play(), hangup() …) come from ChannelBase.
+//!
+//! \code
+//! auto *channel = client->newChannel();                  // client-side id, wire first
+//! connect(channel, &QtAri::Channel::stasisStarted, this, [channel] { channel->answer(); });
+//! channel->originate(u"PJSIP/1000"_s, {.app = u"ivr"_s});
+//! \endcode
+class QTARI_EXPORT Channel : public ChannelBase
+{
+    Q_OBJECT
+    Q_MOC_INCLUDE(<QtAri/bridge.h>)
+    Q_PROPERTY(QString name READ name NOTIFY nameChanged FINAL)
+    Q_PROPERTY(State state READ state NOTIFY stateChanged FINAL)
+    Q_PROPERTY(QtAri::CallerId caller READ caller NOTIFY callerChanged FINAL)
+    Q_PROPERTY(QtAri::CallerId connected READ connected NOTIFY connectedChanged FINAL)
+    Q_PROPERTY(QtAri::DialplanCep dialplan READ dialplan NOTIFY dialplanChanged FINAL)
+    Q_PROPERTY(QDateTime creationTime READ creationTime NOTIFY creationTimeChanged FINAL)
+    Q_PROPERTY(QString language READ language NOTIFY languageChanged FINAL)
+    Q_PROPERTY(QString accountCode READ accountCode NOTIFY accountCodeChanged FINAL)
+    Q_PROPERTY(QString protocolId READ protocolId NOTIFY protocolIdChanged FINAL)
+    Q_PROPERTY(QVariantMap variables READ variables NOTIFY variablesChanged FINAL)
+    Q_PROPERTY(QtAri::Bridge *bridge READ bridge NOTIFY bridgeChanged FINAL)
+    Q_PROPERTY(bool inStasis READ isInStasis NOTIFY inStasisChanged FINAL)
+    Q_PROPERTY(QStringList stasisArgs READ stasisArgs NOTIFY stasisStarted FINAL)
+    Q_PROPERTY(bool known READ isKnown NOTIFY knownChanged FINAL)
+    Q_PROPERTY(bool ended READ isEnded NOTIFY endedChanged FINAL)
+public:
+    //! Asterisk's channel states ("Rsrved" is Reserved, "Dialing Offhook" DialingOffhook,
+    //! "Pre-ring" PreRing); a state this version does not know is Unknown.
+    enum class State {
+        Down,
+        Reserved,
+        OffHook,
+        Dialing,
+        Ring,
+        Ringing,
+        Up,
+        Busy,
+        DialingOffhook,
+        PreRing,
+        Unknown,
+    };
+    Q_ENUM(State)
+
+    ~Channel() override;
+
+    QString name() const;
+    State state() const;
+    CallerId caller() const;
+    CallerId connected() const;
+    DialplanCep dialplan() const;
+    QDateTime creationTime() const;
+    QString language() const;
+    QString accountCode() const;
+    QString protocolId() const;
+    //! Channel variables: those Asterisk reports in the channel's channelvars and every
+    //! ChannelVarset seen for this channel.
+    QVariantMap variables() const;
+    QString variable(const QString &name) const;
+    //! The bridge the channel is in, or nullptr.
+    Bridge *bridge() const;
+    bool isInStasis() const;
+    QStringList stasisArgs() const;
+    //! False for an object made by Client::newChannel() until an event or reply names its id.
+    bool isKnown() const;
+    //! True once the channel's terminal event (or a reconcile without it) has been handled.
+    bool isEnded() const;
+    //! The last snapshot Asterisk sent (all fields, including ones without a property).
+    ChannelInfo info() const;
+
+    static State stateFromString(QStringView state);
+    static QString stateToString(State state);
+
+Q_SIGNALS:
+    void nameChanged(const QString &name);
+    //! ChannelStateChange (also the NOTIFY of state).
+    void stateChanged(QtAri::Channel::State state);
+    void callerChanged(const QtAri::CallerId &caller);
+    void connectedChanged(const QtAri::CallerId &connected);
+    void dialplanChanged(const QtAri::DialplanCep &dialplan);
+    void creationTimeChanged(const QDateTime &creationTime);
+    void languageChanged(const QString &language);
+    void accountCodeChanged(const QString &accountCode);
+    void protocolIdChanged(const QString &protocolId);
+    void variablesChanged(const QVariantMap &variables);
+    void bridgeChanged(QtAri::Bridge *bridge);
+    void inStasisChanged(bool inStasis);
+    void knownChanged(bool known);
+    void endedChanged(bool ended);
+
+    //! ChannelCreated.
+    void created();
+    //! ChannelDtmfReceived.
+    void dtmfReceived(const QString &digit, int durationMs);
+    //! ChannelHangupRequest (\a cause is 0 when Asterisk sent none).
+    void hangupRequested(int cause);
+    //! ChannelDestroyed: the last signal; the object is deleted on the next event-loop turn.
+    void hungUp(int cause, const QString &causeText);
+    //! ChannelEnteredBridge / ChannelLeftBridge.
+    void enteredBridge(QtAri::Bridge *bridge);
+    void leftBridge(QtAri::Bridge *bridge);
+    //! StasisStart / StasisEnd.
+    void stasisStarted(const QStringList &args);
+    void stasisEnded();
+    //! StasisStart naming this channel as the one \a replacement replaces.
+    void replacedBy(QtAri::Channel *replacement);
+    //! ChannelVarset.
+    void varSet(const QString &name, const QString &value);
+    //! ChannelCallerId.
+    void callerIdChanged(int presentation, const QString &presentationText);
+    //! ChannelConnectedLine.
+    void connectedLineChanged();
+    //! ChannelDialplan.
+    void dialplanApplicationChanged(const QString &app, const QString &appData);
+    //! ChannelTalkingStarted / ChannelTalkingFinished.
+    void talkingStarted();
+    void talkingFinished(int durationMs);
+    //! ChannelHold / ChannelUnhold.
+    void holdStarted(const QString &musicClass);
+    void holdEnded();
+    //! ChannelToneDetected.
+    void toneDetected();
+    //! ChannelUserevent naming this channel.
+    void userEvent(const QString &eventName, const QJsonObject &userEvent);
+    //! Dial naming this channel as caller, peer or forwarded.
+    void dialed(QtAri::Channel *caller, QtAri::Channel *peer, const QString &dialStatus);
+    //! ApplicationMoveFailed.
+    void applicationMoveFailed(const QString &destination, const QStringList &args);
+    //! ChannelTransfer naming this channel (refer_to / referred_by fields).
+    void transferred(const QtAri::ChannelTransferEvent &event);
+    //! BridgeBlindTransfer / BridgeAttendedTransfer naming this channel in any field.
+    void blindTransferred(const QtAri::BridgeBlindTransferEvent &event);
+    void attendedTransferred(const QtAri::BridgeAttendedTransferEvent &event);
+    //! CallBroadcast / CallClaimed.
+    void callBroadcast(const QString &caller, const QString &called);
+    void callClaimed(const QString &winnerApp);
+
+private:
+    Channel(const QString &id, Client *client, QObject *parent);
+    friend class Private::Registry;
+    friend class ChannelPrivate;
+    std::unique_ptr<ChannelPrivate> d;
+    Q_DECLARE_PRIVATE_D(d, Channel)
+};
+
+} // namespace QtAri

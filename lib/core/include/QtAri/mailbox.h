@@ -1,0 +1,47 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <QtAri/qtari_export.h>
+
+#include <QtAri/mailboxbase.h>
+#include <QtAri/mailboxinfo.h>
+
+#include <QtCore/QString>
+
+#include <memory>
+
+namespace QtAri {
+
+class MailboxPrivate;
+namespace Private { class Registry; }
+
+//! \brief A mailbox, identified by its name; updated from the replies that name it.
+//!
+//! Owned by the Client; stays in the identity map until the Client stops. Bound operations
+//! (update(), deleteMailbox() …) come from MailboxBase.
+class QTARI_EXPORT Mailbox : public MailboxBase
+{
+    Q_OBJECT
+    Q_PROPERTY(QString name READ name CONSTANT FINAL)
+    Q_PROPERTY(int oldMessages READ oldMessages NOTIFY oldMessagesChanged FINAL)
+    Q_PROPERTY(int newMessages READ newMessages NOTIFY newMessagesChanged FINAL)
+public:
+    ~Mailbox() override;
+
+    QString name() const;
+    int oldMessages() const;
+    int newMessages() const;
+    MailboxInfo info() const;
+
+Q_SIGNALS:
+    void oldMessagesChanged(int oldMessages);
+    void newMessagesChanged(int newMessages);
+
+private:
+    Mailbox(const QString &name, Client *client, QObject *parent);
+    friend class Private::Registry;
+    std::unique_ptr<MailboxPrivate> d;
+    Q_DECLARE_PRIVATE_D(d, Mailbox)
+};
+
+} // namespace QtAri

@@ -1,0 +1,46 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <QtAri/qtari_export.h>
+
+#include <QtAri/storedrecordingbase.h>
+#include <QtAri/storedrecordinginfo.h>
+
+#include <QtCore/QString>
+
+#include <memory>
+
+namespace QtAri {
+
+class StoredRecordingPrivate;
+namespace Private { class Registry; }
+
+//! \brief A recording stored on the server, identified by its name.
+//!
+//! Owned by the Client; made when an operation's reply names it (recordings()->listStored() via
+//! the bound operations, or a live recording's result). ARI sends no events for stored recordings,
+//! so it stays in the identity map until the Client stops. Bound operations (copy(), deleteStored(),
+//! file() …) come from StoredRecordingBase.
+class QTARI_EXPORT StoredRecording : public StoredRecordingBase
+{
+    Q_OBJECT
+    Q_PROPERTY(QString name READ name CONSTANT FINAL)
+    Q_PROPERTY(QString format READ format NOTIFY formatChanged FINAL)
+public:
+    ~StoredRecording() override;
+
+    QString name() const;
+    QString format() const;
+    StoredRecordingInfo info() const;
+
+Q_SIGNALS:
+    void formatChanged(const QString &format);
+
+private:
+    StoredRecording(const QString &name, Client *client, QObject *parent);
+    friend class Private::Registry;
+    std::unique_ptr<StoredRecordingPrivate> d;
+    Q_DECLARE_PRIVATE_D(d, StoredRecording)
+};
+
+} // namespace QtAri

@@ -1,0 +1,117 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+// The identity map of live objects (never installed). One per Client, owned by its private data.
+
+#include <QtAri/clientevents.h>
+#include <QtAri/error.h>
+
+#include <QtCore/QHash>
+#include <QtCore/QList>
+#include <QtCore/QString>
+
+#include <memory>
+
+namespace QtAri {
+
+class Client;
+class Event;
+class ChannelInfo;
+class BridgeInfo;
+class PlaybackInfo;
+class LiveRecordingInfo;
+class StoredRecordingInfo;
+class EndpointInfo;
+class DeviceStateInfo;
+class MailboxInfo;
+class SoundInfo;
+class ApplicationInfo;
+class Channel;
+class Bridge;
+class Playback;
+class LiveRecording;
+class StoredRecording;
+class Endpoint;
+class DeviceState;
+class Mailbox;
+class Sound;
+class Application;
+class AsteriskSystem;
+
+namespace Private {
+
+class RegistryPrivate;
+
+//! Finds or creates the live object for every id, keeps its properties current from events,
+//! emits the object's and the Client's typed signals, and ends objects after their terminal
+//! event. All live objects are children of the client and live in its thread.
+class Registry
+{
+public:
+    explicit Registry(QtAri::Client *client);
+    ~Registry(); // deletes every live object still in the map
+    Registry(const Registry &) = delete;
+    Registry &operator=(const Registry &) = delete;
+
+    //! Routes one decoded event: find/create the objects it names (nested fields too), update
+    //! their properties (NOTIFY signals), emit the objects' signals, then the Client's typed
+    //! signal. Terminal events: last signals, out of the map, deleteLater(). Events that arrive
+    //! twice are harmless. Unknown event types are ignored here.
+    void dispatch(const QtAri::Event &event);
+
+    //! After a (re)connect: objects the server no longer has get their terminal signals, new ones
+    //! appear, changed ones update.
+    void reconcile(const QList<QtAri::ChannelInfo> &channels,
+                   const QList<QtAri::BridgeInfo> &bridges);
+
+    //! Objects with a client-side id (QUuid), kept in the map so that signals can be connected
+    //! before the operation that creates them on the server uses the id.
+    Channel *newChannel();
+    Bridge *newBridge();
+    Playback *newPlayback();
+    LiveRecording *newLiveRecording();
+
+    //! The live object with that id, or nullptr.
+    Channel *channel(const QString &id) const;
+    Bridge *bridge(const QString &id) const;
+    Playback *playback(const QString &id) const;
+    LiveRecording *liveRecording(const QString &name) const;
+    StoredRecording *storedRecording(const QString &name) const;
+    Endpoint *endpoint(const QString &technology, const QString &resource) const;
+    Endpoint *endpoint(const QString &id) const; // "technology/resource"
+    DeviceState *deviceState(const QString &name) const;
+    Mailbox *mailbox(const QString &name) const;
+    Sound *sound(const QString &id) const;
+    Application *application(const QString &name) const;
+    AsteriskSystem *asteriskSystem() const; // created with the registry, lives as long as it
+
+    QList<Channel *> channels() const;
+    QList<Bridge *> bridges() const;
+    QList<Playback *> playbacks() const;
+    QList<LiveRecording *> liveRecordings() const;
+
+    //! Find or create the object, then update it from \a info (used by toLive()).
+    Channel *resolve(const QtAri::ChannelInfo &info);
+    Bridge *resolve(const QtAri::BridgeInfo &info);
+    Playback *resolve(const QtAri::PlaybackInfo &info);
+    LiveRecording *resolve(const QtAri::LiveRecordingInfo &info);
+    StoredRecording *resolve(const QtAri::StoredRecordingInfo &info);
+    Endpoint *resolve(const QtAri::EndpointInfo &info);
+    DeviceState *resolve(const QtAri::DeviceStateInfo &info);
+    Mailbox *resolve(const QtAri::MailboxInfo &info);
+    Sound *resolve(const QtAri::SoundInfo &info);
+    Application *resolve(const QtAri::ApplicationInfo &info);
+
+    //! The client stopped or is being destroyed: every object leaves the map with its removal
+    //! signal and is deleted later. \a reason is for logs.
+    void clear(const QtAri::Error &reason);
+
+    //! Objects currently in the map (all types); for tests and the soak check.
+    qsizetype size() const;
+
+private:
+    std::unique_ptr<RegistryPrivate> d;
+};
+
+} // namespace Private
+} // namespace QtAri
