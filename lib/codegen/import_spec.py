@@ -16,6 +16,7 @@ import json
 import os
 import re
 import sys
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -92,8 +93,16 @@ def fetch_json(url, user, password):
     if user is not None:
         token = base64.b64encode(f'{user}:{password or ""}'.encode()).decode()
         request.add_header('Authorization', 'Basic ' + token)
-    with urllib.request.urlopen(request, timeout=30) as reply:
-        return json.loads(reply.read().decode('utf-8'))
+    try:
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            return json.loads(reply.read().decode('utf-8'))
+    except urllib.error.HTTPError as e:
+        hint = ' (check --user/--password)' if e.code == 401 else ''
+        raise SystemExit(f'error: {url}: HTTP {e.code} {e.reason}{hint}')
+    except (urllib.error.URLError, OSError) as e:
+        raise SystemExit(f'error: {url}: {getattr(e, "reason", e)}')
+    except ValueError as e:
+        raise SystemExit(f'error: {url}: not JSON ({e})')
 
 
 def load_server(url, user, password, version_text=None):
