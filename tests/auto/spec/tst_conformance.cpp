@@ -50,17 +50,17 @@ struct AriVersion
     int major = 0;
     QString apiVersion;
     QStringList resourceOrder;
-    QHash<QString, QJsonObject> operations;         // "res.nick" -> {method, path, response, upgrade}
+    QHash<QString, QJsonObject> operations; // "res.nick" -> {method, path, response, upgrade}
     QStringList operationOrder;
-    QHash<QString, QJsonObject> parameters;         // "res.nick.param" -> facts
+    QHash<QString, QJsonObject> parameters; // "res.nick.param" -> facts
     QStringList parameterOrder;
-    QHash<QString, QList<int>> errors;              // "res.nick" -> codes
-    std::map<QString, QJsonObject> models;          // name -> {resource, base, discriminator, subTypes}
-    QHash<QString, QJsonObject> fields;             // "Model.field" -> {type, required, allowed}
+    QHash<QString, QList<int>> errors; // "res.nick" -> codes
+    std::map<QString, QJsonObject> models; // name -> {resource, base, discriminator, subTypes}
+    QHash<QString, QJsonObject> fields; // "Model.field" -> {type, required, allowed}
     QStringList fieldOrder;
-    QHash<QString, QString> descriptions;           // item key -> Asterisk's own text for that item
-    QSet<QString> longSentences;                    // every Asterisk sentence of 30+ chars, lowercased
-    QSet<QString> allTexts;                         // every Asterisk text, normalised
+    QHash<QString, QString> descriptions; // item key -> Asterisk's own text for that item
+    QSet<QString> longSentences; // every Asterisk sentence of 30+ chars, lowercased
+    QSet<QString> allTexts; // every Asterisk text, normalised
     QString error;
 };
 
@@ -75,7 +75,7 @@ QString normalised(const QString &text)
 void collectTexts(const QJsonValue &value, AriVersion &v)
 {
     static const QSet<QString> textKeys = { u"description"_s, u"summary"_s, u"notes"_s, u"reason"_s,
-                                            u"descriptioni"_s, u"__note"_s };
+        u"descriptioni"_s, u"__note"_s };
     static const QRegularExpression splitter(u"(?<=[.!?])\\s+|\\n+"_s);
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
@@ -145,7 +145,8 @@ AriVersion loadVersion(const QString &folder, const QString &name)
         const QString file = api.toObject().value(u"path"_s).toString().section(u'/', -1);
         const QString resource = file.section(u'.', 0, 0);
         v.resourceOrder.append(resource);
-        v.descriptions.insert(u"resource "_s + resource, api.toObject().value(u"description"_s).toString());
+        v.descriptions.insert(
+            u"resource "_s + resource, api.toObject().value(u"description"_s).toString());
     }
     QHash<QString, QString> parentOf;
     for (const QString &resource : std::as_const(v.resourceOrder)) {
@@ -160,9 +161,9 @@ AriVersion loadVersion(const QString &folder, const QString &name)
             for (const QJsonValue &opValue : ops) {
                 const QJsonObject op = opValue.toObject();
                 const QString opKey = resource + u'.' + op.value(u"nickname"_s).toString();
-                QJsonObject facts{ { u"method"_s, op.value(u"httpMethod"_s) },
-                                   { u"path"_s, api.value(u"path"_s) },
-                                   { u"response"_s, op.value(u"responseClass"_s) } };
+                QJsonObject facts { { u"method"_s, op.value(u"httpMethod"_s) },
+                    { u"path"_s, api.value(u"path"_s) },
+                    { u"response"_s, op.value(u"responseClass"_s) } };
                 if (op.contains(u"upgrade"_s))
                     facts.insert(u"upgrade"_s, op.value(u"upgrade"_s));
                 v.operations.insert(opKey, facts);
@@ -174,10 +175,9 @@ AriVersion loadVersion(const QString &folder, const QString &name)
                     const QString in = p.value(u"paramType"_s).toString();
                     // A missing `required` means optional, except for path parameters.
                     const bool required = in == u"path"_s || p.value(u"required"_s).toBool(false);
-                    QJsonObject pf{ { u"in"_s, in },
-                                    { u"type"_s, p.value(u"dataType"_s) },
-                                    { u"required"_s, required },
-                                    { u"allowMultiple"_s, p.value(u"allowMultiple"_s).toBool(false) } };
+                    QJsonObject pf { { u"in"_s, in }, { u"type"_s, p.value(u"dataType"_s) },
+                        { u"required"_s, required },
+                        { u"allowMultiple"_s, p.value(u"allowMultiple"_s).toBool(false) } };
                     addAllowed(p, pf);
                     if (p.contains(u"defaultValue"_s))
                         pf.insert(u"default"_s, defaultText(p.value(u"defaultValue"_s)));
@@ -193,7 +193,7 @@ AriVersion loadVersion(const QString &folder, const QString &name)
                     const int code = e.toObject().value(u"code"_s).toVariant().toInt();
                     codes.append(code);
                     v.descriptions.insert(opKey + u'#' + QString::number(code),
-                                          e.toObject().value(u"reason"_s).toString());
+                        e.toObject().value(u"reason"_s).toString());
                 }
                 v.errors.insert(opKey, codes);
             }
@@ -201,7 +201,7 @@ AriVersion loadVersion(const QString &folder, const QString &name)
         const QJsonObject models = doc.value(u"models"_s).toObject();
         for (auto it = models.constBegin(); it != models.constEnd(); ++it) {
             const QJsonObject model = it.value().toObject();
-            QJsonObject mf{ { u"resource"_s, resource } };
+            QJsonObject mf { { u"resource"_s, resource } };
             if (model.contains(u"discriminator"_s))
                 mf.insert(u"discriminator"_s, model.value(u"discriminator"_s));
             if (model.contains(u"subTypes"_s)) {
@@ -215,8 +215,8 @@ AriVersion loadVersion(const QString &folder, const QString &name)
             const QJsonObject props = model.value(u"properties"_s).toObject();
             for (auto f = props.constBegin(); f != props.constEnd(); ++f) {
                 const QJsonObject field = f.value().toObject();
-                QJsonObject ff{ { u"type"_s, field.value(u"type"_s) },
-                                { u"required"_s, field.value(u"required"_s).toBool(false) } };
+                QJsonObject ff { { u"type"_s, field.value(u"type"_s) },
+                    { u"required"_s, field.value(u"required"_s).toBool(false) } };
                 addAllowed(field, ff);
                 const QString fieldKey = it.key() + u'.' + f.key();
                 v.fields.insert(fieldKey, ff);
@@ -298,7 +298,7 @@ Spec loadSpec()
                 const int code = e.toObject().value(u"code"_s).toInt();
                 codes.append(code);
                 s.docs.append({ opKey + u'#' + QString::number(code),
-                                e.toObject().value(u"doc"_s).toString() });
+                    e.toObject().value(u"doc"_s).toString() });
             }
             s.errors.insert(opKey, codes);
         }
@@ -395,7 +395,8 @@ void tst_Conformance::facts()
     QFETCH(QString, version);
     const AriVersion *v = fetchVersion();
     if (!v)
-        QSKIP(qPrintable(u"no api-docs for "_s + version + u" in "_s + QStringLiteral(QTARI_SHARED_DIR)));
+        QSKIP(qPrintable(
+            u"no api-docs for "_s + version + u" in "_s + QStringLiteral(QTARI_SHARED_DIR)));
     QVERIFY2(v->error.isEmpty(), qPrintable(v->error));
     const AriVersion *newest = nullptr;
     if (QDir(folderFor(kVersions.last())).exists())
@@ -416,8 +417,9 @@ void tst_Conformance::facts()
         return false;
     };
 
-    QCOMPARE(m_spec.root.value(u"apiVersions"_s).toObject().value(QString::number(v->major)).toString(),
-             v->apiVersion);
+    QCOMPARE(
+        m_spec.root.value(u"apiVersions"_s).toObject().value(QString::number(v->major)).toString(),
+        v->apiVersion);
 
     int opsOk = 0;
     for (const QString &key : v->operationOrder) {
@@ -426,13 +428,13 @@ void tst_Conformance::facts()
             problems.append(u"missing operation "_s + key);
             continue;
         }
-        QJsonObject ours{ { u"method"_s, found->value(u"method"_s) },
-                          { u"path"_s, found->value(u"path"_s) },
-                          { u"response"_s, found->value(u"response"_s) } };
+        QJsonObject ours { { u"method"_s, found->value(u"method"_s) },
+            { u"path"_s, found->value(u"path"_s) },
+            { u"response"_s, found->value(u"response"_s) } };
         if (found->contains(u"upgrade"_s))
             ours.insert(u"upgrade"_s, found->value(u"upgrade"_s));
         if (judge(u"operation "_s + key, ours, v->operations.value(key),
-                  [&](const AriVersion *n) { return n->operations.value(key); }))
+                [&](const AriVersion *n) { return n->operations.value(key); }))
             ++opsOk;
     }
 
@@ -445,7 +447,7 @@ void tst_Conformance::facts()
         }
         const QJsonObject ours = without(*found, { u"name"_s, u"since"_s, u"doc"_s });
         if (judge(u"parameter "_s + key, ours, v->parameters.value(key),
-                  [&](const AriVersion *n) { return n->parameters.value(key); }))
+                [&](const AriVersion *n) { return n->parameters.value(key); }))
             ++paramsOk;
     }
 
@@ -479,7 +481,7 @@ void tst_Conformance::facts()
             problems.append(u"missing model "_s + name);
             continue;
         }
-        QJsonObject ours{ { u"resource"_s, found->value(u"resource"_s) } };
+        QJsonObject ours { { u"resource"_s, found->value(u"resource"_s) } };
         for (const QString &key : { u"base"_s, u"discriminator"_s, u"subTypes"_s }) {
             if (found->contains(key))
                 ours.insert(key, found->value(key));
@@ -501,7 +503,7 @@ void tst_Conformance::facts()
         }
         const QJsonObject ours = without(*found, { u"name"_s, u"since"_s, u"doc"_s });
         if (judge(u"field "_s + key, ours, v->fields.value(key),
-                  [&](const AriVersion *n) { return n->fields.value(key); }))
+                [&](const AriVersion *n) { return n->fields.value(key); }))
             ++fieldsOk;
     }
 
@@ -534,17 +536,24 @@ void tst_Conformance::facts()
         QCOMPARE(specMessages, messagesTotal);
     }
 
-    qInfo().noquote() << u"%1: %2/%3 operations, %4/%5 parameters, %6/%7 error statuses, %8/%9 models, "
-                         "%10/%11 fields, %12/%13 message types"_s
-                                 .arg(version)
-                                 .arg(opsOk).arg(v->operationOrder.size())
-                                 .arg(paramsOk).arg(v->parameterOrder.size())
-                                 .arg(errorsOk).arg(errorsTotal)
-                                 .arg(modelsOk).arg(v->models.size())
-                                 .arg(fieldsOk).arg(v->fieldOrder.size())
-                                 .arg(messagesOk).arg(messagesTotal);
+    qInfo().noquote()
+        << u"%1: %2/%3 operations, %4/%5 parameters, %6/%7 error statuses, %8/%9 models, "
+           "%10/%11 fields, %12/%13 message types"_s.arg(version)
+               .arg(opsOk)
+               .arg(v->operationOrder.size())
+               .arg(paramsOk)
+               .arg(v->parameterOrder.size())
+               .arg(errorsOk)
+               .arg(errorsTotal)
+               .arg(modelsOk)
+               .arg(v->models.size())
+               .arg(fieldsOk)
+               .arg(v->fieldOrder.size())
+               .arg(messagesOk)
+               .arg(messagesTotal);
     if (!changedLater.isEmpty()) {
-        qInfo().noquote() << version << u"facts that newer Asterisk changed (spec holds the newest):"_s;
+        qInfo().noquote() << version
+                          << u"facts that newer Asterisk changed (spec holds the newest):"_s;
         for (const QString &line : std::as_const(changedLater))
             qInfo().noquote() << u"  "_s + line;
     }
@@ -584,8 +593,8 @@ void tst_Conformance::since()
         if (!majors.contains(since))
             problems.append(u"%1: since %2 is not one of 18/20/22/23"_s.arg(what).arg(since));
         else if ((since <= v->major) != present)
-            problems.append(u"%1: since %2 but %3 in %4"_s.arg(what).arg(since)
-                                    .arg(present ? u"present"_s : u"absent"_s, v->name));
+            problems.append(u"%1: since %2 but %3 in %4"_s.arg(what).arg(since).arg(
+                present ? u"present"_s : u"absent"_s, v->name));
     };
     const QJsonArray resources = m_spec.root.value(u"resources"_s).toArray();
     for (const QJsonValue &res : resources) {
