@@ -1,0 +1,129 @@
+// ari-sim: the QtAri ARI simulator as a standalone program.
+#include <QtAri/Testing/Simulator>
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QCoreApplication>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// "calls=5/s,duration=20s,dtmf=1,bridge=0,play=1,app=demo"
+bool parseTraffic(const QString &spec, QtAri::Testing::Simulator::Traffic *traffic)
+{
+    for (const QString &part : spec.split(u',', Qt::SkipEmptyParts)) {
+        const QString key = part.section(u'=', 0, 0).trimmed();
+        QString value = part.section(u'=', 1).trimmed();
+        bool ok = true;
+        if (key == u"calls"_s) {
+            if (value.endsWith(u"/s"_s))
+                value.chop(2);
+            else if (value.endsWith(u"/m"_s)) {
+                value.chop(2);
+                traffic->callsPerSecond = value.toDouble(&ok) / 60.0;
+                if (!ok)
+                    return false;
+                continue;
+            }
+            traffic->callsPerSecond = value.toDouble(&ok);
+        } else if (key == u"duration"_s) {
+            int factor = 1000;
+            if (value.endsWith(u"ms"_s)) {
+                value.chop(2);
+                factor = 1;
+            } else if (value.endsWith(u's')) {
+                value.chop(1);
+            }
+            traffic->meanDurationMs = int(value.toDouble(&ok) * factor);
+        } else if (key == u"dtmf"_s) {
+            traffic->dtmf = value != u"0"_s && value != u"no"_s;
+        } else if (key == u"bridge"_s || key == u"bridging"_s) {
+            traffic->bridging = value != u"0"_s && value != u"no"_s;
+        } else if (key == u"play"_s || key == u"playbacks"_s) {
+            traffic->playbacks = value != u"0"_s && value != u"no"_s;
+        } else if (key == u"app"_s) {
+            traffic->app = value;
+        } else {
+            return false;
+        }
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"ari-sim"_s);
+    QCoreApplication::setApplicationVersion(u"0.1"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Simulated Asterisk ARI server (QtAri)"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption portOpt(u"port"_s, u"Port to listen on (0 = any)."_s, u"port"_s, u"8088"_s);
+    QCommandLineOption bindOpt(u"bind"_s, u"Address to listen on."_s, u"address"_s, u"127.0.0.1"_s);
+    QCommandLineOption userOpt(u"user"_s, u"ARI user name (in addition to asterisk/asterisk)."_s, u"user"_s);
+    QCommandLineOption passOpt({ u"password"_s, u"pass"_s }, u"Password of --user."_s, u"password"_s);
+    QCommandLineOption roOpt(u"readonly-user"_s, u"Add a read-only user, as user:password."_s, u"user:password"_s);
+    QCommandLineOption trafficOpt(u"traffic"_s,
+                                  u"Scripted traffic, e.g. calls=5/s,duration=20s,dtmf=1,bridge=1,play=1,app=demo"_s,
+                                  u"spec"_s);
+    QCommandLineOption floodOpt(u"flood"_s, u"Flood every new event socket with N events."_s, u"N"_s);
+    QCommandLineOption floodChannelsOpt(u"flood-channels"_s, u"Spread flood events over K channels."_s, u"K"_s,
+                                        u"1000"_s);
+    QCommandLineOption floodDelayOpt(u"flood-delay"_s, u"Milliseconds to wait before a flood starts."_s, u"ms"_s,
+                                     u"300"_s);
+    QCommandLineOption quietOpt(u"quiet"_s, u"Log warnings only."_s);
+    parser.addOptions({ portOpt, bindOpt, userOpt, passOpt, roOpt, trafficOpt, floodOpt, floodChannelsOpt,
+                        floodDelayOpt, quietOpt });
+    parser.process(app);
+
+    if (parser.isSet(quietOpt))
+        QLoggingCategory::setFilterRules(u"qtari.sim.info=false"_s);
+
+    QtAri::Testing::Simulator sim;
+    if (parser.isSet(userOpt))
+        sim.addUser(parser.value(userOpt), parser.value(passOpt));
+    if (parser.isSet(roOpt)) {
+        const QString v = parser.value(roOpt);
+        sim.addUser(v.section(u':', 0, 0), v.section(u':', 1), true);
+    }
+    if (parser.isSet(floodOpt)) {
+        bool ok = false;
+        const int n = parser.value(floodOpt).toInt(&ok);
+        const int k = parser.value(floodChannelsOpt).toInt();
+        if (!ok || n < 0 || k <= 0) {
+            std::fprintf(stderr, "ari-sim: bad --flood/--flood-channels value\n");
+            return 2;
+        }
+        sim.setFlood(n, k, parser.value(floodDelayOpt).toInt());
+    }
+    bool portOk = false;
+    const uint port = parser.value(portOpt).toUInt(&portOk);
+    if (!portOk || port > 65535) {
+        std::fprintf(stderr, "ari-sim: bad --port value\n");
+        return 2;
+    }
+    if (!sim.start(QHostAddress(parser.value(bindOpt)), quint16(port)))
+        return 1;
+    if (parser.isSet(trafficOpt)) {
+        QtAri::Testing::Simulator::Traffic traffic;
+        if (!parseTraffic(parser.value(trafficOpt), &traffic)) {
+            std::fprintf(stderr, "ari-sim: cannot parse --traffic %s\n", qPrintable(parser.value(trafficOpt)));
+            return 2;
+        }
+        sim.setTraffic(traffic);
+    }
+    // Machine-readable line for scripts that start us with --port 0.
+    std::printf("ari-sim listening on %s\n", qPrintable(sim.url().toString()));
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,116 @@
+// QtAri::Testing::Simulator — an ARI server in a QObject, for tests, demos and benchmarks.
+#pragma once
+
+#include <QtAri/Testing/qtaritesting_export.h>
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonObject>
+#include <QtCore/QObject>
+#include <QtCore/QStringList>
+#include <QtCore/QUrl>
+#include <QtNetwork/QHostAddress>
+#include <QtWebSockets/QWebSocketProtocol>
+
+#include <memory>
+
+namespace QtAri::Testing {
+
+class SimulatorPrivate;
+
+//! \brief A simulated Asterisk (ARI 10, Asterisk 22) serving REST and the events WebSocket.
+//!
+//! Listens on 127.0.0.1 by default. Default user asterisk/asterisk (read-write). State changes made
+//! through the scripting API emit the events Asterisk would on every subscribed event socket.
+class QTARITESTING_EXPORT Simulator : public QObject
+{
+    Q_OBJECT
+public:
+    //! How a simulated (non-Local) endpoint behaves when a channel dials it.
+    struct EndpointBehaviour
+    {
+        int answerAfterMs = 0;      //!< ring this long, then answer (ignored when busy/noAnswer)
+        bool busy = false;          //!< hang up at once with cause 17 (User busy)
+        bool noAnswer = false;      //!< keep ringing until hung up or the originate timeout
+        QString dtmf;               //!< digits the far end sends once answered
+        int hangupAfterMs = -1;     //!< far end hangs up this long after answering (-1 = never)
+    };
+
+    //! Scripted traffic (also `ari-sim --traffic calls=5/s,duration=20s,dtmf=1,bridge=1,play=1`).
+    struct Traffic
+    {
+        double callsPerSecond = 1.0;
+        int meanDurationMs = 20000;
+        QString app = QStringLiteral("demo");
+        bool dtmf = true;
+        bool bridging = true;
+        bool playbacks = true;
+    };
+
+    explicit Simulator(QObject *parent = nullptr);
+    ~Simulator() override;
+
+    //! Starts listening; false (and a qWarning) when the port cannot be bound.
+    bool start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    void stop();
+    bool isListening() const;
+    //! "http://127.0.0.1:<port>" (no /ari suffix).
+    QUrl url() const;
+    quint16 port() const;
+
+    //! Adds (or replaces) an ARI user. asterisk/asterisk exists by default.
+    void addUser(const QString &user, const QString &password, bool readOnly = false);
+    void setAsteriskId(const QString &id);
+    QString asteriskId() const;
+
+    // --- scripted state (each emits the events Asterisk would) ---------------------------------
+    //! An incoming call entering Stasis in \a app: ChannelCreated .. StasisStart. Returns its id.
+    QString startCall(const QString &app, const QStringList &args = {}, const QString &channelId = {});
+    //! The far end hangs up: ChannelHangupRequest, StasisEnd, ChannelDestroyed.
+    void hangupChannel(const QString &channelId, int cause = 16);
+    //! The far end sends DTMF: one ChannelDtmfReceived per digit.
+    void sendDtmf(const QString &channelId, const QString &digits);
+    //! Behaviour of endpoints whose "tech/resource" starts with \a endpointPrefix.
+    void setEndpointBehaviour(const QString &endpointPrefix, const EndpointBehaviour &behaviour);
+    //! Current state as ARI JSON (what GET /ari/channels and /ari/bridges return).
+    QJsonArray channels() const;
+    QJsonArray bridges() const;
+    //! Sends \a event to every socket whose apps match (fills application/timestamp/asterisk_id).
+    void pushEvent(const QJsonObject &event);
+
+    // --- fault injection ------------------------------------------------------------------------
+    //! Sends \a frame as one text frame, as is, to every event socket.
+    void sendRawFrame(const QByteArray &frame);
+    //! Closes every event socket with \a code (CloseCodeAbnormalDisconnection aborts the TCP link).
+    void dropWebSockets(QWebSocketProtocol::CloseCode code
+                        = QWebSocketProtocol::CloseCodeAbnormalDisconnection);
+    //! Keeps event sockets open but sends nothing and answers no pings while \a stalled.
+    void setWebSocketsStalled(bool stalled);
+    //! Stops listening (connection refused) / listens again on the same port.
+    void setRefuseConnections(bool refuse);
+    //! Delays every REST reply by \a ms.
+    void setRestDelay(int ms);
+    //! The next \a count REST replies fail with \a status.
+    void failRestRequests(int count, int status = 500);
+    int webSocketCount() const;
+
+    // --- load -----------------------------------------------------------------------------------
+    //! Flood mode (../shared/BENCH-PROTOCOL.md): every new event socket receives \a events
+    //! pre-serialised events over \a channels channel ids, then the BenchDone sentinel.
+    //! events = 0 turns flood mode off.
+    void setFlood(int events, int channels = 1000, int startDelayMs = 300);
+    //! Starts (or with callsPerSecond <= 0 stops) scripted traffic.
+    void setTraffic(const Traffic &traffic);
+
+Q_SIGNALS:
+    void requestReceived(const QString &method, const QString &path);
+    void webSocketConnected(const QStringList &apps);
+    void webSocketDisconnected();
+    //! A flood finished sending on one socket: events sent and the rate achieved.
+    void floodFinished(int events, double eventsPerSecond);
+
+private:
+    friend class SimulatorPrivate;
+    std::unique_ptr<SimulatorPrivate> d;
+};
+
+} // namespace QtAri::Testing

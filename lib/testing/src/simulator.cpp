@@ -1,0 +1,827 @@
+// QtAri::Testing::Simulator: networking (HTTP front, WebSocket), authentication, dispatch, events.
+#include "simulator_p.h"
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcSim, "qtari.sim", QtInfoMsg)
+
+using namespace Qt::StringLiterals;
+
+namespace QtAri::Testing {
+
+QString ariTimestamp(const QDateTime &t)
+{
+    return t.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzz"_s) + u"+0000"_s;
+}
+
+// --- Reply / Request -----------------------------------------------------------------------------
+
+Reply Reply::json(int status, const QJsonValue &v)
+{
+    Reply r;
+    r.status = status;
+    if (v.isArray())
+        r.body = QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+    else
+        r.body = QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+Reply Reply::error(int status, const QString &message)
+{
+    return json(status, QJsonObject { { u"message"_s, message } });
+}
+
+int Request::intValue(const QString &name, int fallback) const
+{
+    bool ok = false;
+    const int v = query.value(name).toInt(&ok);
+    return ok ? v : fallback;
+}
+
+bool Request::boolValue(const QString &name, bool fallback) const
+{
+    if (!query.contains(name))
+        return fallback;
+    const QString v = query.value(name).toLower();
+    return v == u"true"_s || v == u"yes"_s || v == u"1"_s;
+}
+
+QJsonObject Request::variables() const
+{
+    return body.value(u"variables"_s).toObject();
+}
+
+// --- HTTP server glue (the one place where Qt 6.5 changed the signatures) -------------------------
+
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    sim->handleHttp(request, makeResponder(request, socket), socket);
+    return true;
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
+{
+}
+#else
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    sim->handleHttp(request, std::move(responder), nullptr);
+    return true;
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &&)
+{
+}
+#endif
+
+void FrontServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    sim->onIncoming(socket);
+}
+
+// --- SimulatorPrivate ----------------------------------------------------------------------------
+
+SimulatorPrivate::SimulatorPrivate(Simulator *q) : q(q)
+{
+    users.insert(u"asterisk"_s, User { u"asterisk"_s, false });
+    if (!spec.load())
+        qCWarning(lcSim) << "ARI spec resource missing: routing limited";
+    recordingDir = std::make_unique<QTemporaryDir>();
+    logChannels.insert(u"console"_s, u"notice,warning,error"_s);
+    logChannels.insert(u"messages"_s, u"notice,warning,error,verbose"_s);
+    deviceStates.clear();
+    QObject::connect(&trafficTimer, &QTimer::timeout, q, [this] { trafficTick(); });
+}
+
+SimulatorPrivate::~SimulatorPrivate()
+{
+    for (EventSocket *es : std::as_const(sockets)) {
+        if (es->socket) {
+            es->socket->disconnect(q);
+            es->socket->abort();
+            delete es->socket;
+        }
+        delete es;
+    }
+    sockets.clear();
+}
+
+bool SimulatorPrivate::startListening()
+{
+    if (!http) {
+        http = std::make_unique<HttpServer>(this);
+        wsServer = std::make_unique<QWebSocketServer>(u"Asterisk"_s, QWebSocketServer::NonSecureMode);
+        QObject::connect(wsServer.get(), &QWebSocketServer::newConnection, q,
+                         [this] { onWebSocket(); });
+    }
+    if (!front) {
+        auto *f = new FrontServer(this);
+        if (!f->listen(address, port)) {
+            qCWarning(lcSim) << "cannot listen on" << address << port << f->errorString();
+            delete f;
+            return false;
+        }
+        port = f->serverPort();
+        front = f;
+        http->bind(f); // takes ownership
+    } else if (!front->isListening()) {
+        if (!front->listen(address, port)) {
+            qCWarning(lcSim) << "cannot listen again on" << address << port << front->errorString();
+            return false;
+        }
+    }
+    listening = true;
+    return true;
+}
+
+static QByteArray headerValue(const QList<QByteArray> &lines, const QByteArray &name)
+{
+    for (const QByteArray &line : lines) {
+        const int colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+
+void SimulatorPrivate::onIncoming(QTcpSocket *socket)
+{
+    QObject::connect(socket, &QTcpSocket::readyRead, q, [this, socket] { onHead(socket); });
+    QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    if (socket->bytesAvailable())
+        onHead(socket);
+}
+
+void SimulatorPrivate::onHead(QTcpSocket *socket)
+{
+    const QByteArray head = socket->peek(qMin<qint64>(socket->bytesAvailable(), 65536));
+    const int end = head.indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (head.size() >= 65536)
+            socket->abort();
+        return;
+    }
+    socket->disconnect(q);
+    const QList<QByteArray> lines = head.left(end).split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    const bool upgrade = headerValue(lines, "upgrade").compare("websocket", Qt::CaseInsensitive) == 0;
+    if (!upgrade) {
+        front->handOver(socket);
+        Q_EMIT socket->readyRead();
+        return;
+    }
+    const QUrl url = QUrl::fromEncoded(requestLine.value(1));
+    const QUrlQuery query(url);
+    auto refuse = [socket](int status, const QByteArray &reason, const QByteArray &type,
+                           const QByteArray &body, const QByteArray &extra = {}) {
+        socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
+                      + "\r\nServer: Asterisk\r\nContent-Type: " + type + "\r\nContent-Length: "
+                      + QByteArray::number(body.size()) + "\r\n" + extra
+                      + "Connection: close\r\n\r\n" + body);
+        socket->disconnectFromHost();
+    };
+    QString path = url.path();
+    if (path != u"/ari/events"_s && path != u"/ari/events/"_s) {
+        refuse(404, "Not Found", "application/json", R"({"message":"Resource not found"})");
+        return;
+    }
+    const AuthResult auth = authenticate(headerValue(lines, "authorization"), query);
+    if (auth == AuthResult::Denied) {
+        refuse(401, "Unauthorized", "application/json", R"({"message":"Authentication required"})",
+               "WWW-Authenticate: Basic realm=\"Asterisk REST Interface\"\r\n");
+        return;
+    }
+    if (query.queryItemValue(u"app"_s).isEmpty()) {
+        refuse(400, "Bad Request", "text/html",
+               "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n<html><head>\r\n"
+               "<title>400 Bad Request</title>\r\n</head><body>\r\n<h1>Bad Request</h1>\r\n"
+               "<p>HTTP request is missing param: [app]</p>\r\n<hr />\r\n"
+               "<address>Asterisk</address>\r\n</body></html>\r\n");
+        return;
+    }
+    auto *es = new EventSocket;
+    es->tcp = socket;
+    sockets.append(es);
+    wsServer->handleConnection(socket);
+    Q_EMIT socket->readyRead();
+}
+
+void SimulatorPrivate::onWebSocket()
+{
+    while (QWebSocket *ws = wsServer->nextPendingConnection()) {
+        const QUrlQuery query(ws->requestUrl());
+        EventSocket *es = nullptr;
+        for (EventSocket *candidate : std::as_const(sockets)) {
+            if (!candidate->socket && candidate->tcp && candidate->tcp->parent() == ws) {
+                es = candidate;
+                break;
+            }
+        }
+        if (!es) {
+            for (EventSocket *candidate : std::as_const(sockets)) {
+                if (!candidate->socket) {
+                    es = candidate;
+                    break;
+                }
+            }
+        }
+        if (!es) {
+            es = new EventSocket;
+            sockets.append(es);
+        }
+        es->socket = ws;
+        ws->setParent(q);
+        const QString subAll = query.queryItemValue(u"subscribeAll"_s).toLower();
+        es->subscribeAll = subAll == u"true"_s || subAll == u"1"_s || subAll == u"yes"_s;
+        const QStringList names = query.queryItemValue(u"app"_s, QUrl::FullyDecoded)
+                                          .split(u',', Qt::SkipEmptyParts);
+        es->apps = names;
+        for (const QString &name : names) {
+            auto it = apps.find(name);
+            if (it != apps.end() && it->second.socket && it->second.socket != ws) {
+                // Asterisk tells the old socket, which then stays open and silent.
+                QJsonObject ev { { u"type"_s, u"ApplicationReplaced"_s },
+                                 { u"timestamp"_s, now() },
+                                 { u"application"_s, name },
+                                 { u"asterisk_id"_s, asteriskId } };
+                for (EventSocket *old : std::as_const(sockets)) {
+                    if (old->socket == it->second.socket)
+                        sendFrame(old, QJsonDocument(ev).toJson(QJsonDocument::Compact));
+                }
+            }
+            SimApp &a = apps[name];
+            a.name = name;
+            a.socket = ws;
+            a.subscribeAll = es->subscribeAll;
+        }
+        QObject::connect(ws, &QWebSocket::textMessageReceived, q,
+                         [this, es](const QString &text) { handleWsText(es, text); });
+        QObject::connect(ws, &QWebSocket::disconnected, q, [this, es] { removeSocket(es); });
+        qCInfo(lcSim) << "event socket connected for" << names << (es->subscribeAll ? "(subscribeAll)" : "");
+        Q_EMIT q->webSocketConnected(names);
+        if (floodEvents > 0)
+            startFlood(es);
+    }
+}
+
+void SimulatorPrivate::removeSocket(EventSocket *es)
+{
+    if (!sockets.contains(es))
+        return;
+    sockets.removeOne(es);
+    QWebSocket *ws = es->socket;
+    for (auto it = apps.begin(); it != apps.end();) {
+        if (!it->second.socket || it->second.socket == ws)
+            it = apps.erase(it);
+        else
+            ++it;
+    }
+    if (es->floodTimer)
+        es->floodTimer->deleteLater();
+    if (ws)
+        ws->deleteLater();
+    delete es;
+    qCInfo(lcSim) << "event socket disconnected";
+    Q_EMIT q->webSocketDisconnected();
+}
+
+SimulatorPrivate::AuthResult SimulatorPrivate::authenticate(const QByteArray &authorization,
+                                                            const QUrlQuery &query)
+{
+    QString user, password;
+    if (authorization.startsWith("Basic ")) {
+        const QByteArray decoded = QByteArray::fromBase64(authorization.mid(6).trimmed());
+        const int colon = decoded.indexOf(':');
+        if (colon < 0)
+            return AuthResult::Denied;
+        user = QString::fromUtf8(decoded.left(colon));
+        password = QString::fromUtf8(decoded.mid(colon + 1));
+    } else if (query.hasQueryItem(u"api_key"_s)) {
+        const QString key = query.queryItemValue(u"api_key"_s, QUrl::FullyDecoded);
+        const qsizetype colon = key.indexOf(u':');
+        if (colon < 0)
+            return AuthResult::Denied;
+        user = key.left(colon);
+        password = key.mid(colon + 1);
+    } else {
+        return AuthResult::Denied;
+    }
+    const auto it = users.constFind(user);
+    if (it == users.constEnd() || it->password != password)
+        return AuthResult::Denied;
+    return it->readOnly ? AuthResult::ReadOnly : AuthResult::Ok;
+}
+
+static QString methodName(const QHttpServerRequest &request)
+{
+    switch (request.method()) {
+    case QHttpServerRequest::Method::Get: return u"GET"_s;
+    case QHttpServerRequest::Method::Put: return u"PUT"_s;
+    case QHttpServerRequest::Method::Delete: return u"DELETE"_s;
+    case QHttpServerRequest::Method::Post: return u"POST"_s;
+    case QHttpServerRequest::Method::Head: return u"HEAD"_s;
+    case QHttpServerRequest::Method::Options: return u"OPTIONS"_s;
+    case QHttpServerRequest::Method::Patch: return u"PATCH"_s;
+    default: return u"UNKNOWN"_s;
+    }
+}
+
+void SimulatorPrivate::writeReply(QHttpServerResponder &responder, const Reply &reply)
+{
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeHeader("Server", "Asterisk/22.10.1");
+    for (const auto &h : reply.headers)
+        responder.writeHeader(h.first, h.second);
+    if (!reply.body.isEmpty() || !reply.contentType.isEmpty())
+        responder.writeHeader("Content-Type", reply.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    responder.writeBody(reply.body);
+}
+
+void SimulatorPrivate::handleHttp(const QHttpServerRequest &request, QHttpServerResponder responder,
+                                  QTcpSocket *socket)
+{
+    const QString method = methodName(request);
+    const QUrl url = request.url();
+    const QString encodedPath = url.path(QUrl::FullyEncoded);
+    Q_EMIT q->requestReceived(method, url.path());
+    Reply reply;
+    if (encodedPath == u"/flood/info"_s) {
+        reply = Reply::json(200, floodInfo.isEmpty() ? QJsonObject { { u"events"_s, 0 } } : floodInfo);
+    } else if (!encodedPath.startsWith(u"/ari/"_s) && encodedPath != u"/ari"_s) {
+        reply = Reply::error(404, u"Resource not found"_s);
+    } else if (encodedPath.startsWith(u"/ari/api-docs/"_s)) {
+        const QString base = url.scheme().isEmpty()
+                ? u"http://%1:%2/ari"_s.arg(address.toString()).arg(port)
+                : url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString() + u"/ari"_s;
+        const QString host = QString::fromUtf8(request.value("host"));
+        const QString basePath = host.isEmpty() ? base : u"http://"_s + host + u"/ari"_s;
+        const QString file = encodedPath.mid(14);
+        if (file == u"resources.json"_s) {
+            reply = Reply::json(200, spec.resourcesJson(basePath));
+        } else if (file.endsWith(u".json"_s)) {
+            const QJsonObject res = spec.resourceJson(file.chopped(5), basePath);
+            reply = res.isEmpty() ? Reply::error(404, u"Resource not found"_s) : Reply::json(200, res);
+        } else {
+            reply = Reply::error(404, u"Resource not found"_s);
+        }
+    } else {
+        const AuthResult auth = authenticate(request.value("authorization"), request.query());
+        if (auth == AuthResult::Denied) {
+            reply = Reply::error(401, u"Authentication required"_s);
+            reply.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Basic realm=\"Asterisk REST Interface\"")));
+        } else if (failCount > 0) {
+            --failCount;
+            reply = Reply::error(failStatus, u"Simulated failure"_s);
+        } else {
+            reply = handleRestRequest(method, encodedPath.mid(4), request.query(), request.body(),
+                                      request.value("content-type"), auth == AuthResult::ReadOnly);
+        }
+    }
+    qCDebug(lcSim) << method << url.path() << "->" << reply.status;
+    if (restDelayMs <= 0) {
+        writeReply(responder, reply);
+        return;
+    }
+    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> guard(socket);
+    const bool hasSocket = socket != nullptr;
+    QTimer::singleShot(restDelayMs, http.get(), [this, held, guard, hasSocket, reply] {
+        if (hasSocket && !guard)
+            return;
+        writeReply(*held, reply);
+    });
+}
+
+Reply SimulatorPrivate::handleRestRequest(const QString &method, const QString &pathBelowAri,
+                                          const QUrlQuery &query, const QByteArray &body,
+                                          const QByteArray &contentType, bool readOnly)
+{
+    Request r;
+    r.method = method;
+    r.path = pathBelowAri;
+    const QStringList raw = pathBelowAri.split(u'/', Qt::SkipEmptyParts);
+    for (const QString &seg : raw)
+        r.segments.append(QUrl::fromPercentEncoding(seg.toUtf8()));
+    r.readOnlyUser = readOnly;
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    for (const auto &item : items) {
+        if (item.first == u"api_key"_s)
+            continue;
+        if (r.query.contains(item.first))
+            r.query[item.first] += u',' + item.second;
+        else
+            r.query.insert(item.first, item.second);
+    }
+    Q_UNUSED(contentType)
+    if (!body.trimmed().isEmpty()) {
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+        if (err.error != QJsonParseError::NoError) {
+            r.bodyInvalid = true;
+        } else {
+            r.bodyValue = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+            r.body = doc.object();
+            for (auto it = r.body.constBegin(); it != r.body.constEnd(); ++it) {
+                const QJsonValue v = it.value();
+                if (r.query.contains(it.key()))
+                    continue;
+                if (v.isString())
+                    r.query.insert(it.key(), v.toString());
+                else if (v.isBool())
+                    r.query.insert(it.key(), v.toBool() ? u"true"_s : u"false"_s);
+                else if (v.isDouble())
+                    r.query.insert(it.key(), QString::number(v.toDouble()));
+                else if (v.isArray()) {
+                    QStringList parts;
+                    const QJsonArray arr = v.toArray();
+                    for (const QJsonValue &e : arr)
+                        parts.append(e.isString() ? e.toString() : QString::number(e.toDouble()));
+                    if (it.key() != u"variables"_s && it.key() != u"fields"_s)
+                        r.query.insert(it.key(), parts.join(u','));
+                }
+            }
+        }
+    }
+    return dispatch(r);
+}
+
+void SimulatorPrivate::handleWsText(EventSocket *es, const QString &text)
+{
+    if (floodEvents > 0 && !es->floodStarted) {
+        startFlood(es); // any text message starts the flood at once
+        return;
+    }
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
+    const QString appName = es->apps.value(0);
+    QJsonObject resp { { u"type"_s, u"RESTResponse"_s } };
+    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+        resp.insert(u"transaction_id"_s, QString());
+        resp.insert(u"request_id"_s, QString());
+        resp.insert(u"status_code"_s, 400);
+        resp.insert(u"reason_phrase"_s, u"Failed to parse request message JSON"_s);
+        resp.insert(u"uri"_s, QString());
+    } else {
+        const QJsonObject req = doc.object();
+        if (req.value(u"type"_s).toString() != u"RESTRequest"_s) {
+            resp.insert(u"transaction_id"_s, QString());
+            resp.insert(u"request_id"_s, QString());
+            resp.insert(u"status_code"_s, 400);
+            resp.insert(u"reason_phrase"_s, u"Bad request"_s);
+            resp.insert(u"uri"_s, QString());
+            resp.insert(u"content_type"_s, u"application/json"_s);
+            resp.insert(u"message_body"_s, u"{\"message\":\"Unknown request type.\"}"_s);
+        } else {
+            const QString uri = req.value(u"uri"_s).toString();
+            QUrlQuery query;
+            const QJsonArray qs = req.value(u"query_strings"_s).toArray();
+            for (const QJsonValue &v : qs) {
+                const QJsonObject o = v.toObject();
+                query.addQueryItem(o.value(u"name"_s).toString(),
+                                   QString::fromUtf8(QUrl::toPercentEncoding(o.value(u"value"_s).toString())));
+            }
+            const QString path = uri.section(u'?', 0, 0);
+            if (uri.contains(u'?')) {
+                const QUrlQuery extra(uri.section(u'?', 1));
+                for (const auto &item : extra.queryItems(QUrl::FullyEncoded))
+                    query.addQueryItem(item.first, item.second);
+            }
+            Q_EMIT q->requestReceived(req.value(u"method"_s).toString(), u"/ari/"_s + path);
+            const Reply reply = handleRestRequest(req.value(u"method"_s).toString().toUpper(),
+                                                  u"/"_s + path, query,
+                                                  req.value(u"message_body"_s).toString().toUtf8(),
+                                                  req.value(u"content_type"_s).toString().toUtf8(),
+                                                  false);
+            resp.insert(u"transaction_id"_s, req.value(u"transaction_id"_s));
+            resp.insert(u"request_id"_s, req.value(u"request_id"_s));
+            resp.insert(u"status_code"_s, reply.status);
+            static const QHash<int, QString> phrases {
+                { 200, u"OK"_s }, { 204, u"No Content"_s }, { 400, u"Bad Request"_s },
+                { 404, u"Not Found"_s }, { 409, u"Conflict"_s }, { 422, u"Unprocessable Entity"_s },
+                { 500, u"Internal Server Error"_s }, { 405, u"Method Not Allowed"_s },
+                { 403, u"Forbidden"_s }, { 501, u"Not Implemented"_s }
+            };
+            resp.insert(u"reason_phrase"_s, phrases.value(reply.status, u"Unknown"_s));
+            resp.insert(u"uri"_s, uri);
+            if (!reply.body.isEmpty()) {
+                resp.insert(u"content_type"_s, QString::fromUtf8(reply.contentType));
+                resp.insert(u"message_body"_s, QString::fromUtf8(reply.body));
+            }
+        }
+    }
+    resp.insert(u"application"_s, appName);
+    resp.insert(u"timestamp"_s, now());
+    resp.insert(u"asterisk_id"_s, asteriskId);
+    sendFrame(es, QJsonDocument(resp).toJson(QJsonDocument::Compact));
+}
+
+// --- events --------------------------------------------------------------------------------------
+
+QString SimulatorPrivate::now() const
+{
+    return ariTimestamp();
+}
+
+SimApp *SimulatorPrivate::app(const QString &name)
+{
+    auto it = apps.find(name);
+    return it == apps.end() ? nullptr : &it->second;
+}
+
+bool SimApp::filterAllows(const QString &type) const
+{
+    auto listed = [&type](const QJsonArray &list) {
+        for (const QJsonValue &v : list) {
+            if (v.toObject().value(QStringLiteral("type")).toString() == type)
+                return true;
+        }
+        return false;
+    };
+    if (!eventsAllowed.isEmpty() && !listed(eventsAllowed))
+        return false;
+    if (!eventsDisallowed.isEmpty() && listed(eventsDisallowed))
+        return false;
+    return true;
+}
+
+QJsonObject SimApp::toJson() const
+{
+    auto arr = [](const QStringList &l) { return QJsonArray::fromStringList(l); };
+    QStringList ch = channelIds, br = bridgeIds, ep = endpointIds, dev = deviceNames;
+    if (subscribeAll) {
+        ch.prepend(QStringLiteral("__AST_CHANNEL_ALL_TOPIC"));
+        br.prepend(QStringLiteral("__AST_BRIDGE_ALL_TOPIC"));
+        ep.prepend(QStringLiteral("__AST_ENDPOINT_ALL_TOPIC"));
+        dev.prepend(QStringLiteral("__AST_DEVICE_STATE_ALL_TOPIC"));
+    }
+    return QJsonObject { { QStringLiteral("name"), name },
+                         { QStringLiteral("channel_ids"), arr(ch) },
+                         { QStringLiteral("bridge_ids"), arr(br) },
+                         { QStringLiteral("endpoint_ids"), arr(ep) },
+                         { QStringLiteral("device_names"), arr(dev) },
+                         { QStringLiteral("events_allowed"), eventsAllowed },
+                         { QStringLiteral("events_disallowed"), eventsDisallowed } };
+}
+
+bool SimulatorPrivate::appWants(const SimApp &a, const EventTargets &t) const
+{
+    if (!t.onlyApp.isEmpty())
+        return t.onlyApp == a.name;
+    if (a.subscribeAll)
+        return true;
+    for (const QString &id : t.channels) {
+        if (a.channelIds.contains(id))
+            return true;
+        const auto it = channels.constFind(id);
+        if (it != channels.constEnd() && (it->stasisApp == a.name || it->pendingApp == a.name))
+            return true;
+    }
+    for (const QString &id : t.bridges) {
+        if (a.bridgeIds.contains(id))
+            return true;
+        const auto it = bridges.constFind(id);
+        if (it != bridges.constEnd()) {
+            for (const QString &c : it->channels) {
+                const auto ch = channels.constFind(c);
+                if (ch != channels.constEnd() && ch->stasisApp == a.name)
+                    return true;
+            }
+        }
+    }
+    for (const QString &e : t.endpoints) {
+        if (a.endpointIds.contains(e) || a.endpointIds.contains(e.section(u'/', 0, 0)))
+            return true;
+    }
+    for (const QString &dev : t.devices) {
+        if (a.deviceNames.contains(dev))
+            return true;
+    }
+    return false;
+}
+
+void SimulatorPrivate::emitEvent(const QString &type, QJsonObject fields, const EventTargets &targets)
+{
+    fields.insert(u"type"_s, type);
+    if (!fields.contains(u"timestamp"_s))
+        fields.insert(u"timestamp"_s, now());
+    fields.insert(u"asterisk_id"_s, asteriskId);
+    for (auto &[name, a] : apps) {
+        if (!a.socket || !appWants(a, targets) || !a.filterAllows(type))
+            continue;
+        fields.insert(u"application"_s, name);
+        const QByteArray frame = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+        for (EventSocket *es : std::as_const(sockets)) {
+            if (es->socket == a.socket) {
+                sendFrame(es, frame);
+                if (targets.duplicateForAll && a.subscribeAll)
+                    sendFrame(es, frame);
+            }
+        }
+    }
+}
+
+void SimulatorPrivate::sendFrame(EventSocket *es, const QByteArray &frame)
+{
+    if (stalled || !es->socket || es->socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    es->socket->sendTextMessage(QString::fromUtf8(frame));
+}
+
+// --- Simulator -----------------------------------------------------------------------------------
+
+Simulator::Simulator(QObject *parent) : QObject(parent), d(std::make_unique<SimulatorPrivate>(this))
+{
+}
+
+Simulator::~Simulator()
+{
+    stop();
+}
+
+bool Simulator::start(const QHostAddress &address, quint16 port)
+{
+    if (d->listening)
+        return true;
+    d->address = address;
+    d->port = port;
+    if (!d->startListening())
+        return false;
+    qCInfo(lcSim) << "ARI simulator listening on" << url().toString();
+    return true;
+}
+
+void Simulator::stop()
+{
+    d->trafficTimer.stop();
+    for (EventSocket *es : std::as_const(d->sockets)) {
+        if (es->socket) {
+            es->socket->disconnect(this);
+            es->socket->abort();
+            es->socket->deleteLater();
+        }
+        if (es->floodTimer)
+            es->floodTimer->deleteLater();
+        delete es;
+    }
+    d->sockets.clear();
+    d->apps.clear();
+    if (d->front)
+        d->front->close();
+    d->http.reset();
+    d->wsServer.reset();
+    d->listening = false;
+}
+
+bool Simulator::isListening() const
+{
+    return d->listening && d->front && d->front->isListening();
+}
+
+QUrl Simulator::url() const
+{
+    QUrl u;
+    u.setScheme(u"http"_s);
+    u.setHost(d->address.isNull() || d->address == QHostAddress::Any ? u"127.0.0.1"_s
+                                                                      : d->address.toString());
+    u.setPort(d->port);
+    return u;
+}
+
+quint16 Simulator::port() const
+{
+    return d->port;
+}
+
+void Simulator::addUser(const QString &user, const QString &password, bool readOnly)
+{
+    d->users.insert(user, SimulatorPrivate::User { password, readOnly });
+}
+
+void Simulator::setAsteriskId(const QString &id)
+{
+    d->asteriskId = id;
+}
+
+QString Simulator::asteriskId() const
+{
+    return d->asteriskId;
+}
+
+QJsonArray Simulator::channels() const
+{
+    QJsonArray out;
+    for (const QString &id : std::as_const(d->channelOrder))
+        out.append(d->channels.value(id).toJson());
+    return out;
+}
+
+QJsonArray Simulator::bridges() const
+{
+    QJsonArray out;
+    for (const QString &id : std::as_const(d->bridgeOrder))
+        out.append(d->bridges.value(id).toJson());
+    return out;
+}
+
+void Simulator::pushEvent(const QJsonObject &event)
+{
+    QJsonObject e = event;
+    if (!e.contains(u"timestamp"_s))
+        e.insert(u"timestamp"_s, d->now());
+    if (!e.contains(u"asterisk_id"_s))
+        e.insert(u"asterisk_id"_s, d->asteriskId);
+    const QString only = e.value(u"application"_s).toString();
+    for (auto &[name, a] : d->apps) {
+        if (!a.socket || (!only.isEmpty() && only != name))
+            continue;
+        QJsonObject copy = e;
+        if (!copy.contains(u"application"_s))
+            copy.insert(u"application"_s, name);
+        const QByteArray frame = QJsonDocument(copy).toJson(QJsonDocument::Compact);
+        for (EventSocket *es : std::as_const(d->sockets)) {
+            if (es->socket == a.socket)
+                d->sendFrame(es, frame);
+        }
+    }
+}
+
+void Simulator::sendRawFrame(const QByteArray &frame)
+{
+    for (EventSocket *es : std::as_const(d->sockets)) {
+        if (es->socket && es->socket->state() == QAbstractSocket::ConnectedState)
+            es->socket->sendTextMessage(QString::fromUtf8(frame));
+    }
+}
+
+void Simulator::dropWebSockets(QWebSocketProtocol::CloseCode code)
+{
+    const auto list = d->sockets;
+    qCInfo(lcSim) << "dropping" << list.size() << "event sockets, code" << code;
+    for (EventSocket *es : list) {
+        if (!es->socket)
+            continue;
+        if (es->tcp)
+            es->tcp->blockSignals(false);
+        if (code == QWebSocketProtocol::CloseCodeAbnormalDisconnection)
+            es->socket->abort();
+        else
+            es->socket->close(code);
+    }
+}
+
+void Simulator::setWebSocketsStalled(bool stalled)
+{
+    d->stalled = stalled;
+    qCInfo(lcSim) << (stalled ? "stalling" : "resuming") << "event sockets";
+    for (EventSocket *es : std::as_const(d->sockets)) {
+        if (!es->tcp)
+            continue;
+        es->tcp->blockSignals(stalled);
+        if (!stalled && es->tcp->bytesAvailable())
+            Q_EMIT es->tcp->readyRead();
+    }
+}
+
+void Simulator::setRefuseConnections(bool refuse)
+{
+    d->refusing = refuse;
+    qCInfo(lcSim) << (refuse ? "refusing" : "accepting") << "connections";
+    if (!d->front)
+        return;
+    if (refuse)
+        d->front->close();
+    else
+        d->startListening();
+}
+
+void Simulator::setRestDelay(int ms)
+{
+    d->restDelayMs = ms;
+}
+
+void Simulator::failRestRequests(int count, int status)
+{
+    d->failCount = count;
+    d->failStatus = status;
+}
+
+int Simulator::webSocketCount() const
+{
+    int n = 0;
+    for (EventSocket *es : std::as_const(d->sockets)) {
+        if (es->socket && es->socket->state() == QAbstractSocket::ConnectedState)
+            ++n;
+    }
+    return n;
+}
+
+} // namespace QtAri::Testing

@@ -1,0 +1,403 @@
+// Private parts of QtAri::Testing::Simulator (never installed).
+#pragma once
+
+#include <QtAri/Testing/simulator.h>
+
+#include <QtCore/QDateTime>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QHash>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QMap>
+#include <QtCore/QPointer>
+#include <QtCore/QSet>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QTimer>
+#include <QtHttpServer/QAbstractHttpServer>
+#include <QtHttpServer/QHttpServerRequest>
+#include <QtHttpServer/QHttpServerResponder>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
+#include <QtWebSockets/QWebSocket>
+#include <QtWebSockets/QWebSocketServer>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSim)
+
+namespace QtAri::Testing {
+
+class SimulatorPrivate;
+
+// --- the spec (lib/spec/ari.json, compiled in as :/qtari/spec/ari.json) -------------------------
+struct SpecParam
+{
+    QString name;
+    QString in;   // path | query | body
+    QString type; // string int long double boolean containers object List[string] ...
+    bool required = false;
+    bool allowMultiple = false;
+    QStringList allowed;
+    std::optional<std::pair<double, double>> range;
+    QString defaultValue;
+};
+
+struct SpecOperation
+{
+    QString resource;
+    QString nickname;
+    QString method;
+    QString path; // "/channels/{channelId}" (below /ari)
+    QStringList segments;
+    QString response;
+    QList<SpecParam> params;
+    QList<int> errors;
+    QString key() const { return resource + u'.' + nickname; }
+};
+
+struct Spec
+{
+    QJsonObject raw;
+    QList<SpecOperation> operations;
+    bool load();
+    // Returns the operation matching method+path; sets pathParams. methodMismatch = path known.
+    const SpecOperation *match(const QString &method, const QStringList &segments,
+                               QHash<QString, QString> *pathParams, bool *pathKnown) const;
+    QJsonObject resourcesJson(const QString &basePath) const;
+    QJsonObject resourceJson(const QString &resource, const QString &basePath) const;
+};
+
+// --- HTTP: requests reach SimulatorPrivate through this subclass -------------------------------
+class HttpServer : public QAbstractHttpServer
+{
+public:
+    explicit HttpServer(SimulatorPrivate *sim) : sim(sim) { }
+
+protected:
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+#else
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &&responder) override;
+#endif
+
+private:
+    SimulatorPrivate *sim;
+};
+
+// Accepts TCP connections, peeks at the request head and routes WebSocket upgrades to the
+// QWebSocketServer (after checking credentials and parameters like Asterisk does) and everything
+// else on to the HTTP server.
+class FrontServer : public QTcpServer
+{
+public:
+    explicit FrontServer(SimulatorPrivate *sim) : sim(sim) { }
+    void handOver(QTcpSocket *socket)
+    {
+        addPendingConnection(socket);
+        Q_EMIT newConnection();
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    SimulatorPrivate *sim;
+};
+
+// A simple HTTP reply, written through the responder.
+struct Reply
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+    QList<QPair<QByteArray, QByteArray>> headers;
+    static Reply json(int status, const QJsonValue &v);
+    static Reply error(int status, const QString &message);
+    static Reply empty(int status = 204) { return Reply { status, {}, {}, {} }; }
+};
+
+struct Request
+{
+    QString method;
+    QStringList segments; // below /ari, decoded
+    QString path;
+    QHash<QString, QString> pathParams;
+    QHash<QString, QString> query; // query string merged with JSON body scalars
+    QJsonObject body;              // parsed JSON body (if any)
+    QJsonValue bodyValue;
+    bool bodyInvalid = false;
+    bool readOnlyUser = false;
+    const SpecOperation *op = nullptr;
+
+    bool has(const QString &name) const { return query.contains(name); }
+    QString value(const QString &name, const QString &fallback = {}) const
+    {
+        return query.value(name, fallback);
+    }
+    int intValue(const QString &name, int fallback) const;
+    bool boolValue(const QString &name, bool fallback) const;
+    QJsonObject variables() const; // {"variables": {...}} body
+};
+
+struct SimChannel
+{
+    QString id;
+    QString name;
+    QString state = QStringLiteral("Down");
+    QString callerName, callerNumber, connectedName, connectedNumber;
+    QString accountcode;
+    QString context = QStringLiteral("default"), exten = QStringLiteral("s");
+    int priority = 1;
+    QString appName, appData;
+    QString creationtime;
+    QString language = QStringLiteral("en");
+    QString protocolId;
+    QString endpoint;       // "PJSIP/1000", "Local/100@ari-test"
+    QString stasisApp;      // empty = not in Stasis
+    QStringList stasisArgs;
+    QString pendingApp;     // app to enter once answered (originate)
+    QStringList pendingArgs;
+    QString bridgeId;
+    QString localPeer;      // the other half of a Local pair
+    bool isLocalTwo = false;
+    bool createdOnly = false; // made by POST /channels/create, not dialled yet
+    bool dialled = false;
+    bool ringing = false;
+    bool dying = false;
+    QString dialstring;
+    QMap<QString, QString> vars;
+    QList<QPointer<QTimer>> timers;
+    QJsonObject toJson() const;
+};
+
+struct SimBridge
+{
+    QString id;
+    QString technology = QStringLiteral("simple_bridge");
+    QString type = QStringLiteral("mixing");
+    QString bridgeClass = QStringLiteral("stasis");
+    QString creator = QStringLiteral("Stasis");
+    QString name;
+    QStringList channels;
+    QString creationtime;
+    QString videoMode = QStringLiteral("talker");
+    QString videoSourceId;
+    QMap<QString, QString> vars;
+    bool moh = false;
+    QString announcerName;
+    QJsonObject toJson() const;
+};
+
+struct SimPlayback
+{
+    QString id;
+    QString mediaUri;
+    QStringList mediaList;
+    int mediaIndex = 0;
+    QString targetUri;
+    QString language = QStringLiteral("en");
+    QString state = QStringLiteral("queued");
+    bool paused = false;
+    QPointer<QTimer> timer;
+    QJsonObject toJson() const;
+};
+
+struct SimRecording
+{
+    QString name;
+    QString format;
+    QString state = QStringLiteral("queued");
+    QString targetUri;
+    QElapsedTimer clock;
+    qint64 pausedMs = 0;
+    qint64 pausedAt = -1;
+    bool muted = false;
+    int maxDurationSeconds = 0;
+    QPointer<QTimer> timer;
+    QJsonObject toJson(bool finished = false) const;
+    int durationSeconds() const;
+};
+
+struct SimApp
+{
+    QString name;
+    QPointer<QWebSocket> socket;
+    bool subscribeAll = false;
+    QStringList channelIds, bridgeIds, endpointIds, deviceNames;
+    QJsonArray eventsAllowed, eventsDisallowed;
+    QJsonObject toJson() const;
+    bool filterAllows(const QString &type) const;
+};
+
+struct EventSocket
+{
+    QPointer<QWebSocket> socket;
+    QPointer<QTcpSocket> tcp;
+    QStringList apps;
+    bool subscribeAll = false;
+    bool replaced = false;
+    // flood
+    int floodSent = 0;
+    bool floodStarted = false;
+    QElapsedTimer floodClock;
+    QPointer<QTimer> floodTimer;
+};
+
+struct EventTargets
+{
+    QStringList channels;   // channel ids the event is about
+    QStringList bridges;
+    QStringList endpoints;  // "tech/resource"
+    QStringList devices;
+    QString onlyApp;        // deliver only to this app (StasisStart/End, user events)
+    bool duplicateForAll = false; // bridge playback events: twice under subscribeAll
+};
+
+class SimulatorPrivate
+{
+public:
+    explicit SimulatorPrivate(Simulator *q);
+    ~SimulatorPrivate();
+
+    Simulator *q;
+    Spec spec;
+    std::unique_ptr<HttpServer> http;
+    QPointer<FrontServer> front; // owned by http (bind())
+    std::unique_ptr<QWebSocketServer> wsServer;
+    QHostAddress address;
+    quint16 port = 0;
+    bool listening = false;
+    bool refusing = false;
+
+    struct User { QString password; bool readOnly = false; };
+    QHash<QString, User> users;
+    QString asteriskId = QStringLiteral("02:fc:00:00:00:01");
+    QString systemName = QStringLiteral("qtari-sim");
+    QDateTime startupTime = QDateTime::currentDateTimeUtc();
+    QDateTime reloadTime = startupTime;
+
+    // fault injection
+    int restDelayMs = 0;
+    int failCount = 0;
+    int failStatus = 500;
+    bool stalled = false;
+
+    // state
+    QList<EventSocket *> sockets;
+    std::map<QString, SimApp> apps;
+    QMap<QString, SimChannel> channels; // by id
+    QStringList channelOrder;
+    QMap<QString, SimBridge> bridges;
+    QStringList bridgeOrder;
+    QMap<QString, SimPlayback> playbacks;
+    QMap<QString, SimRecording> liveRecordings;
+    QMap<QString, QString> storedRecordings; // name -> format
+    QMap<QString, QString> deviceStates;     // Stasis:x -> state
+    struct MailboxState { int oldMessages = 0; int newMessages = 0; };
+    QMap<QString, MailboxState> mailboxes;
+    QMap<QString, QString> globalVars;
+    QMap<QString, QString> logChannels;
+    QSet<QString> unloadedModules;
+    QMap<QString, QJsonArray> configObjects; // "class/type/id" -> tuples
+    QList<std::pair<QString, Simulator::EndpointBehaviour>> endpointBehaviours;
+    std::unique_ptr<QTemporaryDir> recordingDir;
+    quint64 uniqueCounter = 0;
+    quint64 nameCounter = 0;
+    qint64 idEpoch = QDateTime::currentSecsSinceEpoch();
+
+    // flood
+    int floodEvents = 0;
+    int floodChannels = 0;
+    int floodDelayMs = 300;
+    QList<QByteArray> floodFrames; // per app name? built for app "*" placeholder
+    QString floodApp;
+    QJsonObject floodInfo;
+    QStringList floodChannelIds;
+    QByteArray floodSentinel;
+    QHash<QString, QJsonObject> floodChannelJson;
+
+    // traffic
+    Simulator::Traffic traffic;
+    QTimer trafficTimer;
+    int trafficCounter = 0;
+
+    // --- networking (simulator.cpp)
+    bool startListening();
+    void onIncoming(QTcpSocket *socket);
+    void onHead(QTcpSocket *socket);
+    void onWebSocket();
+    void removeSocket(EventSocket *es);
+    void handleHttp(const QHttpServerRequest &request, QHttpServerResponder responder,
+                    QTcpSocket *socket);
+    void writeReply(QHttpServerResponder &responder, const Reply &reply);
+    enum class AuthResult { Ok, Denied, ReadOnly };
+    AuthResult authenticate(const QByteArray &authorization, const QUrlQuery &query);
+    void handleWsText(EventSocket *es, const QString &text);
+    Reply dispatch(Request &request);
+    Reply handleRestRequest(const QString &method, const QString &pathBelowAri,
+                            const QUrlQuery &query, const QByteArray &body,
+                            const QByteArray &contentType, bool readOnly);
+
+    // --- events
+    QString now() const;
+    void emitEvent(const QString &type, QJsonObject fields, const EventTargets &targets);
+    void sendFrame(EventSocket *es, const QByteArray &frame);
+    SimApp *app(const QString &name);
+    bool appWants(const SimApp &app, const EventTargets &t) const;
+
+    // --- state helpers (operations.cpp)
+    QString newUniqueId();
+    QString nextChannelSuffix();
+    SimChannel *channel(const QString &id);
+    SimBridge *bridge(const QString &id);
+    QJsonObject channelJson(const QString &id) const;
+    void channelEvent(const QString &type, const QString &id, QJsonObject extra = {});
+    void setChannelState(const QString &id, const QString &state);
+    void setDialplan(const QString &id, const QString &app, const QString &data, bool event = true);
+    void setVar(const QString &id, const QString &name, const QString &value, bool event = true);
+    void enterStasis(const QString &id, const QString &app, const QStringList &args);
+    void leaveStasis(const QString &id);
+    void subscribeChannel(const QString &app, const QString &id);
+    void destroyChannel(const QString &id, int cause, bool fromRest, bool softFirst);
+    void answerChannel(const QString &id);
+    void deviceStateEvent(const QString &name, const QString &state);
+    Reply originate(Request &r, const QString &channelId);
+    Reply createChannel(Request &r);
+    QString createChannelRecord(const QString &endpoint, const QString &id, const QString &name);
+    void startLocalDialplan(const QString &twoId, const QString &app);
+    void dialEndpoint(const QString &id, int timeoutSec);
+    void addToBridge(const QString &bridgeId, const QString &channelId);
+    void removeFromBridge(const QString &bridgeId, const QString &channelId, bool event = true);
+    void destroyBridge(const QString &bridgeId);
+    Reply startPlayback(const QString &targetUri, const QString &playbackId, const QString &media,
+                        const QString &lang);
+    void advancePlayback(const QString &id);
+    void finishPlayback(const QString &id, const QString &state);
+    void playbackEvent(const QString &type, const SimPlayback &pb);
+    Reply startRecording(Request &r, const QString &targetUri);
+    void finishRecording(const QString &name, bool keep);
+    void recordingEvent(const QString &type, const SimRecording &rec, bool finished = false);
+    QString recordingPath(const QString &name, const QString &format) const;
+    void writeWav(const QString &path, int seconds);
+    QJsonObject endpointJson(const QString &tech, const QString &resource) const;
+    QJsonArray soundsJson() const;
+    QJsonObject asteriskInfo(const QString &only) const;
+    Simulator::EndpointBehaviour behaviourFor(const QString &endpoint) const;
+    void later(const QString &channelId, int ms, std::function<void()> fn);
+    void trafficTick();
+
+    // --- flood (flood.cpp)
+    void buildFlood();
+    void startFlood(EventSocket *es);
+    void pumpFlood(EventSocket *es);
+    bool isFloodChannel(const QString &id) const { return floodChannelJson.contains(id); }
+};
+
+QString ariTimestamp(const QDateTime &t = QDateTime::currentDateTimeUtc());
+
+} // namespace QtAri::Testing
