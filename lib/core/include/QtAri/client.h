@@ -1,0 +1,224 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <QtAri/qtari_export.h>
+
+#include <QtAri/asterisksystem.h>
+#include <QtAri/clientevents.h>
+#include <QtAri/error.h>
+#include <QtAri/events.h>
+#include <QtAri/reconnectpolicy.h>
+#include <QtAri/result.h>
+
+#include <QtCore/QFuture>
+#include <QtCore/QList>
+#include <QtCore/QStringList>
+#include <QtCore/QUrl>
+#include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QSslConfiguration>
+
+#include <memory>
+
+namespace QtAri {
+
+class ApplicationsApi;
+class AsteriskApi;
+class BridgesApi;
+class ChannelsApi;
+class DeviceStatesApi;
+class EndpointsApi;
+class EventsApi;
+class MailboxesApi;
+class PlaybacksApi;
+class RecordingsApi;
+class SoundsApi;
+class Transport;
+class StoredRecording;
+class Mailbox;
+class Sound;
+class ClientPrivate;
+
+//! \brief A connection to one Asterisk server's ARI: REST operations, the event stream, and the
+//! live objects kept current from it.
+//!
+//! Configure the server, the credentials and the Stasis application names, then call
+//! connectToServer(). The returned future finishes once REST answers and the event WebSocket is
+//! open (the client is then Connected), or with a typed Error: a wrong password is an Http error
+//! with status 401 and Asterisk's message, an unreachable server a Network error, a certificate
+//! that does not verify a Network error naming the TLS problem, a server that does not answer
+//! a Timeout. It never hangs longer than requestTimeout() per step.
+//!
+//! Once connected, a lost event socket (server gone, socket dropped, or no pong within the
+//! keepalive timeout) makes the client go Reconnecting and retry as reconnectPolicy() says.
+//! After every successful (re)connect it lists channels and bridges and reconciles its live
+//! objects with them, so what the application sees equals what the server has; events that arrive
+//! meanwhile are delivered after the listing, in order.
+//!
+//! Credentials go only into an Authorization header (REST and WebSocket), never into a URL or a
+//! log line; user info or an api_key in the URL given to setUrl() is taken as the credentials and
+//! removed from it.
+//!
+//! Operations: one API object per ARI resource (channels(), bridges() …) whose calls return
+//! QFuture<Result<T>>; every such future finishes, with a value or an Error. When the client
+//! disconnects, pending calls fail with NotConnected; when it is destroyed, with Aborted.
+//!
+//! Events: every decoded event is emitted as eventReceived(), and as the typed signal of
+//! ClientEvents (stasisStarted(), channelDtmfReceived() …) and of each live object it names.
+//! Frames that are not JSON objects, or events whose fields have the wrong types, are logged on
+//! "qtari.events" and reported with errorOccurred() (kind InvalidResponse); unknown event types
+//! are delivered through eventReceived() with a warning.
+//!
+//! \code
+//! auto *client = new QtAri::Client(this);
+//! client->setUrl(QUrl(u"http://pbx.example.com:8088"_s));
+//! client->setCredentials(u"asterisk"_s, password);
+//! client->setApplicationNames({u"ivr"_s});
+//! connect(client, &QtAri::Client::stasisStarted, this, [](QtAri::Channel *channel) {
+//!     channel->answer();
+//! });
+//! client->connectToServer().then(this, [](const QtAri::Result<void> &r) {
+//!     if (!r)
+//!         qWarning() << "could not connect:" << r.error();
+//! });
+//! \endcode
+class QTARI_EXPORT Client : public ClientEvents
+{
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged FINAL)
+    Q_PROPERTY(QUrl url READ url WRITE setUrl FINAL)
+    Q_PROPERTY(QString user READ user FINAL)
+    Q_PROPERTY(QStringList applicationNames READ applicationNames WRITE setApplicationNames FINAL)
+    Q_PROPERTY(bool subscribeAll READ subscribeAll WRITE setSubscribeAll FINAL)
+    Q_PROPERTY(int requestTimeout READ requestTimeout WRITE setRequestTimeout FINAL)
+    Q_PROPERTY(QtAri::ReconnectPolicy reconnectPolicy READ reconnectPolicy WRITE setReconnectPolicy FINAL)
+public:
+    enum class State {
+        Disconnected, //!< not connected and not trying to
+        Connecting,   //!< connectToServer() is under way
+        Connected,    //!< REST answers and the event socket is open
+        Reconnecting, //!< the connection was lost; waiting for or making a reconnect attempt
+    };
+    Q_ENUM(State)
+
+    explicit Client(QObject *parent = nullptr);
+    //! Fails pending futures with Aborted and deletes every live object.
+    ~Client() override;
+
+    State state() const;
+
+    //! The server: "http://host:8088" or "https://host:8089", with a path prefix if http.conf sets
+    //! one ("http://host:8088/asterisk"). Settings take effect on the next connection attempt.
+    void setUrl(const QUrl &url);
+    QUrl url() const;
+
+    //! ARI user and password (ari.conf), sent as a Basic Authorization header.
+    void setCredentials(const QString &user, const QString &password);
+    QString user() const;
+
+    //! The Stasis applications this client registers (at least one is needed to connect).
+    void setApplicationNames(const QStringList &names);
+    QStringList applicationNames() const;
+
+    //! Receive all events of the server, not only those of the applications' resources.
+    void setSubscribeAll(bool subscribeAll);
+    bool subscribeAll() const;
+
+    //! TLS for https URLs; by default the system's CAs and full peer verification.
+    void setSslConfiguration(const QSslConfiguration &configuration);
+    QSslConfiguration sslConfiguration() const;
+    //! Extra certificate authorities trusted on top of sslConfiguration()'s.
+    void addCaCertificates(const QList<QSslCertificate> &certificates);
+    //! Explicit opt-out of certificate verification (for test servers only). Default true.
+    void setVerifyPeer(bool verify);
+    bool verifyPeer() const;
+
+    //! Milliseconds a REST request or the WebSocket handshake may go without progress before it
+    //! fails with Timeout. Default 10 000.
+    void setRequestTimeout(int ms);
+    int requestTimeout() const;
+
+    void setReconnectPolicy(const ReconnectPolicy &policy);
+    ReconnectPolicy reconnectPolicy() const;
+
+    //! Ping the server every \a pingIntervalMs; a pong missing for \a pongTimeoutMs marks the
+    //! socket dead and starts a reconnect. 0 disables. Defaults 15 000 and 10 000.
+    void setKeepalive(int pingIntervalMs, int pongTimeoutMs);
+    int pingInterval() const;
+    int pongTimeout() const;
+
+    //! Connects (see the class description). Finishes at once if already Connected; while
+    //! Connecting or Reconnecting it finishes with that attempt.
+    QFuture<Result<void>> connectToServer();
+    //! Closes the event socket, stops reconnecting, fails pending calls with NotConnected and
+    //! removes every live object (their removal signals fire). Emits disconnected() if the client
+    //! was Connected or Reconnecting.
+    void disconnectFromServer();
+
+    //! The transport the API objects use (owned by the client).
+    Transport *transport() const;
+
+    //! \name Resource APIs (owned by the client; ids passed explicitly)
+    //! @{
+    ChannelsApi *channels() const;
+    BridgesApi *bridges() const;
+    PlaybacksApi *playbacks() const;
+    RecordingsApi *recordings() const;
+    EndpointsApi *endpoints() const;
+    DeviceStatesApi *deviceStates() const;
+    MailboxesApi *mailboxes() const;
+    SoundsApi *sounds() const;
+    ApplicationsApi *applications() const;
+    AsteriskApi *asterisk() const;
+    EventsApi *events() const;
+    //! @}
+
+    //! \name Live objects (owned by the client; nullptr when the id is unknown)
+    //! @{
+    Channel *channel(const QString &id) const;
+    Bridge *bridge(const QString &id) const;
+    Playback *playback(const QString &id) const;
+    LiveRecording *liveRecording(const QString &name) const;
+    StoredRecording *storedRecording(const QString &name) const;
+    Endpoint *endpoint(const QString &technology, const QString &resource) const;
+    DeviceState *deviceState(const QString &name) const;
+    Mailbox *mailbox(const QString &name) const;
+    Sound *sound(const QString &id) const;
+    Application *application(const QString &name) const;
+    QList<Channel *> liveChannels() const;
+    QList<Bridge *> liveBridges() const;
+    QList<Playback *> livePlaybacks() const;
+    QList<LiveRecording *> liveRecordings() const;
+    //! The Asterisk server as seen through events; lives as long as the client.
+    AsteriskSystem *asteriskSystem() const;
+    //! @}
+
+    //! \name Objects with a client-side id, to wire before the operation that creates them
+    //! (originate(), create(), play(), record()) uses that id. Owned by the client.
+    //! @{
+    Channel *newChannel();
+    Bridge *newBridge();
+    Playback *newPlayback();
+    LiveRecording *newLiveRecording();
+    //! @}
+
+Q_SIGNALS:
+    void stateChanged(QtAri::Client::State state);
+    //! The client became Connected (after connectToServer() or a reconnect, after the resync).
+    void connected();
+    //! The client left Connected/Reconnecting for Disconnected (disconnectFromServer() or the
+    //! reconnect policy gave up).
+    void disconnected();
+    //! Reconnect attempt \a attempt (from 1) starts in \a delayMs milliseconds.
+    void reconnecting(int attempt, int delayMs);
+    //! Something went wrong that no future reports: the socket was lost, a reconnect attempt or
+    //! the initial connect failed, an event frame could not be decoded.
+    void errorOccurred(const QtAri::Error &error);
+    //! Every event, decoded or (for unknown types) raw.
+    void eventReceived(const QtAri::Event &event);
+
+private:
+    std::unique_ptr<ClientPrivate> d;
+    Q_DECLARE_PRIVATE_D(d, Client)
+};
+
+} // namespace QtAri
