@@ -14,7 +14,10 @@
 namespace QtAri {
 
 class ApplicationPrivate;
-namespace Private { class Registry; }
+namespace Private {
+class Registry;
+class RegistryPrivate;
+} // namespace Private
 
 //! \brief A Stasis application, identified by its name; told about (un)registration and about
 //! another connection taking it over.
@@ -54,6 +57,7 @@ Q_SIGNALS:
 private:
     Application(const QString &name, Client *client, QObject *parent);
     friend class Private::Registry;
+    friend class Private::RegistryPrivate;
     std::unique_ptr<ApplicationPrivate> d;
     Q_DECLARE_PRIVATE_D(d, Application)
 };

@@ -13,7 +13,10 @@ namespace QtAri {
 
 class Client;
 class AsteriskSystemPrivate;
-namespace Private { class Registry; }
+namespace Private {
+class Registry;
+class RegistryPrivate;
+} // namespace Private
 
 //! \brief The Asterisk server itself, as seen through events: its id and global variables.
 //!
@@ -42,6 +45,7 @@ Q_SIGNALS:
 private:
     AsteriskSystem(Client *client, QObject *parent);
     friend class Private::Registry;
+    friend class Private::RegistryPrivate;
     std::unique_ptr<AsteriskSystemPrivate> d;
     Q_DECLARE_PRIVATE_D(d, AsteriskSystem)
 };

@@ -21,7 +21,10 @@ class BridgePrivate;
 struct BridgeAttendedTransferEvent;
 struct BridgeBlindTransferEvent;
 struct ChannelTransferEvent;
-namespace Private { class Registry; }
+namespace Private {
+class Registry;
+class RegistryPrivate;
+} // namespace Private
 
 //! \brief A live ARI bridge: one object per bridge id, kept current from events.
 //!
@@ -105,6 +108,7 @@ Q_SIGNALS:
 private:
     Bridge(const QString &id, Client *client, QObject *parent);
     friend class Private::Registry;
+    friend class Private::RegistryPrivate;
     friend class BridgePrivate;
     std::unique_ptr<BridgePrivate> d;
     Q_DECLARE_PRIVATE_D(d, Bridge)

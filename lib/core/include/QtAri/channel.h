@@ -23,7 +23,10 @@ class ChannelPrivate;
 struct BridgeAttendedTransferEvent;
 struct BridgeBlindTransferEvent;
 struct ChannelTransferEvent;
-namespace Private { class Registry; }
+namespace Private {
+class Registry;
+class RegistryPrivate;
+} // namespace Private
 
 //! \brief A live ARI channel: one object per channel id, kept current from events.
 //!
@@ -170,6 +173,7 @@ Q_SIGNALS:
 private:
     Channel(const QString &id, Client *client, QObject *parent);
     friend class Private::Registry;
+    friend class Private::RegistryPrivate;
     friend class ChannelPrivate;
     std::unique_ptr<ChannelPrivate> d;
     Q_DECLARE_PRIVATE_D(d, Channel)

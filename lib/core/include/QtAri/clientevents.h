@@ -60,6 +60,13 @@ Q_SIGNALS:
     void playbackRemoved(QtAri::Playback *playback);
     void liveRecordingAdded(QtAri::LiveRecording *recording);
     void liveRecordingRemoved(QtAri::LiveRecording *recording);
+    //! Some property of \a channel changed (one signal per event, after the NOTIFY signals).
+    void channelChanged(QtAri::Channel *channel);
+    //! Some property of \a bridge changed, its members included.
+    void bridgeChanged(QtAri::Bridge *bridge);
+    //! Every live object is leaving the identity map at once (the client stopped or is being
+    //! destroyed). When stopping, channelRemoved() etc. follow for each; when destroyed, not.
+    void liveObjectsCleared();
 
     // --- ARI events --------------------------------------------------------------------------
     //! DeviceStateChanged.

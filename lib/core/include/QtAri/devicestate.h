@@ -13,7 +13,10 @@
 namespace QtAri {
 
 class DeviceStatePrivate;
-namespace Private { class Registry; }
+namespace Private {
+class Registry;
+class RegistryPrivate;
+} // namespace Private
 
 //! \brief A device state ("Stasis:<name>" and others), kept current from DeviceStateChanged.
 //!
@@ -53,6 +56,7 @@ Q_SIGNALS:
 private:
     DeviceState(const QString &name, Client *client, QObject *parent);
     friend class Private::Registry;
+    friend class Private::RegistryPrivate;
     std::unique_ptr<DeviceStatePrivate> d;
     Q_DECLARE_PRIVATE_D(d, DeviceState)
 };

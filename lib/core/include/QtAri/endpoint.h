@@ -18,7 +18,10 @@
 namespace QtAri {
 
 class EndpointPrivate;
-namespace Private { class Registry; }
+namespace Private {
+class Registry;
+class RegistryPrivate;
+} // namespace Private
 
 //! \brief A live ARI endpoint ("technology/resource"), kept current from events.
 //!
@@ -59,6 +62,7 @@ Q_SIGNALS:
 private:
     Endpoint(const QString &technology, const QString &resource, Client *client, QObject *parent);
     friend class Private::Registry;
+    friend class Private::RegistryPrivate;
     std::unique_ptr<EndpointPrivate> d;
     Q_DECLARE_PRIVATE_D(d, Endpoint)
 };

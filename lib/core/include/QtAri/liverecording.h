@@ -13,7 +13,10 @@
 namespace QtAri {
 
 class LiveRecordingPrivate;
-namespace Private { class Registry; }
+namespace Private {
+class Registry;
+class RegistryPrivate;
+} // namespace Private
 
 //! \brief A recording in progress, identified by its name; kept current from events.
 //!
@@ -78,6 +81,7 @@ Q_SIGNALS:
 private:
     LiveRecording(const QString &name, Client *client, QObject *parent);
     friend class Private::Registry;
+    friend class Private::RegistryPrivate;
     std::unique_ptr<LiveRecordingPrivate> d;
     Q_DECLARE_PRIVATE_D(d, LiveRecording)
 };

@@ -13,7 +13,10 @@
 namespace QtAri {
 
 class MailboxPrivate;
-namespace Private { class Registry; }
+namespace Private {
+class Registry;
+class RegistryPrivate;
+} // namespace Private
 
 //! \brief A mailbox, identified by its name; updated from the replies that name it.
 //!
@@ -40,6 +43,7 @@ Q_SIGNALS:
 private:
     Mailbox(const QString &name, Client *client, QObject *parent);
     friend class Private::Registry;
+    friend class Private::RegistryPrivate;
     std::unique_ptr<MailboxPrivate> d;
     Q_DECLARE_PRIVATE_D(d, Mailbox)
 };

@@ -15,7 +15,10 @@ namespace QtAri {
 class Bridge;
 class Channel;
 class PlaybackPrivate;
-namespace Private { class Registry; }
+namespace Private {
+class Registry;
+class RegistryPrivate;
+} // namespace Private
 
 //! \brief A live ARI playback: one object per playback id, kept current from events.
 //!
@@ -77,6 +80,7 @@ Q_SIGNALS:
 private:
     Playback(const QString &id, Client *client, QObject *parent);
     friend class Private::Registry;
+    friend class Private::RegistryPrivate;
     std::unique_ptr<PlaybackPrivate> d;
     Q_DECLARE_PRIVATE_D(d, Playback)
 };

@@ -13,7 +13,10 @@
 namespace QtAri {
 
 class SoundPrivate;
-namespace Private { class Registry; }
+namespace Private {
+class Registry;
+class RegistryPrivate;
+} // namespace Private
 
 //! \brief A sound of the server's catalogue, identified by its id ("hello-world").
 //!
@@ -35,6 +38,7 @@ Q_SIGNALS:
 private:
     Sound(const QString &id, Client *client, QObject *parent);
     friend class Private::Registry;
+    friend class Private::RegistryPrivate;
     std::unique_ptr<SoundPrivate> d;
     Q_DECLARE_PRIVATE_D(d, Sound)
 };

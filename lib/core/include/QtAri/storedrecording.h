@@ -13,7 +13,10 @@
 namespace QtAri {
 
 class StoredRecordingPrivate;
-namespace Private { class Registry; }
+namespace Private {
+class Registry;
+class RegistryPrivate;
+} // namespace Private
 
 //! \brief A recording stored on the server, identified by its name.
 //!
@@ -39,6 +42,7 @@ Q_SIGNALS:
 private:
     StoredRecording(const QString &name, Client *client, QObject *parent);
     friend class Private::Registry;
+    friend class Private::RegistryPrivate;
     std::unique_ptr<StoredRecordingPrivate> d;
     Q_DECLARE_PRIVATE_D(d, StoredRecording)
 };

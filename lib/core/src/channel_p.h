@@ -1,0 +1,41 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+// Private state of Channel (never installed). Written only by the Registry.
+
+#include <QtAri/channel.h>
+
+#include <QtCore/QPointer>
+
+namespace QtAri {
+
+namespace Private { class Registry; }
+
+class ChannelPrivate
+{
+public:
+    explicit ChannelPrivate(Channel *q) : q_ptr(q) { }
+
+    //! Takes a snapshot from Asterisk; emits the NOTIFY signal of every property that changed.
+    //! Returns true if anything changed.
+    bool update(const ChannelInfo &info);
+    bool setVariable(const QString &name, const QString &value);
+    bool setBridge(Bridge *bridge);
+    bool setInStasis(bool inStasis, const QStringList &args);
+    bool setKnown();
+    void setEnded();
+
+    Channel *q_ptr;
+    Private::Registry *registry = nullptr; // null once the channel left the identity map
+    ChannelInfo info;
+    Channel::State state = Channel::State::Unknown;
+    QVariantMap variables;
+    QPointer<Bridge> bridge;
+    QStringList stasisArgs;
+    bool inStasis = false;
+    bool known = false;
+    bool ended = false;
+    Q_DECLARE_PUBLIC(Channel)
+};
+
+} // namespace QtAri

@@ -1,0 +1,1311 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include "registry_p.h"
+
+#include "application_p.h"
+#include "asterisksystem_p.h"
+#include "bridge_p.h"
+#include "channel_p.h"
+#include "devicestate_p.h"
+#include "endpoint_p.h"
+#include "liverecording_p.h"
+#include "mailbox_p.h"
+#include "playback_p.h"
+#include "sound_p.h"
+#include "storedrecording_p.h"
+
+#include <QtAri/client.h>
+#include <QtAri/events.h>
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QSet>
+#include <QtCore/QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace QtAri::Private {
+
+namespace {
+
+//! Ids whose terminal event was handled recently: a repeated terminal event (Asterisk sends some
+//! twice) or a late event must not bring the object back. Bounded, oldest forgotten first.
+class RecentIds
+{
+public:
+    bool contains(const QString &id) const { return m_set.contains(id); }
+    void insert(const QString &id)
+    {
+        if (id.isEmpty() || m_set.contains(id))
+            return;
+        if (m_ring.size() < Capacity) {
+            m_ring.append(id);
+        } else {
+            m_set.remove(m_ring.at(m_next));
+            m_ring[m_next] = id;
+            m_next = (m_next + 1) % Capacity;
+        }
+        m_set.insert(id);
+    }
+    void remove(const QString &id) { m_set.remove(id); } // its ring slot just expires later
+    void clear()
+    {
+        m_set.clear();
+        m_ring.clear();
+        m_next = 0;
+    }
+
+private:
+    static constexpr qsizetype Capacity = 4096;
+    QSet<QString> m_set;
+    QList<QString> m_ring;
+    qsizetype m_next = 0;
+};
+
+//! Distinct non-null pointers, in first-seen order.
+template<class T>
+QList<T *> distinct(std::initializer_list<T *> items)
+{
+    QList<T *> list;
+    for (T *item : items) {
+        if (item && !list.contains(item))
+            list.append(item);
+    }
+    return list;
+}
+
+} // namespace
+
+class RegistryPrivate
+{
+public:
+    RegistryPrivate(Registry *q, Client *client) : q(q), client(client), events(client) { }
+
+    // find or create, then update from the event's snapshot; nullptr if absent or already ended
+    Channel *channelFrom(const ChannelInfo &info);
+    Bridge *bridgeFrom(const BridgeInfo &info);
+    Playback *playbackFrom(const PlaybackInfo &info);
+    LiveRecording *recordingFrom(const LiveRecordingInfo &info);
+    Endpoint *endpointFrom(const EndpointInfo &info);
+    template<class Info>
+    auto channelFrom(const std::optional<Info> &info) { return info ? channelFrom(*info) : nullptr; }
+    template<class Info>
+    auto bridgeFrom(const std::optional<Info> &info) { return info ? bridgeFrom(*info) : nullptr; }
+    template<class Info>
+    auto endpointFrom(const std::optional<Info> &info) { return info ? endpointFrom(*info) : nullptr; }
+    Application *applicationNamed(const QString &name);
+
+    Channel *findOrCreateChannel(const QString &id, bool *created);
+    Bridge *findOrCreateBridge(const QString &id, bool *created);
+    Playback *findOrCreatePlayback(const QString &id, bool *created);
+    LiveRecording *findOrCreateRecording(const QString &name, bool *created);
+    Endpoint *findOrCreateEndpoint(const QString &technology, const QString &resource);
+
+    Channel *applyChannel(const ChannelInfo &info);
+    Bridge *applyBridge(const BridgeInfo &info);
+    Playback *applyPlayback(const PlaybackInfo &info);
+    LiveRecording *applyRecording(const LiveRecordingInfo &info);
+
+    void markChannelKnown(Channel *channel);
+    void markBridgeKnown(Bridge *bridge);
+    void markPlaybackKnown(Playback *playback);
+    void markRecordingKnown(LiveRecording *recording);
+
+    void endChannel(Channel *channel, int cause, const QString &causeText);
+    void endBridge(Bridge *bridge);
+    void endPlayback(Playback *playback);
+    void endRecording(LiveRecording *recording, bool failed);
+
+    void removeChannel(Channel *channel);
+    void removeBridge(Bridge *bridge);
+    void removePlayback(Playback *playback);
+    void removeRecording(LiveRecording *recording);
+
+    void deleteAll();
+
+    // A reply can arrive after the object's terminal event (a call that fails at once). The
+    // caller still gets a valid object: ended, outside the identity map, deleted on the next turn.
+    template<class T, class Info>
+    static T *endedObject(T *object, const Info &info)
+    {
+        object->d->update(info);
+        object->d->setEnded();
+        object->deleteLater();
+        return object;
+    }
+
+    void dispatch(const Event &event);
+    // event handlers
+    void onChannelCreated(const Event &event);
+    void onChannelDestroyed(const Event &event);
+    void onChannelEnteredBridge(const Event &event);
+    void onChannelLeftBridge(const Event &event);
+    void onChannelStateChange(const Event &event);
+    void onChannelDtmfReceived(const Event &event);
+    void onChannelDialplan(const Event &event);
+    void onChannelCallerId(const Event &event);
+    void onChannelConnectedLine(const Event &event);
+    void onChannelUserevent(const Event &event);
+    void onChannelHangupRequest(const Event &event);
+    void onChannelVarset(const Event &event);
+    void onChannelHold(const Event &event);
+    void onChannelUnhold(const Event &event);
+    void onChannelToneDetected(const Event &event);
+    void onChannelTalkingStarted(const Event &event);
+    void onChannelTalkingFinished(const Event &event);
+    void onChannelTransfer(const Event &event);
+    void onStasisStart(const Event &event);
+    void onStasisEnd(const Event &event);
+    void onDial(const Event &event);
+    void onApplicationMoveFailed(const Event &event);
+    void onCallBroadcast(const Event &event);
+    void onCallClaimed(const Event &event);
+    void onBridgeCreated(const Event &event);
+    void onBridgeDestroyed(const Event &event);
+    void onBridgeMerged(const Event &event);
+    void onBridgeVideoSourceChanged(const Event &event);
+    void onBridgeBlindTransfer(const Event &event);
+    void onBridgeAttendedTransfer(const Event &event);
+    void onPlaybackStarted(const Event &event);
+    void onPlaybackContinuing(const Event &event);
+    void onPlaybackFinished(const Event &event);
+    void onRecordingStarted(const Event &event);
+    void onRecordingFinished(const Event &event);
+    void onRecordingFailed(const Event &event);
+    void onDeviceStateChanged(const Event &event);
+    void onEndpointStateChange(const Event &event);
+    void onContactStatusChange(const Event &event);
+    void onPeerStatusChange(const Event &event);
+    void onTextMessageReceived(const Event &event);
+    void onApplicationRegistered(const Event &event);
+    void onApplicationUnregistered(const Event &event);
+    void onApplicationReplaced(const Event &event);
+
+    Registry *q;
+    Client *client;
+    ClientEvents *events;
+    QHash<QString, Channel *> channels;
+    QHash<QString, Bridge *> bridges;
+    QHash<QString, Playback *> playbacks;
+    QHash<QString, LiveRecording *> recordings;
+    QHash<QString, StoredRecording *> storedRecordings;
+    QHash<QString, Endpoint *> endpoints; // "technology/resource"
+    QHash<QString, DeviceState *> deviceStates;
+    QHash<QString, Mailbox *> mailboxes;
+    QHash<QString, Sound *> sounds;
+    QHash<QString, Application *> applications;
+    AsteriskSystem *system = nullptr;
+    RecentIds endedChannels;
+    RecentIds endedBridges;
+    RecentIds endedPlaybacks;
+    RecentIds endedRecordings;
+};
+
+// --- find / create ---------------------------------------------------------------------------
+
+Channel *RegistryPrivate::findOrCreateChannel(const QString &id, bool *created)
+{
+    *created = false;
+    if (Channel *channel = channels.value(id))
+        return channel;
+    auto *channel = new Channel(id, client, client);
+    channel->d->registry = q;
+    channels.insert(id, channel);
+    *created = true;
+    return channel;
+}
+
+Bridge *RegistryPrivate::findOrCreateBridge(const QString &id, bool *created)
+{
+    *created = false;
+    if (Bridge *bridge = bridges.value(id))
+        return bridge;
+    auto *bridge = new Bridge(id, client, client);
+    bridge->d->registry = q;
+    bridges.insert(id, bridge);
+    *created = true;
+    return bridge;
+}
+
+Playback *RegistryPrivate::findOrCreatePlayback(const QString &id, bool *created)
+{
+    *created = false;
+    if (Playback *playback = playbacks.value(id))
+        return playback;
+    auto *playback = new Playback(id, client, client);
+    playback->d->registry = q;
+    playbacks.insert(id, playback);
+    *created = true;
+    return playback;
+}
+
+LiveRecording *RegistryPrivate::findOrCreateRecording(const QString &name, bool *created)
+{
+    *created = false;
+    if (LiveRecording *recording = recordings.value(name))
+        return recording;
+    auto *recording = new LiveRecording(name, client, client);
+    recordings.insert(name, recording);
+    *created = true;
+    return recording;
+}
+
+Endpoint *RegistryPrivate::findOrCreateEndpoint(const QString &technology, const QString &resource)
+{
+    const QString key = technology + u'/' + resource;
+    if (Endpoint *endpoint = endpoints.value(key))
+        return endpoint;
+    auto *endpoint = new Endpoint(technology, resource, client, client);
+    endpoints.insert(key, endpoint);
+    return endpoint;
+}
+
+void RegistryPrivate::markChannelKnown(Channel *channel)
+{
+    if (channel->d->setKnown())
+        Q_EMIT events->channelAdded(channel);
+}
+
+void RegistryPrivate::markBridgeKnown(Bridge *bridge)
+{
+    if (bridge->d->setKnown())
+        Q_EMIT events->bridgeAdded(bridge);
+}
+
+void RegistryPrivate::markPlaybackKnown(Playback *playback)
+{
+    if (playback->d->setKnown())
+        Q_EMIT events->playbackAdded(playback);
+}
+
+void RegistryPrivate::markRecordingKnown(LiveRecording *recording)
+{
+    if (recording->d->setKnown())
+        Q_EMIT events->liveRecordingAdded(recording);
+}
+
+Channel *RegistryPrivate::applyChannel(const ChannelInfo &info)
+{
+    const QString id = info.id();
+    if (id.isEmpty())
+        return nullptr;
+    bool created = false;
+    Channel *channel = findOrCreateChannel(id, &created);
+    const bool changed = channel->d->update(info);
+    if (!channel->d->known)
+        markChannelKnown(channel);
+    else if (changed)
+        Q_EMIT events->channelChanged(channel);
+    return channel;
+}
+
+Bridge *RegistryPrivate::applyBridge(const BridgeInfo &info)
+{
+    const QString id = info.id();
+    if (id.isEmpty())
+        return nullptr;
+    bool created = false;
+    Bridge *bridge = findOrCreateBridge(id, &created);
+    const bool changed = bridge->d->update(info);
+    if (!bridge->d->known)
+        markBridgeKnown(bridge);
+    else if (changed)
+        Q_EMIT events->bridgeChanged(bridge);
+    return bridge;
+}
+
+Playback *RegistryPrivate::applyPlayback(const PlaybackInfo &info)
+{
+    const QString id = info.id();
+    if (id.isEmpty())
+        return nullptr;
+    bool created = false;
+    Playback *playback = findOrCreatePlayback(id, &created);
+    playback->d->update(info);
+    markPlaybackKnown(playback);
+    return playback;
+}
+
+LiveRecording *RegistryPrivate::applyRecording(const LiveRecordingInfo &info)
+{
+    const QString name = info.name();
+    if (name.isEmpty())
+        return nullptr;
+    bool created = false;
+    LiveRecording *recording = findOrCreateRecording(name, &created);
+    recording->d->update(info);
+    markRecordingKnown(recording);
+    return recording;
+}
+
+Channel *RegistryPrivate::channelFrom(const ChannelInfo &info)
+{
+    if (info.id().isEmpty() || endedChannels.contains(info.id()))
+        return nullptr;
+    return applyChannel(info);
+}
+
+Bridge *RegistryPrivate::bridgeFrom(const BridgeInfo &info)
+{
+    if (info.id().isEmpty() || endedBridges.contains(info.id()))
+        return nullptr;
+    return applyBridge(info);
+}
+
+Playback *RegistryPrivate::playbackFrom(const PlaybackInfo &info)
+{
+    if (info.id().isEmpty() || endedPlaybacks.contains(info.id()))
+        return nullptr;
+    return applyPlayback(info);
+}
+
+LiveRecording *RegistryPrivate::recordingFrom(const LiveRecordingInfo &info)
+{
+    if (info.name().isEmpty() || endedRecordings.contains(info.name()))
+        return nullptr;
+    return applyRecording(info);
+}
+
+Endpoint *RegistryPrivate::endpointFrom(const EndpointInfo &info)
+{
+    if (info.technology().isEmpty() && info.resource().isEmpty())
+        return nullptr;
+    Endpoint *endpoint = findOrCreateEndpoint(info.technology(), info.resource());
+    endpoint->d->update(info);
+    return endpoint;
+}
+
+Application *RegistryPrivate::applicationNamed(const QString &name)
+{
+    if (name.isEmpty())
+        return nullptr;
+    if (Application *application = applications.value(name))
+        return application;
+    auto *application = new Application(name, client, client);
+    applications.insert(name, application);
+    return application;
+}
+
+// --- lifetime --------------------------------------------------------------------------------
+
+void RegistryPrivate::removeChannel(Channel *channel)
+{
+    if (channels.value(channel->id()) != channel)
+        return;
+    channels.remove(channel->id());
+    if (Bridge *bridge = channel->d->bridge.data()) {
+        if (bridge->d->removeChannelId(channel->id()))
+            Q_EMIT events->bridgeChanged(bridge);
+    }
+    channel->d->registry = nullptr;
+    if (channel->d->known)
+        Q_EMIT events->channelRemoved(channel);
+    channel->deleteLater();
+}
+
+void RegistryPrivate::removeBridge(Bridge *bridge)
+{
+    if (bridges.value(bridge->id()) != bridge)
+        return;
+    bridges.remove(bridge->id());
+    for (const QString &id : std::as_const(bridge->d->channelIds)) {
+        if (Channel *channel = channels.value(id)) {
+            if (channel->d->bridge == bridge && channel->d->setBridge(nullptr))
+                Q_EMIT events->channelChanged(channel);
+        }
+    }
+    bridge->d->registry = nullptr;
+    if (bridge->d->known)
+        Q_EMIT events->bridgeRemoved(bridge);
+    bridge->deleteLater();
+}
+
+void RegistryPrivate::removePlayback(Playback *playback)
+{
+    if (playbacks.value(playback->id()) != playback)
+        return;
+    playbacks.remove(playback->id());
+    playback->d->registry = nullptr;
+    if (playback->d->known)
+        Q_EMIT events->playbackRemoved(playback);
+    playback->deleteLater();
+}
+
+void RegistryPrivate::removeRecording(LiveRecording *recording)
+{
+    if (recordings.value(recording->id()) != recording)
+        return;
+    recordings.remove(recording->id());
+    if (recording->d->known)
+        Q_EMIT events->liveRecordingRemoved(recording);
+    recording->deleteLater();
+}
+
+void RegistryPrivate::endChannel(Channel *channel, int cause, const QString &causeText)
+{
+    endedChannels.insert(channel->id());
+    channel->d->setEnded();
+    if (channel->d->setInStasis(false, {}))
+        Q_EMIT channel->stasisEnded();
+    Q_EMIT channel->hungUp(cause, causeText);
+    Q_EMIT events->channelDestroyed(channel, cause, causeText);
+    removeChannel(channel);
+}
+
+void RegistryPrivate::endBridge(Bridge *bridge)
+{
+    endedBridges.insert(bridge->id());
+    bridge->d->setEnded();
+    Q_EMIT bridge->ended();
+    Q_EMIT events->bridgeDestroyed(bridge);
+    removeBridge(bridge);
+}
+
+void RegistryPrivate::endPlayback(Playback *playback)
+{
+    endedPlaybacks.insert(playback->id());
+    playback->d->setEnded();
+    Q_EMIT playback->finished();
+    Q_EMIT events->playbackFinished(playback);
+    removePlayback(playback);
+}
+
+void RegistryPrivate::endRecording(LiveRecording *recording, bool failed)
+{
+    endedRecordings.insert(recording->id());
+    recording->d->setEnded();
+    if (failed) {
+        Q_EMIT recording->failed(recording->cause());
+        Q_EMIT events->recordingFailed(recording);
+    } else {
+        Q_EMIT recording->finished();
+        Q_EMIT events->recordingFinished(recording);
+    }
+    removeRecording(recording);
+}
+
+void RegistryPrivate::deleteAll()
+{
+    const auto deleteValues = [](auto &hash) {
+        const auto values = hash.values();
+        hash.clear();
+        qDeleteAll(values);
+    };
+    for (Channel *channel : std::as_const(channels))
+        channel->d->registry = nullptr;
+    for (Bridge *bridge : std::as_const(bridges))
+        bridge->d->registry = nullptr;
+    for (Playback *playback : std::as_const(playbacks))
+        playback->d->registry = nullptr;
+    deleteValues(channels);
+    deleteValues(bridges);
+    deleteValues(playbacks);
+    deleteValues(recordings);
+    deleteValues(storedRecordings);
+    deleteValues(endpoints);
+    deleteValues(deviceStates);
+    deleteValues(mailboxes);
+    deleteValues(sounds);
+    deleteValues(applications);
+}
+
+// --- event handlers --------------------------------------------------------------------------
+// Each runs for its own type only (see dispatch()), so as<T>() is never null there.
+
+void RegistryPrivate::onChannelCreated(const Event &event)
+{
+    const auto &e = *event.as<ChannelCreatedEvent>();
+    if (Channel *channel = channelFrom(e.channel)) {
+        Q_EMIT channel->created();
+        Q_EMIT events->channelCreated(channel);
+    }
+}
+
+void RegistryPrivate::onChannelDestroyed(const Event &event)
+{
+    const auto &e = *event.as<ChannelDestroyedEvent>();
+    if (Channel *channel = channelFrom(e.channel)) // null when repeated: it has ended already
+        endChannel(channel, e.cause, e.causeTxt);
+}
+
+void RegistryPrivate::onChannelEnteredBridge(const Event &event)
+{
+    const auto &e = *event.as<ChannelEnteredBridgeEvent>();
+    Bridge *bridge = bridgeFrom(e.bridge);
+    Channel *channel = channelFrom(e.channel);
+    if (!bridge)
+        return;
+    if (channel) {
+        if (bridge->d->addChannelId(channel->id()))
+            Q_EMIT events->bridgeChanged(bridge);
+        if (channel->d->setBridge(bridge))
+            Q_EMIT events->channelChanged(channel);
+        Q_EMIT channel->enteredBridge(bridge);
+        Q_EMIT bridge->channelEntered(channel);
+    }
+    Q_EMIT events->channelEnteredBridge(channel, bridge);
+}
+
+void RegistryPrivate::onChannelLeftBridge(const Event &event)
+{
+    const auto &e = *event.as<ChannelLeftBridgeEvent>();
+    Bridge *bridge = bridgeFrom(e.bridge);
+    Channel *channel = channelFrom(e.channel);
+    if (!bridge || !channel)
+        return;
+    if (bridge->d->removeChannelId(channel->id()))
+        Q_EMIT events->bridgeChanged(bridge);
+    if (channel->d->bridge == bridge && channel->d->setBridge(nullptr))
+        Q_EMIT events->channelChanged(channel);
+    Q_EMIT channel->leftBridge(bridge);
+    Q_EMIT bridge->channelLeft(channel);
+    Q_EMIT events->channelLeftBridge(channel, bridge);
+}
+
+void RegistryPrivate::onChannelStateChange(const Event &event)
+{
+    if (Channel *channel = channelFrom(event.as<ChannelStateChangeEvent>()->channel))
+        Q_EMIT events->channelStateChanged(channel, channel->state());
+}
+
+void RegistryPrivate::onChannelDtmfReceived(const Event &event)
+{
+    const auto &e = *event.as<ChannelDtmfReceivedEvent>();
+    if (Channel *channel = channelFrom(e.channel)) {
+        Q_EMIT channel->dtmfReceived(e.digit, e.durationMs);
+        Q_EMIT events->channelDtmfReceived(channel, e.digit, e.durationMs);
+    }
+}
+
+void RegistryPrivate::onChannelDialplan(const Event &event)
+{
+    const auto &e = *event.as<ChannelDialplanEvent>();
+    if (Channel *channel = channelFrom(e.channel)) {
+        Q_EMIT channel->dialplanApplicationChanged(e.dialplanApp, e.dialplanAppData);
+        Q_EMIT events->channelDialplanChanged(channel, e.dialplanApp, e.dialplanAppData);
+    }
+}
+
+void RegistryPrivate::onChannelCallerId(const Event &event)
+{
+    const auto &e = *event.as<ChannelCallerIdEvent>();
+    if (Channel *channel = channelFrom(e.channel)) {
+        Q_EMIT channel->callerIdChanged(e.callerPresentation, e.callerPresentationTxt);
+        Q_EMIT events->channelCallerIdChanged(channel, e.callerPresentation,
+                                              e.callerPresentationTxt);
+    }
+}
+
+void RegistryPrivate::onChannelConnectedLine(const Event &event)
+{
+    if (Channel *channel = channelFrom(event.as<ChannelConnectedLineEvent>()->channel)) {
+        Q_EMIT channel->connectedLineChanged();
+        Q_EMIT events->channelConnectedLineChanged(channel);
+    }
+}
+
+void RegistryPrivate::onChannelUserevent(const Event &event)
+{
+    const auto &e = *event.as<ChannelUsereventEvent>();
+    Channel *channel = channelFrom(e.channel);
+    Bridge *bridge = bridgeFrom(e.bridge);
+    Endpoint *endpoint = endpointFrom(e.endpoint);
+    if (channel)
+        Q_EMIT channel->userEvent(e.eventname, e.userevent);
+    if (bridge)
+        Q_EMIT bridge->userEvent(e.eventname, e.userevent);
+    if (endpoint)
+        Q_EMIT endpoint->userEvent(e.eventname, e.userevent);
+    Q_EMIT events->channelUserEvent(e.eventname, channel, bridge, endpoint, e.userevent);
+}
+
+void RegistryPrivate::onChannelHangupRequest(const Event &event)
+{
+    const auto &e = *event.as<ChannelHangupRequestEvent>();
+    if (Channel *channel = channelFrom(e.channel)) {
+        const int cause = e.cause.value_or(0);
+        Q_EMIT channel->hangupRequested(cause);
+        Q_EMIT events->channelHangupRequested(channel, cause, e.soft.value_or(false));
+    }
+}
+
+void RegistryPrivate::onChannelVarset(const Event &event)
+{
+    const auto &e = *event.as<ChannelVarsetEvent>();
+    Channel *channel = channelFrom(e.channel);
+    if (channel) {
+        if (channel->d->setVariable(e.variable, e.value))
+            Q_EMIT events->channelChanged(channel);
+        Q_EMIT channel->varSet(e.variable, e.value);
+    } else if (!e.channel) {
+        system->d->setGlobalVariable(e.variable, e.value);
+    } else {
+        return; // a late event for a channel that has ended
+    }
+    Q_EMIT events->channelVarSet(channel, e.variable, e.value);
+}
+
+void RegistryPrivate::onChannelHold(const Event &event)
+{
+    const auto &e = *event.as<ChannelHoldEvent>();
+    if (Channel *channel = channelFrom(e.channel)) {
+        const QString musicClass = e.musicclass.value_or(QString());
+        Q_EMIT channel->holdStarted(musicClass);
+        Q_EMIT events->channelHoldStarted(channel, musicClass);
+    }
+}
+
+void RegistryPrivate::onChannelUnhold(const Event &event)
+{
+    if (Channel *channel = channelFrom(event.as<ChannelUnholdEvent>()->channel)) {
+        Q_EMIT channel->holdEnded();
+        Q_EMIT events->channelHoldEnded(channel);
+    }
+}
+
+void RegistryPrivate::onChannelToneDetected(const Event &event)
+{
+    if (Channel *channel = channelFrom(event.as<ChannelToneDetectedEvent>()->channel)) {
+        Q_EMIT channel->toneDetected();
+        Q_EMIT events->channelToneDetected(channel);
+    }
+}
+
+void RegistryPrivate::onChannelTalkingStarted(const Event &event)
+{
+    if (Channel *channel = channelFrom(event.as<ChannelTalkingStartedEvent>()->channel)) {
+        Q_EMIT channel->talkingStarted();
+        Q_EMIT events->channelTalkingStarted(channel);
+    }
+}
+
+void RegistryPrivate::onChannelTalkingFinished(const Event &event)
+{
+    const auto &e = *event.as<ChannelTalkingFinishedEvent>();
+    if (Channel *channel = channelFrom(e.channel)) {
+        Q_EMIT channel->talkingFinished(e.duration);
+        Q_EMIT events->channelTalkingFinished(channel, e.duration);
+    }
+}
+
+void RegistryPrivate::onChannelTransfer(const Event &event)
+{
+    const auto &e = *event.as<ChannelTransferEvent>();
+    const ReferTo &to = e.referTo;
+    const ReferredBy &by = e.referredBy;
+    const auto channelIf = [this](bool has, const ChannelInfo &info) {
+        return has ? channelFrom(info) : nullptr;
+    };
+    const auto bridgeIf = [this](bool has, const BridgeInfo &info) {
+        return has ? bridgeFrom(info) : nullptr;
+    };
+    const QList<Channel *> channelList = distinct<Channel>({
+            channelIf(to.hasDestinationChannel(), to.destinationChannel()),
+            channelIf(to.hasConnectedChannel(), to.connectedChannel()),
+            channelIf(by.hasSourceChannel(), by.sourceChannel()),
+            channelIf(by.hasConnectedChannel(), by.connectedChannel()),
+    });
+    const QList<Bridge *> bridgeList = distinct<Bridge>({
+            bridgeIf(to.hasBridge(), to.bridge()),
+            bridgeIf(by.hasBridge(), by.bridge()),
+    });
+    for (Channel *channel : channelList)
+        Q_EMIT channel->transferred(e);
+    for (Bridge *bridge : bridgeList)
+        Q_EMIT bridge->transferred(e);
+    Q_EMIT events->channelTransfer(e);
+}
+
+void RegistryPrivate::onStasisStart(const Event &event)
+{
+    const auto &e = *event.as<StasisStartEvent>();
+    Channel *channel = channelFrom(e.channel);
+    Channel *replaced = channelFrom(e.replaceChannel);
+    if (!channel)
+        return;
+    if (channel->d->setInStasis(true, e.args))
+        Q_EMIT events->channelChanged(channel);
+    Q_EMIT channel->stasisStarted(e.args);
+    if (replaced && replaced != channel)
+        Q_EMIT replaced->replacedBy(channel);
+    Q_EMIT events->stasisStarted(channel, e.args);
+}
+
+void RegistryPrivate::onStasisEnd(const Event &event)
+{
+    if (Channel *channel = channelFrom(event.as<StasisEndEvent>()->channel)) {
+        if (channel->d->setInStasis(false, {}))
+            Q_EMIT events->channelChanged(channel);
+        Q_EMIT channel->stasisEnded();
+        Q_EMIT events->stasisEnded(channel);
+    }
+}
+
+void RegistryPrivate::onDial(const Event &event)
+{
+    const auto &e = *event.as<DialEvent>();
+    Channel *caller = channelFrom(e.caller);
+    Channel *peer = channelFrom(e.peer);
+    Channel *forwarded = channelFrom(e.forwarded);
+    for (Channel *channel : distinct<Channel>({ caller, peer, forwarded }))
+        Q_EMIT channel->dialed(caller, peer, e.dialstatus);
+    if (!peer)
+        return;
+    Q_EMIT events->dialed(caller, peer, forwarded, e.dialstatus, e.dialstring.value_or(QString()),
+                          e.forward.value_or(QString()));
+}
+
+void RegistryPrivate::onApplicationMoveFailed(const Event &event)
+{
+    const auto &e = *event.as<ApplicationMoveFailedEvent>();
+    if (Channel *channel = channelFrom(e.channel)) {
+        Q_EMIT channel->applicationMoveFailed(e.destination, e.args);
+        Q_EMIT events->applicationMoveFailed(channel, e.destination, e.args);
+    }
+}
+
+void RegistryPrivate::onCallBroadcast(const Event &event)
+{
+    const auto &e = *event.as<CallBroadcastEvent>();
+    if (Channel *channel = channelFrom(e.channel)) {
+        const QString caller = e.caller.value_or(QString());
+        const QString called = e.called.value_or(QString());
+        Q_EMIT channel->callBroadcast(caller, called);
+        Q_EMIT events->callBroadcast(channel, caller, called);
+    }
+}
+
+void RegistryPrivate::onCallClaimed(const Event &event)
+{
+    const auto &e = *event.as<CallClaimedEvent>();
+    if (Channel *channel = channelFrom(e.channel)) {
+        Q_EMIT channel->callClaimed(e.winnerApp);
+        Q_EMIT events->callClaimed(channel, e.winnerApp);
+    }
+}
+
+void RegistryPrivate::onBridgeCreated(const Event &event)
+{
+    if (Bridge *bridge = bridgeFrom(event.as<BridgeCreatedEvent>()->bridge)) {
+        Q_EMIT bridge->created();
+        Q_EMIT events->bridgeCreated(bridge);
+    }
+}
+
+void RegistryPrivate::onBridgeDestroyed(const Event &event)
+{
+    if (Bridge *bridge = bridgeFrom(event.as<BridgeDestroyedEvent>()->bridge))
+        endBridge(bridge);
+}
+
+void RegistryPrivate::onBridgeMerged(const Event &event)
+{
+    const auto &e = *event.as<BridgeMergedEvent>();
+    Bridge *bridge = bridgeFrom(e.bridge);
+    Bridge *from = bridgeFrom(e.bridgeFrom);
+    if (!bridge || !from)
+        return;
+    Q_EMIT from->mergedInto(bridge);
+    Q_EMIT bridge->merged(from);
+    Q_EMIT events->bridgeMerged(bridge, from);
+}
+
+void RegistryPrivate::onBridgeVideoSourceChanged(const Event &event)
+{
+    const auto &e = *event.as<BridgeVideoSourceChangedEvent>();
+    if (Bridge *bridge = bridgeFrom(e.bridge)) {
+        const QString old = e.oldVideoSourceId.value_or(QString());
+        Q_EMIT bridge->videoSourceChanged(bridge->videoSourceId(), old);
+        Q_EMIT events->bridgeVideoSourceChanged(bridge, old);
+    }
+}
+
+void RegistryPrivate::onBridgeBlindTransfer(const Event &event)
+{
+    const auto &e = *event.as<BridgeBlindTransferEvent>();
+    const QList<Channel *> channelList = distinct<Channel>({
+            channelFrom(e.channel),
+            channelFrom(e.replaceChannel),
+            channelFrom(e.transferee),
+    });
+    Bridge *bridge = bridgeFrom(e.bridge);
+    for (Channel *channel : channelList)
+        Q_EMIT channel->blindTransferred(e);
+    if (bridge)
+        Q_EMIT bridge->blindTransferred(e);
+    Q_EMIT events->bridgeBlindTransfer(e);
+}
+
+void RegistryPrivate::onBridgeAttendedTransfer(const Event &event)
+{
+    const auto &e = *event.as<BridgeAttendedTransferEvent>();
+    const QList<Channel *> channelList = distinct<Channel>({
+            channelFrom(e.transfererFirstLeg),
+            channelFrom(e.transfererSecondLeg),
+            channelFrom(e.replaceChannel),
+            channelFrom(e.transferee),
+            channelFrom(e.transferTarget),
+            channelFrom(e.destinationLinkFirstLeg),
+            channelFrom(e.destinationLinkSecondLeg),
+            channelFrom(e.destinationThreewayChannel),
+    });
+    const QList<Bridge *> bridgeList = distinct<Bridge>({
+            bridgeFrom(e.transfererFirstLegBridge),
+            bridgeFrom(e.transfererSecondLegBridge),
+            bridgeFrom(e.destinationThreewayBridge),
+    });
+    for (Channel *channel : channelList)
+        Q_EMIT channel->attendedTransferred(e);
+    for (Bridge *bridge : bridgeList)
+        Q_EMIT bridge->attendedTransferred(e);
+    Q_EMIT events->bridgeAttendedTransfer(e);
+}
+
+void RegistryPrivate::onPlaybackStarted(const Event &event)
+{
+    if (Playback *playback = playbackFrom(event.as<PlaybackStartedEvent>()->playback)) {
+        Q_EMIT playback->started();
+        Q_EMIT events->playbackStarted(playback);
+    }
+}
+
+void RegistryPrivate::onPlaybackContinuing(const Event &event)
+{
+    if (Playback *playback = playbackFrom(event.as<PlaybackContinuingEvent>()->playback)) {
+        Q_EMIT playback->continuing();
+        Q_EMIT events->playbackContinuing(playback);
+    }
+}
+
+void RegistryPrivate::onPlaybackFinished(const Event &event)
+{
+    if (Playback *playback = playbackFrom(event.as<PlaybackFinishedEvent>()->playback))
+        endPlayback(playback);
+}
+
+void RegistryPrivate::onRecordingStarted(const Event &event)
+{
+    if (LiveRecording *recording = recordingFrom(event.as<RecordingStartedEvent>()->recording)) {
+        Q_EMIT recording->started();
+        Q_EMIT events->recordingStarted(recording);
+    }
+}
+
+void RegistryPrivate::onRecordingFinished(const Event &event)
+{
+    if (LiveRecording *recording = recordingFrom(event.as<RecordingFinishedEvent>()->recording))
+        endRecording(recording, false);
+}
+
+void RegistryPrivate::onRecordingFailed(const Event &event)
+{
+    if (LiveRecording *recording = recordingFrom(event.as<RecordingFailedEvent>()->recording))
+        endRecording(recording, true);
+}
+
+void RegistryPrivate::onDeviceStateChanged(const Event &event)
+{
+    const DeviceStateInfo &info = event.as<DeviceStateChangedEvent>()->deviceState;
+    if (info.name().isEmpty())
+        return;
+    Q_EMIT events->deviceStateChanged(q->resolve(info));
+}
+
+void RegistryPrivate::onEndpointStateChange(const Event &event)
+{
+    if (Endpoint *endpoint = endpointFrom(event.as<EndpointStateChangeEvent>()->endpoint))
+        Q_EMIT events->endpointStateChanged(endpoint);
+}
+
+void RegistryPrivate::onContactStatusChange(const Event &event)
+{
+    const auto &e = *event.as<ContactStatusChangeEvent>();
+    if (Endpoint *endpoint = endpointFrom(e.endpoint)) {
+        Q_EMIT endpoint->contactStatusChanged(e.contactInfo);
+        Q_EMIT events->contactStatusChanged(endpoint, e.contactInfo);
+    }
+}
+
+void RegistryPrivate::onPeerStatusChange(const Event &event)
+{
+    const auto &e = *event.as<PeerStatusChangeEvent>();
+    if (Endpoint *endpoint = endpointFrom(e.endpoint)) {
+        Q_EMIT endpoint->peerStatusChanged(e.peer);
+        Q_EMIT events->peerStatusChanged(endpoint, e.peer);
+    }
+}
+
+void RegistryPrivate::onTextMessageReceived(const Event &event)
+{
+    const auto &e = *event.as<TextMessageReceivedEvent>();
+    Endpoint *endpoint = endpointFrom(e.endpoint);
+    if (endpoint)
+        Q_EMIT endpoint->textMessageReceived(e.message);
+    Q_EMIT events->textMessageReceived(endpoint, e.message);
+}
+
+void RegistryPrivate::onApplicationRegistered(const Event &event)
+{
+    if (Application *application = applicationNamed(event.as<ApplicationRegisteredEvent>()->application)) {
+        application->d->setReplaced(false);
+        Q_EMIT application->registered();
+        Q_EMIT events->applicationRegistered(application);
+    }
+}
+
+void RegistryPrivate::onApplicationUnregistered(const Event &event)
+{
+    if (Application *application = applicationNamed(event.as<ApplicationUnregisteredEvent>()->application)) {
+        Q_EMIT application->unregistered();
+        Q_EMIT events->applicationUnregistered(application);
+    }
+}
+
+void RegistryPrivate::onApplicationReplaced(const Event &event)
+{
+    if (Application *application = applicationNamed(event.as<ApplicationReplacedEvent>()->application)) {
+        application->d->setReplaced(true);
+        Q_EMIT application->replaced();
+        Q_EMIT events->applicationReplaced(application);
+    }
+}
+
+void RegistryPrivate::dispatch(const Event &event)
+{
+    switch (event.type()) {
+    case EventType::Unknown: return;
+    case EventType::ApplicationMoveFailed: return onApplicationMoveFailed(event);
+    case EventType::ApplicationRegistered: return onApplicationRegistered(event);
+    case EventType::ApplicationReplaced: return onApplicationReplaced(event);
+    case EventType::ApplicationUnregistered: return onApplicationUnregistered(event);
+    case EventType::BridgeAttendedTransfer: return onBridgeAttendedTransfer(event);
+    case EventType::BridgeBlindTransfer: return onBridgeBlindTransfer(event);
+    case EventType::BridgeCreated: return onBridgeCreated(event);
+    case EventType::BridgeDestroyed: return onBridgeDestroyed(event);
+    case EventType::BridgeMerged: return onBridgeMerged(event);
+    case EventType::BridgeVideoSourceChanged: return onBridgeVideoSourceChanged(event);
+    case EventType::CallBroadcast: return onCallBroadcast(event);
+    case EventType::CallClaimed: return onCallClaimed(event);
+    case EventType::ChannelCallerId: return onChannelCallerId(event);
+    case EventType::ChannelConnectedLine: return onChannelConnectedLine(event);
+    case EventType::ChannelCreated: return onChannelCreated(event);
+    case EventType::ChannelDestroyed: return onChannelDestroyed(event);
+    case EventType::ChannelDialplan: return onChannelDialplan(event);
+    case EventType::ChannelDtmfReceived: return onChannelDtmfReceived(event);
+    case EventType::ChannelEnteredBridge: return onChannelEnteredBridge(event);
+    case EventType::ChannelHangupRequest: return onChannelHangupRequest(event);
+    case EventType::ChannelHold: return onChannelHold(event);
+    case EventType::ChannelLeftBridge: return onChannelLeftBridge(event);
+    case EventType::ChannelStateChange: return onChannelStateChange(event);
+    case EventType::ChannelTalkingFinished: return onChannelTalkingFinished(event);
+    case EventType::ChannelTalkingStarted: return onChannelTalkingStarted(event);
+    case EventType::ChannelToneDetected: return onChannelToneDetected(event);
+    case EventType::ChannelTransfer: return onChannelTransfer(event);
+    case EventType::ChannelUnhold: return onChannelUnhold(event);
+    case EventType::ChannelUserevent: return onChannelUserevent(event);
+    case EventType::ChannelVarset: return onChannelVarset(event);
+    case EventType::ContactStatusChange: return onContactStatusChange(event);
+    case EventType::DeviceStateChanged: return onDeviceStateChanged(event);
+    case EventType::Dial: return onDial(event);
+    case EventType::EndpointStateChange: return onEndpointStateChange(event);
+    case EventType::MissingParams:
+        Q_EMIT events->missingParamsReceived(event.as<MissingParamsEvent>()->params);
+        return;
+    case EventType::PeerStatusChange: return onPeerStatusChange(event);
+    case EventType::PlaybackContinuing: return onPlaybackContinuing(event);
+    case EventType::PlaybackFinished: return onPlaybackFinished(event);
+    case EventType::PlaybackStarted: return onPlaybackStarted(event);
+    case EventType::RestResponse:
+        Q_EMIT events->restResponseReceived(*event.as<RestResponseEvent>());
+        return;
+    case EventType::RecordingFailed: return onRecordingFailed(event);
+    case EventType::RecordingFinished: return onRecordingFinished(event);
+    case EventType::RecordingStarted: return onRecordingStarted(event);
+    case EventType::StasisEnd: return onStasisEnd(event);
+    case EventType::StasisStart: return onStasisStart(event);
+    case EventType::TextMessageReceived: return onTextMessageReceived(event);
+    }
+}
+
+// --- Registry --------------------------------------------------------------------------------
+
+Registry::Registry(Client *client) : d(std::make_unique<RegistryPrivate>(this, client))
+{
+    d->system = new AsteriskSystem(client, client);
+    d->events->m_registry = this;
+}
+
+Registry::~Registry()
+{
+    if (d->events->m_registry == this)
+        d->events->m_registry = nullptr;
+    Q_EMIT d->events->liveObjectsCleared();
+    d->deleteAll();
+    delete d->system;
+}
+
+void Registry::dispatch(const Event &event)
+{
+    if (event.type() == EventType::Unknown)
+        return;
+    const QJsonValue asteriskId = event.json().value("asterisk_id"_L1);
+    if (asteriskId.isString())
+        d->system->d->setAsteriskId(asteriskId.toString());
+    d->dispatch(event);
+}
+
+void Registry::reconcile(const QList<ChannelInfo> &channelInfos, const QList<BridgeInfo> &bridgeInfos)
+{
+    QSet<QString> channelIds;
+    channelIds.reserve(channelInfos.size());
+    for (const ChannelInfo &info : channelInfos) {
+        d->endedChannels.remove(info.id());
+        if (d->applyChannel(info))
+            channelIds.insert(info.id());
+    }
+    QSet<QString> bridgeIds;
+    bridgeIds.reserve(bridgeInfos.size());
+    QHash<QString, Bridge *> bridgeOfChannel;
+    for (const BridgeInfo &info : bridgeInfos) {
+        d->endedBridges.remove(info.id());
+        if (Bridge *bridge = d->applyBridge(info)) {
+            bridgeIds.insert(info.id());
+            for (const QString &id : info.channels())
+                bridgeOfChannel.insert(id, bridge);
+        }
+    }
+
+    // Vanished: terminal signals, as if the events had arrived.
+    const QList<Channel *> knownChannels = d->channels.values();
+    for (Channel *channel : knownChannels) {
+        if (channel->d->known && !channelIds.contains(channel->id()))
+            d->endChannel(channel, 0, QString());
+    }
+    const QList<Bridge *> knownBridges = d->bridges.values();
+    for (Bridge *bridge : knownBridges) {
+        if (bridge->d->known && !bridgeIds.contains(bridge->id()))
+            d->endBridge(bridge);
+    }
+    // Membership as the server lists it.
+    for (Channel *channel : std::as_const(d->channels)) {
+        if (channel->d->known && channel->d->setBridge(bridgeOfChannel.value(channel->id())))
+            Q_EMIT d->events->channelChanged(channel);
+    }
+    // Playbacks and recordings whose target vanished cannot finish any more.
+    const auto targetGone = [&](const QString &uri) {
+        if (uri.startsWith(u"channel:"))
+            return !channelIds.contains(uri.mid(8));
+        if (uri.startsWith(u"bridge:"))
+            return !bridgeIds.contains(uri.mid(7));
+        return false;
+    };
+    const QList<Playback *> playbackList = d->playbacks.values();
+    for (Playback *playback : playbackList) {
+        if (playback->d->known && targetGone(playback->targetUri()))
+            d->endPlayback(playback);
+    }
+    const QList<LiveRecording *> recordingList = d->recordings.values();
+    for (LiveRecording *recording : recordingList) {
+        if (recording->d->known && targetGone(recording->targetUri()))
+            d->endRecording(recording, false);
+    }
+}
+
+Channel *Registry::newChannel()
+{
+    bool created = false;
+    return d->findOrCreateChannel(QUuid::createUuid().toString(QUuid::WithoutBraces), &created);
+}
+
+Bridge *Registry::newBridge()
+{
+    bool created = false;
+    return d->findOrCreateBridge(QUuid::createUuid().toString(QUuid::WithoutBraces), &created);
+}
+
+Playback *Registry::newPlayback()
+{
+    bool created = false;
+    return d->findOrCreatePlayback(QUuid::createUuid().toString(QUuid::WithoutBraces), &created);
+}
+
+LiveRecording *Registry::newLiveRecording()
+{
+    bool created = false;
+    return d->findOrCreateRecording(QUuid::createUuid().toString(QUuid::WithoutBraces), &created);
+}
+
+Channel *Registry::channel(const QString &id) const { return d->channels.value(id); }
+Bridge *Registry::bridge(const QString &id) const { return d->bridges.value(id); }
+Playback *Registry::playback(const QString &id) const { return d->playbacks.value(id); }
+LiveRecording *Registry::liveRecording(const QString &name) const
+{
+    return d->recordings.value(name);
+}
+StoredRecording *Registry::storedRecording(const QString &name) const
+{
+    return d->storedRecordings.value(name);
+}
+Endpoint *Registry::endpoint(const QString &technology, const QString &resource) const
+{
+    return d->endpoints.value(technology + u'/' + resource);
+}
+Endpoint *Registry::endpoint(const QString &id) const { return d->endpoints.value(id); }
+DeviceState *Registry::deviceState(const QString &name) const
+{
+    return d->deviceStates.value(name);
+}
+Mailbox *Registry::mailbox(const QString &name) const { return d->mailboxes.value(name); }
+Sound *Registry::sound(const QString &id) const { return d->sounds.value(id); }
+Application *Registry::application(const QString &name) const
+{
+    return d->applications.value(name);
+}
+AsteriskSystem *Registry::asteriskSystem() const { return d->system; }
+
+template<class T>
+static QList<T *> knownOnly(const QHash<QString, T *> &hash)
+{
+    QList<T *> list;
+    list.reserve(hash.size());
+    for (T *object : hash) {
+        if (object->isKnown())
+            list.append(object);
+    }
+    return list;
+}
+
+QList<Channel *> Registry::channels() const { return knownOnly(d->channels); }
+QList<Bridge *> Registry::bridges() const { return knownOnly(d->bridges); }
+QList<Playback *> Registry::playbacks() const { return knownOnly(d->playbacks); }
+QList<LiveRecording *> Registry::liveRecordings() const { return knownOnly(d->recordings); }
+
+Channel *Registry::resolve(const ChannelInfo &info)
+{
+    if (d->endedChannels.contains(info.id()))
+        return RegistryPrivate::endedObject(new Channel(info.id(), d->client, d->client), info);
+    return d->applyChannel(info);
+}
+
+Bridge *Registry::resolve(const BridgeInfo &info)
+{
+    if (d->endedBridges.contains(info.id()))
+        return RegistryPrivate::endedObject(new Bridge(info.id(), d->client, d->client), info);
+    return d->applyBridge(info);
+}
+
+Playback *Registry::resolve(const PlaybackInfo &info)
+{
+    if (d->endedPlaybacks.contains(info.id()))
+        return RegistryPrivate::endedObject(new Playback(info.id(), d->client, d->client), info);
+    return d->applyPlayback(info);
+}
+
+LiveRecording *Registry::resolve(const LiveRecordingInfo &info)
+{
+    if (d->endedRecordings.contains(info.name()))
+        return RegistryPrivate::endedObject(new LiveRecording(info.name(), d->client, d->client), info);
+    return d->applyRecording(info);
+}
+
+StoredRecording *Registry::resolve(const StoredRecordingInfo &info)
+{
+    StoredRecording *recording = d->storedRecordings.value(info.name());
+    if (!recording) {
+        recording = new StoredRecording(info.name(), d->client, d->client);
+        d->storedRecordings.insert(info.name(), recording);
+    }
+    recording->d->update(info);
+    return recording;
+}
+
+Endpoint *Registry::resolve(const EndpointInfo &info)
+{
+    Endpoint *endpoint = d->findOrCreateEndpoint(info.technology(), info.resource());
+    endpoint->d->update(info);
+    return endpoint;
+}
+
+DeviceState *Registry::resolve(const DeviceStateInfo &info)
+{
+    DeviceState *state = d->deviceStates.value(info.name());
+    if (!state) {
+        state = new DeviceState(info.name(), d->client, d->client);
+        d->deviceStates.insert(info.name(), state);
+    }
+    state->d->update(info);
+    return state;
+}
+
+Mailbox *Registry::resolve(const MailboxInfo &info)
+{
+    Mailbox *mailbox = d->mailboxes.value(info.name());
+    if (!mailbox) {
+        mailbox = new Mailbox(info.name(), d->client, d->client);
+        d->mailboxes.insert(info.name(), mailbox);
+    }
+    mailbox->d->update(info);
+    return mailbox;
+}
+
+Sound *Registry::resolve(const SoundInfo &info)
+{
+    Sound *sound = d->sounds.value(info.id());
+    if (!sound) {
+        sound = new Sound(info.id(), d->client, d->client);
+        d->sounds.insert(info.id(), sound);
+    }
+    sound->d->update(info);
+    return sound;
+}
+
+Application *Registry::resolve(const ApplicationInfo &info)
+{
+    Application *application = d->applicationNamed(info.name());
+    if (application)
+        application->d->update(info);
+    return application;
+}
+
+void Registry::clear(const Error &reason)
+{
+    Q_UNUSED(reason);
+    Q_EMIT d->events->liveObjectsCleared();
+    const auto drop = [](auto &hash, auto remove) {
+        const auto values = hash.values();
+        for (auto *object : values)
+            remove(object);
+        hash.clear();
+    };
+    drop(d->channels, [this](Channel *c) { d->removeChannel(c); });
+    drop(d->bridges, [this](Bridge *b) { d->removeBridge(b); });
+    drop(d->playbacks, [this](Playback *p) { d->removePlayback(p); });
+    drop(d->recordings, [this](LiveRecording *r) { d->removeRecording(r); });
+    const auto later = [](auto &hash) {
+        for (auto *object : std::as_const(hash))
+            object->deleteLater();
+        hash.clear();
+    };
+    later(d->storedRecordings);
+    later(d->endpoints);
+    later(d->deviceStates);
+    later(d->mailboxes);
+    later(d->sounds);
+    later(d->applications);
+    d->endedChannels.clear();
+    d->endedBridges.clear();
+    d->endedPlaybacks.clear();
+    d->endedRecordings.clear();
+}
+
+qsizetype Registry::size() const
+{
+    return d->channels.size() + d->bridges.size() + d->playbacks.size() + d->recordings.size()
+            + d->storedRecordings.size() + d->endpoints.size() + d->deviceStates.size()
+            + d->mailboxes.size() + d->sounds.size() + d->applications.size();
+}
+
+Registry *registryOf(const ClientEvents *events)
+{
+    return events ? events->m_registry : nullptr;
+}
+
+} // namespace QtAri::Private
