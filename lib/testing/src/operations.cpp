@@ -123,7 +123,7 @@ int SimRecording::durationSeconds() const
     qint64 ms = clock.elapsed() - pausedMs;
     if (pausedAt >= 0)
         ms -= clock.elapsed() - pausedAt;
-    return int(qMax<qint64>(0, ms + 500) / 1000);
+    return int(qMax<qint64>(0, qint64(ms / timeScale) + 500) / 1000);
 }
 
 QJsonObject SimRecording::toJson(bool finished) const
@@ -237,6 +237,8 @@ void SimulatorPrivate::enterStasis(const QString &id, const QString &appNameRef,
     c = channel(id);
     c->stasisApp = appName;
     c->stasisArgs = args;
+    if (!c->watchers.contains(appName))
+        c->watchers.append(appName);
     QJsonObject fields { { u"args"_s, QJsonArray::fromStringList(args) } };
     EventTargets t;
     t.onlyApp = appName;
@@ -279,7 +281,7 @@ void SimulatorPrivate::later(const QString &channelId, int ms, std::function<voi
     });
     if (SimChannel *c = channel(channelId))
         c->timers.append(timer);
-    timer->start(ms);
+    timer->start(scaled(ms));
 }
 
 QString SimulatorPrivate::createChannelRecord(const QString &endpoint, const QString &id, const QString &name)
@@ -559,6 +561,10 @@ Reply SimulatorPrivate::originate(Request &r, const QString &givenId)
         one.pendingApp = appName;
         one.pendingArgs = args;
         one.dialled = true;
+        if (!appName.isEmpty()) {
+            one.watchers.append(appName);
+            channels[otherId].watchers.append(appName);
+        }
         response = one.toJson();
         const QString app2 = appName.isEmpty() ? u"test-app"_s : appName;
         QTimer::singleShot(0, q, [this, otherId, oneId, app2, exten] {
@@ -585,6 +591,8 @@ Reply SimulatorPrivate::originate(Request &r, const QString &givenId)
         one.pendingApp = appName;
         one.pendingArgs = args;
         one.dialstring = resource;
+        if (!appName.isEmpty())
+            one.watchers.append(appName);
         one.context = r.value(u"context"_s, u"default"_s);
         one.exten = r.value(u"extension"_s, u"s"_s);
         channelEvent(u"ChannelCreated"_s, oneId);
@@ -594,8 +602,17 @@ Reply SimulatorPrivate::originate(Request &r, const QString &givenId)
         QTimer::singleShot(0, q, [this, oneId, timeout] { dialEndpoint(oneId, timeout); });
     }
     const QJsonObject vars = r.variables();
-    for (auto it = vars.constBegin(); it != vars.constEnd(); ++it)
-        setVar(oneId, it.key(), it.value().toString(), false);
+    for (auto it = vars.constBegin(); it != vars.constEnd(); ++it) {
+        SimChannel &c = channels[oneId];
+        if (it.key() == u"CALLERID(name)"_s)
+            c.callerName = it.value().toString();
+        else if (it.key() == u"CALLERID(num)"_s || it.key() == u"CALLERID(number)"_s)
+            c.callerNumber = it.value().toString();
+        else
+            setVar(oneId, it.key(), it.value().toString(), false);
+    }
+    if (!vars.isEmpty())
+        response = channels[oneId].toJson();
     qCInfo(lcSim) << "originate" << endpoint << "->" << oneId << "app" << appName;
     return Reply::json(200, response);
 }
@@ -828,7 +845,7 @@ void SimulatorPrivate::advancePlayback(const QString &id)
         }
         finishPlayback(id, u"done"_s);
     });
-    timer->start(exists ? duration : 20);
+    timer->start(scaled(exists ? duration : 20));
 }
 
 void SimulatorPrivate::finishPlayback(const QString &id, const QString &state)
@@ -929,6 +946,7 @@ Reply SimulatorPrivate::startRecording(Request &r, const QString &targetUri)
     rec.format = format;
     rec.targetUri = targetUri;
     rec.maxDurationSeconds = r.intValue(u"maxDurationSeconds"_s, 0);
+    rec.timeScale = timeScale;
     liveRecordings.insert(name, rec);
     const QJsonObject queued = rec.toJson();
     QTimer::singleShot(0, q, [this, name] {
@@ -946,7 +964,7 @@ Reply SimulatorPrivate::startRecording(Request &r, const QString &targetUri)
                 timer->deleteLater();
                 finishRecording(name, true);
             });
-            timer->start(it->maxDurationSeconds * 1000);
+            timer->start(scaled(it->maxDurationSeconds * 1000));
         }
     });
     qCInfo(lcSim) << "recording" << name << "on" << targetUri;
@@ -1963,6 +1981,11 @@ void Simulator::setEndpointBehaviour(const QString &endpointPrefix, const Endpoi
         }
     }
     d->endpointBehaviours.append({ endpointPrefix, behaviour });
+}
+
+void Simulator::setTimeScale(double factor)
+{
+    d->timeScale = factor > 0 ? factor : 1.0;
 }
 
 void Simulator::setTraffic(const Traffic &traffic)

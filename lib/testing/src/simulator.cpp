@@ -582,7 +582,7 @@ bool SimulatorPrivate::appWants(const SimApp &a, const EventTargets &t) const
         if (a.channelIds.contains(id))
             return true;
         const auto it = channels.constFind(id);
-        if (it != channels.constEnd() && (it->stasisApp == a.name || it->pendingApp == a.name))
+        if (it != channels.constEnd() && (it->stasisApp == a.name || it->watchers.contains(a.name)))
             return true;
     }
     for (const QString &id : t.bridges) {

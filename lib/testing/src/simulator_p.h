@@ -160,6 +160,7 @@ struct SimChannel
     QString endpoint;       // "PJSIP/1000", "Local/100@ari-test"
     QString stasisApp;      // empty = not in Stasis
     QStringList stasisArgs;
+    QStringList watchers;   // apps that follow this channel until it is destroyed
     QString pendingApp;     // app to enter once answered (originate)
     QStringList pendingArgs;
     QString bridgeId;
@@ -218,6 +219,7 @@ struct SimRecording
     qint64 pausedAt = -1;
     bool muted = false;
     int maxDurationSeconds = 0;
+    double timeScale = 1.0;
     QPointer<QTimer> timer;
     QJsonObject toJson(bool finished = false) const;
     int durationSeconds() const;
@@ -280,6 +282,9 @@ public:
     QString systemName = QStringLiteral("qtari-sim");
     QDateTime startupTime = QDateTime::currentDateTimeUtc();
     QDateTime reloadTime = startupTime;
+
+    double timeScale = 1.0;
+    int scaled(int ms) const { return ms <= 0 ? ms : qMax(1, int(ms * timeScale)); }
 
     // fault injection
     int restDelayMs = 0;

@@ -100,6 +100,9 @@ public:
     void setFlood(int events, int channels = 1000, int startDelayMs = 300);
     //! Starts (or with callsPerSecond <= 0 stops) scripted traffic.
     void setTraffic(const Traffic &traffic);
+    //! Speeds up (< 1) or slows down (> 1) simulated time: ringing, dialplan waits, playback and
+    //! recording durations. Reported durations stay in simulated seconds. Default 1.
+    void setTimeScale(double factor);
 
 Q_SIGNALS:
     void requestReceived(const QString &method, const QString &path);
