@@ -446,7 +446,7 @@ class Generator:
 
     def events_source(self):
         out = [self.banner(), '#include "codegen_p.h"\n\n#include <QtAri/events.h>\n\n'
-               '#include <QtCore/QJsonDocument>\n\n#include <algorithm>\n#include <iterator>\n#include <variant>\n\n'
+               '#include <QtCore/QJsonDocument>\n\n#include <algorithm>\n#include <iterator>\n#include <type_traits>\n#include <variant>\n\n'
                'namespace QtAri {\n\n']
         names = sorted(m['name'] for m in self.messages)
         out.append('namespace {\n\nstruct TypeEntry\n{\n    QLatin1StringView name;\n    EventType type;\n};\n\n')
@@ -933,6 +933,8 @@ public:
     //! The JSON object as received.
     QJsonObject json() const;
     bool isUnknown() const { return type() == EventType::Unknown; }
+    //! Encodes the decoded struct back to JSON (for Unknown: the JSON as received).
+    QJsonObject toJson() const;
 
     //! The decoded struct if this event is a \c T (e.g. StasisStartEvent), else nullptr. The
     //! pointer is valid as long as this Event (or a copy of it) exists.
@@ -968,6 +970,7 @@ public:
     }
     virtual ~EventPrivate() = default;
     virtual const void *payload() const = 0;
+    virtual QJsonObject encode() const = 0;
 
     EventType type;
     QString name;
@@ -985,6 +988,13 @@ public:
     {
     }
     const void *payload() const override { return &value; }
+    QJsonObject encode() const override
+    {
+        if constexpr (std::is_same_v<T, std::monostate>)
+            return json;
+        else
+            return value.toJson();
+    }
     T value;
 };
 
@@ -1003,6 +1013,7 @@ Event::~Event() = default;
 EventType Event::type() const { return d->type; }
 QString Event::typeName() const { return d->name; }
 QJsonObject Event::json() const { return d->json; }
+QJsonObject Event::toJson() const { return d->encode(); }
 const void *Event::payload() const { return d->payload(); }
 
 template<class T>

@@ -141,6 +141,9 @@ void collectUnknown(const QJsonObject &json, const QLatin1StringView *known, qsi
 
 QByteArray encodeSegment(const QString &value)
 {
+    // "." and ".." would be path navigation to a server or a URL normaliser: encode them too.
+    if (value == u"." || value == u"..")
+        return QUrl::toPercentEncoding(value, QByteArray(), QByteArrayLiteral("."));
     return QUrl::toPercentEncoding(value);
 }
 
