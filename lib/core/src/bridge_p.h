@@ -28,6 +28,7 @@ public:
     QVariantMap variables;
     bool known = false;
     bool ended = false;
+    quint64 touched = 0; // the Registry's event number that last named the bridge
     Q_DECLARE_PUBLIC(Bridge)
 };
 

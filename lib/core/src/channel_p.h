@@ -35,6 +35,7 @@ public:
     bool inStasis = false;
     bool known = false;
     bool ended = false;
+    quint64 touched = 0; // the Registry's event number that last named the channel
     Q_DECLARE_PUBLIC(Channel)
 };
 

@@ -90,6 +90,7 @@ QFuture<Result<void>> ClientPrivate::resync()
         std::optional<Result<QList<BridgeInfo>>> bridges;
         QPromise<Result<void>> promise;
     };
+    registry->beginResync(); // events from now on are newer than the listings
     auto pending = std::make_shared<Pending>();
     pending->promise.start();
     QFuture<Result<void>> future = pending->promise.future();

@@ -20,6 +20,8 @@
 #include <QtCore/QSet>
 #include <QtCore/QUuid>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace QtAri::Private {
@@ -193,6 +195,8 @@ public:
     QHash<QString, Sound *> sounds;
     QHash<QString, Application *> applications;
     AsteriskSystem *system = nullptr;
+    quint64 eventNumber = 0; // counts dispatched events
+    quint64 resyncFrom = std::numeric_limits<quint64>::max(); // eventNumber at beginResync()
     RecentIds endedChannels;
     RecentIds endedBridges;
     RecentIds endedPlaybacks;
@@ -289,6 +293,7 @@ Channel *RegistryPrivate::applyChannel(const ChannelInfo &info)
         return nullptr;
     bool created = false;
     Channel *channel = findOrCreateChannel(id, &created);
+    channel->d->touched = eventNumber;
     const bool changed = channel->d->update(info);
     if (!channel->d->known)
         markChannelKnown(channel);
@@ -304,6 +309,7 @@ Bridge *RegistryPrivate::applyBridge(const BridgeInfo &info)
         return nullptr;
     bool created = false;
     Bridge *bridge = findOrCreateBridge(id, &created);
+    bridge->d->touched = eventNumber;
     const bool changed = bridge->d->update(info);
     if (!bridge->d->known)
         markBridgeKnown(bridge);
@@ -1046,47 +1052,69 @@ void Registry::dispatch(const Event &event)
 {
     if (event.type() == EventType::Unknown)
         return;
+    ++d->eventNumber;
     const QJsonValue asteriskId = event.json().value("asterisk_id"_L1);
     if (asteriskId.isString())
         d->system->d->setAsteriskId(asteriskId.toString());
     d->dispatch(event);
 }
 
+void Registry::beginResync()
+{
+    d->resyncFrom = d->eventNumber;
+}
+
 void Registry::reconcile(const QList<ChannelInfo> &channelInfos, const QList<BridgeInfo> &bridgeInfos)
 {
+    const quint64 resyncFrom = std::exchange(d->resyncFrom, std::numeric_limits<quint64>::max());
+    // Objects named by an event since beginResync() know better than the listing.
+    const auto newer = [resyncFrom](quint64 touched) {
+        return resyncFrom != std::numeric_limits<quint64>::max() && touched > resyncFrom;
+    };
+    // Listings apply as if they were an event.
+    ++d->eventNumber;
     QSet<QString> channelIds;
     channelIds.reserve(channelInfos.size());
     for (const ChannelInfo &info : channelInfos) {
-        d->endedChannels.remove(info.id());
-        if (d->applyChannel(info))
-            channelIds.insert(info.id());
+        if (info.id().isEmpty() || d->endedChannels.contains(info.id()))
+            continue;
+        Channel *existing = d->channels.value(info.id());
+        if (!(existing && newer(existing->d->touched)))
+            d->applyChannel(info);
+        channelIds.insert(info.id());
     }
     QSet<QString> bridgeIds;
     bridgeIds.reserve(bridgeInfos.size());
     QHash<QString, Bridge *> bridgeOfChannel;
     for (const BridgeInfo &info : bridgeInfos) {
-        d->endedBridges.remove(info.id());
-        if (Bridge *bridge = d->applyBridge(info)) {
-            bridgeIds.insert(info.id());
-            for (const QString &id : info.channels())
-                bridgeOfChannel.insert(id, bridge);
-        }
+        if (info.id().isEmpty() || d->endedBridges.contains(info.id()))
+            continue;
+        Bridge *bridge = d->bridges.value(info.id());
+        if (!(bridge && newer(bridge->d->touched)))
+            bridge = d->applyBridge(info);
+        bridgeIds.insert(info.id());
+        for (const QString &id : bridge->d->channelIds)
+            bridgeOfChannel.insert(id, bridge);
     }
+    const quint64 listed = d->eventNumber;
 
     // Vanished: terminal signals, as if the events had arrived.
     const QList<Channel *> knownChannels = d->channels.values();
     for (Channel *channel : knownChannels) {
-        if (channel->d->known && !channelIds.contains(channel->id()))
+        if (channel->d->known && !channelIds.contains(channel->id())
+            && !newer(channel->d->touched))
             d->endChannel(channel, 0, QString());
     }
     const QList<Bridge *> knownBridges = d->bridges.values();
     for (Bridge *bridge : knownBridges) {
-        if (bridge->d->known && !bridgeIds.contains(bridge->id()))
+        if (bridge->d->known && !bridgeIds.contains(bridge->id()) && !newer(bridge->d->touched))
             d->endBridge(bridge);
     }
-    // Membership as the server lists it.
+    // Membership as the server lists it (channels that events moved meanwhile excepted).
     for (Channel *channel : std::as_const(d->channels)) {
-        if (channel->d->known && channel->d->setBridge(bridgeOfChannel.value(channel->id())))
+        if (!channel->d->known || (newer(channel->d->touched) && channel->d->touched != listed))
+            continue;
+        if (channel->d->setBridge(bridgeOfChannel.value(channel->id())))
             Q_EMIT d->events->channelChanged(channel);
     }
     // Playbacks and recordings whose target vanished cannot finish any more.

@@ -59,8 +59,11 @@ public:
     //! twice are harmless. Unknown event types are ignored here.
     void dispatch(const QtAri::Event &event);
 
+    //! Call when the listings for reconcile() are requested: objects that events name from now
+    //! on are newer than the listings and are neither overwritten nor ended by reconcile().
+    void beginResync();
     //! After a (re)connect: objects the server no longer has get their terminal signals, new ones
-    //! appear, changed ones update.
+    //! appear, changed ones update. Ids whose terminal event was seen never come back.
     void reconcile(const QList<QtAri::ChannelInfo> &channels,
                    const QList<QtAri::BridgeInfo> &bridges);
 
