@@ -1,0 +1,95 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <QtAri/qtari_export.h>
+
+#include <QtCore/QAbstractTableModel>
+
+#include <memory>
+
+namespace QtAri {
+
+class Channel;
+class Client;
+class ChannelModelPrivate;
+
+//! \brief The Client's live channels as a table: one row per channel, named columns and roles.
+//!
+//! Fed by the Client's identity map: a row appears when a channel becomes known, updates when
+//! any of its properties change, and goes when the channel ends; after a reconnect it follows the
+//! reconciled state. Rows are in the order the channels appeared. Works in widget views (columns,
+//! DisplayRole) and QML (roleNames()). Updates cost O(1) per event, so 10,000 channels are fine.
+//! The model does not own the client; if the client is destroyed the model empties.
+class QTARI_EXPORT ChannelModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_MOC_INCLUDE(<QtAri/client.h>)
+    Q_PROPERTY(QtAri::Client *client READ client WRITE setClient NOTIFY clientChanged FINAL)
+    Q_PROPERTY(int count READ count NOTIFY countChanged FINAL)
+public:
+    enum Column {
+        IdColumn,
+        NameColumn,
+        StateColumn,
+        CallerColumn,
+        ConnectedColumn,
+        BridgeColumn,
+        DialplanColumn,
+        CreationTimeColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Roles {
+        ChannelRole = Qt::UserRole + 1, //!< the Channel * (QObject *)
+        IdRole,
+        NameRole,
+        StateRole, //!< Channel::State
+        StateNameRole, //!< "Up", "Ringing" …
+        CallerNameRole,
+        CallerNumberRole,
+        ConnectedNameRole,
+        ConnectedNumberRole,
+        BridgeIdRole, //!< empty when not bridged
+        DialplanContextRole,
+        DialplanExtenRole,
+        DialplanPriorityRole,
+        DialplanAppRole,
+        CreationTimeRole,
+        LanguageRole,
+        AccountCodeRole,
+        InStasisRole,
+    };
+    Q_ENUM(Roles)
+
+    explicit ChannelModel(QObject *parent = nullptr);
+    explicit ChannelModel(Client *client, QObject *parent = nullptr);
+    ~ChannelModel() override;
+
+    Client *client() const;
+    void setClient(Client *client);
+    int count() const;
+
+    //! The channel of \a index's row, or nullptr.
+    Q_INVOKABLE QtAri::Channel *channel(const QModelIndex &index) const;
+    Q_INVOKABLE QtAri::Channel *channelAt(int row) const;
+    //! The index of \a channel's row, or an invalid index if it has none.
+    QModelIndex indexOf(Channel *channel, int column = 0) const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void clientChanged(QtAri::Client *client);
+    void countChanged(int count);
+
+private:
+    std::unique_ptr<ChannelModelPrivate> d;
+    Q_DECLARE_PRIVATE_D(d, ChannelModel)
+};
+
+} // namespace QtAri

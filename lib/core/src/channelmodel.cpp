@@ -1,0 +1,280 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include <QtAri/channelmodel.h>
+
+#include <QtAri/bridge.h>
+#include <QtAri/channel.h>
+#include <QtAri/client.h>
+
+#include <QtCore/QHash>
+#include <QtCore/QList>
+#include <QtCore/QPointer>
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace QtAri {
+
+namespace {
+
+QString callerText(const CallerId &id)
+{
+    if (id.name().isEmpty())
+        return id.number();
+    if (id.number().isEmpty())
+        return id.name();
+    return id.name() + u" <"_s + id.number() + u'>';
+}
+
+} // namespace
+
+class ChannelModelPrivate
+{
+public:
+    explicit ChannelModelPrivate(ChannelModel *q) : q_ptr(q) { }
+
+    int rowOf(Channel *channel) const;
+    void add(Channel *channel);
+    void remove(Channel *channel);
+    void changed(Channel *channel);
+    void reset(const QList<Channel *> &channels);
+
+    ChannelModel *q_ptr;
+    QPointer<Client> client;
+    QList<QMetaObject::Connection> connections;
+    QList<Channel *> rows;
+    // Row of each channel. Entries at or after firstStale may be out of date after a removal;
+    // they are recomputed once, on the next lookup that needs them (amortised O(1)).
+    mutable QHash<Channel *, int> rowIndex;
+    mutable int firstStale = std::numeric_limits<int>::max();
+    Q_DECLARE_PUBLIC(ChannelModel)
+};
+
+int ChannelModelPrivate::rowOf(Channel *channel) const
+{
+    const auto it = rowIndex.constFind(channel);
+    if (it == rowIndex.constEnd())
+        return -1;
+    if (it.value() < firstStale)
+        return it.value();
+    for (int row = firstStale; row < rows.size(); ++row)
+        rowIndex.insert(rows.at(row), row);
+    firstStale = std::numeric_limits<int>::max();
+    return rowIndex.value(channel, -1);
+}
+
+void ChannelModelPrivate::add(Channel *channel)
+{
+    Q_Q(ChannelModel);
+    if (!channel || rowIndex.contains(channel))
+        return;
+    const int row = int(rows.size());
+    q->beginInsertRows(QModelIndex(), row, row);
+    rows.append(channel);
+    rowIndex.insert(channel, row);
+    q->endInsertRows();
+    Q_EMIT q->countChanged(int(rows.size()));
+}
+
+void ChannelModelPrivate::remove(Channel *channel)
+{
+    Q_Q(ChannelModel);
+    const int row = rowOf(channel);
+    if (row < 0)
+        return;
+    q->beginRemoveRows(QModelIndex(), row, row);
+    rows.removeAt(row);
+    rowIndex.remove(channel);
+    if (row < rows.size())
+        firstStale = std::min(firstStale, row);
+    q->endRemoveRows();
+    Q_EMIT q->countChanged(int(rows.size()));
+}
+
+void ChannelModelPrivate::changed(Channel *channel)
+{
+    Q_Q(ChannelModel);
+    const int row = rowOf(channel);
+    if (row < 0)
+        return;
+    Q_EMIT q->dataChanged(q->index(row, 0), q->index(row, ChannelModel::ColumnCount - 1));
+}
+
+void ChannelModelPrivate::reset(const QList<Channel *> &channels)
+{
+    Q_Q(ChannelModel);
+    q->beginResetModel();
+    rows = channels;
+    std::stable_sort(rows.begin(), rows.end(), [](Channel *a, Channel *b) {
+        if (a->creationTime() != b->creationTime())
+            return a->creationTime() < b->creationTime();
+        return a->id() < b->id();
+    });
+    rowIndex.clear();
+    rowIndex.reserve(rows.size());
+    for (int row = 0; row < rows.size(); ++row)
+        rowIndex.insert(rows.at(row), row);
+    firstStale = std::numeric_limits<int>::max();
+    q->endResetModel();
+    Q_EMIT q->countChanged(int(rows.size()));
+}
+
+ChannelModel::ChannelModel(QObject *parent) : ChannelModel(nullptr, parent) { }
+
+ChannelModel::ChannelModel(Client *client, QObject *parent)
+    : QAbstractTableModel(parent), d(std::make_unique<ChannelModelPrivate>(this))
+{
+    setClient(client);
+}
+
+ChannelModel::~ChannelModel() = default;
+
+Client *ChannelModel::client() const { return d->client.data(); }
+
+void ChannelModel::setClient(Client *client)
+{
+    if (d->client == client && (client || d->connections.isEmpty()))
+        return;
+    for (const QMetaObject::Connection &connection : std::as_const(d->connections))
+        disconnect(connection);
+    d->connections.clear();
+    d->client = client;
+    if (client) {
+        auto *priv = d.get();
+        d->connections = {
+            connect(client, &ClientEvents::channelAdded, this,
+                    [priv](Channel *channel) { priv->add(channel); }),
+            connect(client, &ClientEvents::channelRemoved, this,
+                    [priv](Channel *channel) { priv->remove(channel); }),
+            connect(client, &ClientEvents::channelChanged, this,
+                    [priv](Channel *channel) { priv->changed(channel); }),
+            connect(client, &ClientEvents::liveObjectsCleared, this, [priv] { priv->reset({}); }),
+            connect(client, &QObject::destroyed, this, [priv] { priv->reset({}); }),
+        };
+    }
+    d->reset(client ? client->liveChannels() : QList<Channel *>());
+    Q_EMIT clientChanged(client);
+}
+
+int ChannelModel::count() const { return int(d->rows.size()); }
+
+Channel *ChannelModel::channel(const QModelIndex &index) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return nullptr;
+    return d->rows.at(index.row());
+}
+
+Channel *ChannelModel::channelAt(int row) const
+{
+    return row >= 0 && row < d->rows.size() ? d->rows.at(row) : nullptr;
+}
+
+QModelIndex ChannelModel::indexOf(Channel *channel, int column) const
+{
+    const int row = d->rowOf(channel);
+    return row < 0 ? QModelIndex() : index(row, column);
+}
+
+int ChannelModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(d->rows.size());
+}
+
+int ChannelModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ChannelModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    Channel *channel = d->rows.at(index.row());
+    if (role == Qt::DisplayRole || role == Qt::EditRole || role == Qt::ToolTipRole) {
+        switch (index.column()) {
+        case IdColumn: return channel->id();
+        case NameColumn: return channel->name();
+        case StateColumn: return Channel::stateToString(channel->state());
+        case CallerColumn: return callerText(channel->caller());
+        case ConnectedColumn: return callerText(channel->connected());
+        case BridgeColumn: return channel->bridge() ? channel->bridge()->id() : QString();
+        case DialplanColumn: {
+            const DialplanCep dialplan = channel->dialplan();
+            if (dialplan.context().isEmpty() && dialplan.exten().isEmpty())
+                return QString();
+            return dialplan.context() + u',' + dialplan.exten() + u','
+                    + QString::number(dialplan.priority());
+        }
+        case CreationTimeColumn: return channel->creationTime();
+        default: return {};
+        }
+    }
+    switch (role) {
+    case ChannelRole: return QVariant::fromValue<QObject *>(channel);
+    case IdRole: return channel->id();
+    case NameRole: return channel->name();
+    case StateRole: return QVariant::fromValue(channel->state());
+    case StateNameRole: return Channel::stateToString(channel->state());
+    case CallerNameRole: return channel->caller().name();
+    case CallerNumberRole: return channel->caller().number();
+    case ConnectedNameRole: return channel->connected().name();
+    case ConnectedNumberRole: return channel->connected().number();
+    case BridgeIdRole: return channel->bridge() ? channel->bridge()->id() : QString();
+    case DialplanContextRole: return channel->dialplan().context();
+    case DialplanExtenRole: return channel->dialplan().exten();
+    case DialplanPriorityRole: return channel->dialplan().priority();
+    case DialplanAppRole: return channel->dialplan().appName();
+    case CreationTimeRole: return channel->creationTime();
+    case LanguageRole: return channel->language();
+    case AccountCodeRole: return channel->accountCode();
+    case InStasisRole: return channel->isInStasis();
+    default: return {};
+    }
+}
+
+QVariant ChannelModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn: return tr("Id");
+    case NameColumn: return tr("Name");
+    case StateColumn: return tr("State");
+    case CallerColumn: return tr("Caller");
+    case ConnectedColumn: return tr("Connected");
+    case BridgeColumn: return tr("Bridge");
+    case DialplanColumn: return tr("Dialplan");
+    case CreationTimeColumn: return tr("Created");
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> ChannelModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert({
+            { ChannelRole, "channel" },
+            { IdRole, "channelId" },
+            { NameRole, "name" },
+            { StateRole, "state" },
+            { StateNameRole, "stateName" },
+            { CallerNameRole, "callerName" },
+            { CallerNumberRole, "callerNumber" },
+            { ConnectedNameRole, "connectedName" },
+            { ConnectedNumberRole, "connectedNumber" },
+            { BridgeIdRole, "bridgeId" },
+            { DialplanContextRole, "dialplanContext" },
+            { DialplanExtenRole, "dialplanExten" },
+            { DialplanPriorityRole, "dialplanPriority" },
+            { DialplanAppRole, "dialplanApp" },
+            { CreationTimeRole, "creationTime" },
+            { LanguageRole, "language" },
+            { AccountCodeRole, "accountCode" },
+            { InStasisRole, "inStasis" },
+    });
+    return names;
+}
+
+} // namespace QtAri
