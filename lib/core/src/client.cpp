@@ -121,6 +121,10 @@ QFuture<Result<void>> ClientPrivate::resync()
     return future;
 }
 
+// ClientEvents only declares signals; Client is its one subclass, so its special members live here.
+ClientEvents::ClientEvents(QObject *parent) : QObject(parent) { }
+ClientEvents::~ClientEvents() = default;
+
 Client::Client(QObject *parent) : ClientEvents(parent), d(std::make_unique<ClientPrivate>(this))
 {
     Q_D(Client);
