@@ -1,0 +1,78 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+// Client-level events (every channel) next to instance events (one channel only).
+
+#include <QtAri/Channel>
+#include <QtAri/ChannelsApi>
+#include <QtAri/Client>
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QCoreApplication>
+#include <QtCore/QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOptions({ { u"url"_s, u"ARI server"_s, u"url"_s, u"http://127.0.0.1:8088"_s },
+                        { u"user"_s, u"ARI user"_s, u"user"_s, u"asterisk"_s },
+                        { u"password"_s, u"ARI password"_s, u"password"_s, u"asterisk"_s },
+                        { u"app"_s, u"Stasis application"_s, u"app"_s, u"hello"_s } });
+    parser.process(app);
+    const QString appName = parser.value(u"app"_s);
+
+    QtAri::Client client;
+    client.setUrl(QUrl(parser.value(u"url"_s)));
+    client.setCredentials(parser.value(u"user"_s), parser.value(u"password"_s));
+    client.setApplicationNames({ appName });
+    QTimer::singleShot(20'000, &app, [] {
+        std::fprintf(stderr, "timed out\n");
+        QCoreApplication::exit(1);
+    });
+
+    int clientLevel = 0;   // StasisStart of any channel
+    int instanceLevel = 0; // StasisStart of our own channel only
+    int ended = 0;
+    const auto check = [&] {
+        if (ended < 2)
+            return;
+        std::printf("client-level StasisStart: %d, instance-level: %d\n", clientLevel,
+                    instanceLevel);
+        QCoreApplication::exit(clientLevel == 2 && instanceLevel == 1 ? 0 : 1);
+    };
+
+    // Client level: called for every channel that enters the application.
+    QObject::connect(&client, &QtAri::Client::stasisStarted, &client,
+                     [&](QtAri::Channel *channel, const QStringList &args) {
+                         ++clientLevel;
+                         std::printf("client: %s started [%s]\n", qPrintable(channel->id()),
+                                     qPrintable(args.join(u',')));
+                         channel->hangup();
+                     });
+    QObject::connect(&client, &QtAri::Client::channelDestroyed, &client, [&] {
+        ++ended;
+        check();
+    });
+
+    client.connectToServer().then(&client, [&](const QtAri::Result<void> &connected) {
+        if (!connected) {
+            std::fprintf(stderr, "%s\n", qPrintable(connected.error().toString()));
+            QCoreApplication::exit(1);
+            return;
+        }
+        // Instance level: only this channel's events.
+        QtAri::Channel *mine = client.newChannel();
+        QObject::connect(mine, &QtAri::Channel::stasisStarted, mine, [&, mine] {
+            ++instanceLevel;
+            std::printf("instance: %s started\n", qPrintable(mine->id()));
+        });
+        mine->originate(u"PJSIP/mine"_s, { .app = appName, .appArgs = u"mine"_s });
+        // Another channel made through the resource API, with no instance of our own.
+        client.channels()->originate(u"PJSIP/other"_s, { .app = appName, .appArgs = u"other"_s });
+    });
+    return app.exec();
+}
