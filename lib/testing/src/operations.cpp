@@ -57,7 +57,7 @@ struct SoundInfo
 
 // A small catalogue: id and how long it plays.
 const SoundInfo kSounds[] = {
-    { u"hello-world", 1500 }, { u"beep", 250 }, { u"demo-congrats", 3000 },
+    { u"hello-world", 1400 }, { u"beep", 250 }, { u"demo-congrats", 16000 },
     { u"tt-monkeys", 2000 }, { u"vm-intro", 1200 }, { u"conf-onlyperson", 1200 },
     { u"demo-echotest", 2500 }, { u"goodbye", 600 }, { u"silence/1", 1000 },
     { u"queue-callswaiting", 1500 },
@@ -247,7 +247,7 @@ void SimulatorPrivate::enterStasis(const QString &id, const QString &appNameRef,
     qCInfo(lcSim) << "channel" << id << "entered Stasis" << appName << args;
 }
 
-void SimulatorPrivate::leaveStasis(const QString &id)
+void SimulatorPrivate::leaveStasis(const QString &id, bool setStatus)
 {
     SimChannel *c = channel(id);
     if (!c || c->stasisApp.isEmpty())
@@ -258,7 +258,10 @@ void SimulatorPrivate::leaveStasis(const QString &id)
     emitEvent(u"StasisEnd"_s, { { u"channel"_s, c->toJson() } }, t);
     c = channel(id);
     c->stasisApp.clear();
-    setVar(id, u"STASISSTATUS"_s, u"SUCCESS"_s);
+    if (setStatus)
+        setVar(id, u"STASISSTATUS"_s, u"SUCCESS"_s);
+    else
+        c->stasisStatusPending = true;
 }
 
 void SimulatorPrivate::deviceStateEvent(const QString &name, const QString &state)
@@ -304,7 +307,9 @@ void SimulatorPrivate::answerChannel(const QString &id)
     setChannelState(id, u"Up"_s);
 }
 
-void SimulatorPrivate::destroyChannel(const QString &id, int cause, bool fromRest, bool softFirst)
+// Hangs a channel up with Asterisk's event order. fromRest: DELETE /channels/{id} (a soft hangup
+// request first); peerPhase: the other half of a Local pair, whose hard request was already sent.
+void SimulatorPrivate::destroyChannel(const QString &id, int cause, bool fromRest, bool peerPhase)
 {
     SimChannel *c = channel(id);
     if (!c || c->dying)
@@ -316,23 +321,43 @@ void SimulatorPrivate::destroyChannel(const QString &id, int cause, bool fromRes
     }
     c->timers.clear();
     const QString peer = c->localPeer;
-    if (softFirst)
-        channelEvent(u"ChannelHangupRequest"_s, id, { { u"cause"_s, fromRest ? 32 : cause }, { u"soft"_s, true } });
-    else
+    if (fromRest)
+        channelEvent(u"ChannelHangupRequest"_s, id, { { u"cause"_s, 32 }, { u"soft"_s, true } });
+    else if (!peerPhase)
         channelEvent(u"ChannelHangupRequest"_s, id, { { u"cause"_s, cause } });
-    if (!channels[id].bridgeId.isEmpty())
-        removeFromBridge(channels[id].bridgeId, id);
-    leaveStasis(id);
-    // playbacks and recordings on this channel end with it
+    // playbacks and recordings on this channel end with it (unsupported media never reports)
     const QString target = u"channel:"_s + id;
     for (const QString &pid : playbacks.keys()) {
-        if (playbacks[pid].targetUri == target)
+        if (playbacks[pid].targetUri != target)
+            continue;
+        bool exists = true, supported = true;
+        Q_UNUSED(exists)
+        const QString scheme = playbacks[pid].mediaUri.section(u':', 0, 0);
+        supported = scheme == u"sound"_s || scheme == u"number"_s || scheme == u"digits"_s
+                || scheme == u"characters"_s || scheme == u"tone"_s || scheme == u"recording"_s;
+        if (supported) {
             finishPlayback(pid, u"done"_s);
+        } else {
+            if (playbacks[pid].timer)
+                playbacks[pid].timer->deleteLater();
+            playbacks.remove(pid);
+        }
     }
     for (const QString &rid : liveRecordings.keys()) {
         if (liveRecordings[rid].targetUri == target)
             finishRecording(rid, true);
     }
+    if (!channels[id].bridgeId.isEmpty())
+        removeFromBridge(channels[id].bridgeId, id);
+    leaveStasis(id);
+    if (channels[id].stasisStatusPending) {
+        channels[id].stasisStatusPending = false;
+        setVar(id, u"STASISSTATUS"_s, u"SUCCESS"_s);
+    }
+    if (channels[id].dialplanPlayback)
+        setVar(id, u"PLAYBACKSTATUS"_s, u"SUCCESS"_s);
+    if (peerPhase)
+        channelEvent(u"ChannelHangupRequest"_s, id, { { u"cause"_s, 16 }, { u"soft"_s, true } });
     if (!peer.isEmpty() && channels.contains(peer) && !channels[peer].dying)
         channelEvent(u"ChannelHangupRequest"_s, peer, { { u"cause"_s, cause } });
     channelEvent(u"ChannelDestroyed"_s, id, { { u"cause"_s, cause }, { u"cause_txt"_s, hangupCauseText(cause) } });
@@ -341,9 +366,8 @@ void SimulatorPrivate::destroyChannel(const QString &id, int cause, bool fromRes
     channelOrder.removeOne(id);
     if (!peer.isEmpty() && channels.contains(peer) && !channels[peer].dying)
         destroyChannel(peer, cause, false, true);
-    if (endpoint.startsWith(u"Local/"_s) && !peer.isEmpty()) {
+    if (endpoint.startsWith(u"Local/"_s) && !peer.isEmpty())
         deviceStateEvent(endpoint, u"NOT_INUSE"_s);
-    }
     qCInfo(lcSim) << "channel" << id << "destroyed, cause" << cause;
 }
 
@@ -399,21 +423,26 @@ void SimulatorPrivate::startLocalDialplan(const QString &twoId, const QString &a
         } else if (exten == u"600"_s) {
             later(twoId, 100, [this, twoId] { setDialplan(twoId, u"MusicOnHold"_s, u"default,300"_s); });
         } else if (exten == u"500"_s) {
-            later(twoId, 100, [this, twoId] { setDialplan(twoId, u"Playback"_s, u"demo-congrats"_s); });
+            later(twoId, 500, [this, twoId] {
+                if (SimChannel *c = channel(twoId))
+                    c->dialplanPlayback = true;
+                setDialplan(twoId, u"Playback"_s, u"demo-congrats&demo-congrats&demo-congrats"_s);
+            });
         } else { // 300: Wait(1), Playback(hello-world), SendDTMF(123#), Wait(10), Hangup
-            later(twoId, 100, [this, twoId] { setDialplan(twoId, u"Wait"_s, u"1"_s); });
-            later(twoId, 1000, [this, twoId] { setDialplan(twoId, u"Playback"_s, u"hello-world"_s); });
-            later(twoId, 2500, [this, twoId, oneId] {
+            later(twoId, 500, [this, twoId] { setDialplan(twoId, u"Wait"_s, u"1"_s); });
+            later(twoId, 1500, [this, twoId] { setDialplan(twoId, u"Playback"_s, u"hello-world"_s); });
+            later(twoId, 2900, [this, twoId, oneId] {
+                setVar(twoId, u"PLAYBACKSTATUS"_s, u"SUCCESS"_s);
                 setDialplan(twoId, u"SendDTMF"_s, u"123#,250,100"_s);
                 const QString digits = u"123#"_s;
                 for (int i = 0; i < digits.size(); ++i) {
-                    later(oneId, 350 * i, [this, oneId, digit = digits.mid(i, 1)] {
+                    later(oneId, 200 + 350 * i, [this, oneId, digit = digits.mid(i, 1)] {
                         channelEvent(u"ChannelDtmfReceived"_s, oneId, { { u"digit"_s, digit }, { u"duration_ms"_s, 100 } });
                     });
                 }
             });
-            later(twoId, 4000, [this, twoId] { setDialplan(twoId, u"Wait"_s, u"10"_s); });
-            later(twoId, 14000, [this, twoId] { destroyChannel(twoId, 16, false, false); });
+            later(twoId, 4300, [this, twoId] { setDialplan(twoId, u"Wait"_s, u"10"_s); });
+            later(twoId, 14300, [this, twoId] { destroyChannel(twoId, 16, false, false); });
         }
         return;
     }
@@ -492,6 +521,44 @@ static QString endpointError(const QString &endpoint)
     return {};
 }
 
+// Variables given to originate: set on the channel (and inherited by the ;2 half of a Local pair);
+// CALLERID(...) changes the caller id instead.
+static void applyOriginateVariables(SimulatorPrivate *d, const QJsonObject &vars, const QString &oneId,
+                                    const QString &twoId)
+{
+    bool callerChanged = false;
+    for (auto it = vars.constBegin(); it != vars.constEnd(); ++it) {
+        SimChannel *c = d->channel(oneId);
+        if (!c)
+            return;
+        if (it.key() == u"CALLERID(name)"_s) {
+            c->callerName = it.value().toString();
+            callerChanged = true;
+        } else if (it.key() == u"CALLERID(num)"_s || it.key() == u"CALLERID(number)"_s) {
+            c->callerNumber = it.value().toString();
+            callerChanged = true;
+        } else {
+            d->setVar(oneId, it.key(), it.value().toString());
+        }
+    }
+    if (callerChanged)
+        d->channelEvent(u"ChannelCallerId"_s, oneId, { { u"caller_presentation"_s, 0 },
+                                                      { u"caller_presentation_txt"_s, u"Presentation Allowed, Not Screened"_s } });
+    if (twoId.isEmpty() || vars.isEmpty())
+        return;
+    for (auto it = vars.constBegin(); it != vars.constEnd(); ++it) {
+        if (!it.key().startsWith(u"CALLERID("_s))
+            d->setVar(twoId, it.key(), it.value().toString());
+    }
+    if (callerChanged) {
+        SimChannel *two = d->channel(twoId);
+        const SimChannel *one = d->channel(oneId);
+        two->connectedName = one->callerName;
+        two->connectedNumber = one->callerNumber;
+        d->channelEvent(u"ChannelConnectedLine"_s, twoId);
+    }
+}
+
 Reply SimulatorPrivate::originate(Request &r, const QString &givenId)
 {
     const QString endpoint = r.value(u"endpoint"_s);
@@ -557,6 +624,7 @@ Reply SimulatorPrivate::originate(Request &r, const QString &givenId)
                 channelEvent(u"ChannelConnectedLine"_s, id);
             }
         }
+        applyOriginateVariables(this, r.variables(), oneId, otherId);
         SimChannel &one = channels[oneId];
         one.pendingApp = appName;
         one.pendingArgs = args;
@@ -597,21 +665,12 @@ Reply SimulatorPrivate::originate(Request &r, const QString &givenId)
         one.exten = r.value(u"extension"_s, u"s"_s);
         channelEvent(u"ChannelCreated"_s, oneId);
         setDialplan(oneId, u"AppDial2"_s, u"(Outgoing Line)"_s);
+        applyOriginateVariables(this, r.variables(), oneId, QString());
         response = channels[oneId].toJson();
         const int timeout = r.intValue(u"timeout"_s, 30);
         QTimer::singleShot(0, q, [this, oneId, timeout] { dialEndpoint(oneId, timeout); });
     }
-    const QJsonObject vars = r.variables();
-    for (auto it = vars.constBegin(); it != vars.constEnd(); ++it) {
-        SimChannel &c = channels[oneId];
-        if (it.key() == u"CALLERID(name)"_s)
-            c.callerName = it.value().toString();
-        else if (it.key() == u"CALLERID(num)"_s || it.key() == u"CALLERID(number)"_s)
-            c.callerNumber = it.value().toString();
-        else
-            setVar(oneId, it.key(), it.value().toString(), false);
-    }
-    if (!vars.isEmpty())
+    if (!r.variables().isEmpty())
         response = channels[oneId].toJson();
     qCInfo(lcSim) << "originate" << endpoint << "->" << oneId << "app" << appName;
     return Reply::json(200, response);
@@ -691,7 +750,8 @@ void SimulatorPrivate::removeFromBridge(const QString &bridgeId, const QString &
     SimChannel *c = channel(channelId);
     if (!b || !c || !b->channels.contains(channelId))
         return;
-    setVar(channelId, u"BRIDGEPEER"_s, QString());
+    if (!c->vars.value(u"BRIDGEPEER"_s).isEmpty())
+        setVar(channelId, u"BRIDGEPEER"_s, QString());
     b = bridge(bridgeId);
     c = channel(channelId);
     b->channels.removeOne(channelId);
@@ -706,12 +766,19 @@ void SimulatorPrivate::removeFromBridge(const QString &bridgeId, const QString &
 
 void SimulatorPrivate::destroyBridge(const QString &bridgeId)
 {
-    SimBridge *b = bridge(bridgeId);
-    if (!b)
+    if (!bridge(bridgeId))
         return;
+    const QString target = u"bridge:"_s + bridgeId;
+    for (const QString &pid : playbacks.keys()) {
+        if (playbacks[pid].targetUri == target)
+            finishPlayback(pid, u"done"_s);
+    }
+    SimBridge *b = bridge(bridgeId);
     const QStringList members = b->channels;
-    for (const QString &id : members)
-        setVar(id, u"BRIDGEPEER"_s, QString());
+    for (const QString &id : members) {
+        if (!channels.value(id).vars.value(u"BRIDGEPEER"_s).isEmpty())
+            setVar(id, u"BRIDGEPEER"_s, QString());
+    }
     for (const QString &id : members) {
         SimBridge *bb = bridge(bridgeId);
         SimChannel *c = channel(id);
@@ -723,11 +790,6 @@ void SimulatorPrivate::destroyBridge(const QString &bridgeId)
         t.channels = { id };
         t.bridges = { bridgeId };
         emitEvent(u"ChannelLeftBridge"_s, { { u"bridge"_s, bb->toJson() }, { u"channel"_s, c->toJson() } }, t);
-    }
-    const QString target = u"bridge:"_s + bridgeId;
-    for (const QString &pid : playbacks.keys()) {
-        if (playbacks[pid].targetUri == target)
-            finishPlayback(pid, u"done"_s);
     }
     EventTargets t;
     t.bridges = { bridgeId };
@@ -1103,7 +1165,7 @@ Reply SimulatorPrivate::dispatch(Request &r)
                                                                       : r.body.contains(p.name))
                                                : r.has(p.name);
         if (!present) {
-            if (!p.required)
+            if (!p.required || p.type == u"int"_s || p.type == u"long"_s || p.type == u"boolean"_s)
                 continue;
             const auto rule = missingRules().constFind(key + u'/' + p.name);
             if (rule != missingRules().constEnd())
@@ -1114,19 +1176,13 @@ Reply SimulatorPrivate::dispatch(Request &r)
         }
         if (p.in != u"query"_s)
             continue;
-        const QString v = r.value(p.name);
-        if (p.type == u"int"_s || p.type == u"long"_s) {
+        // Asterisk reads numbers and booleans leniently (atoi, ast_true); it refuses only values
+        // below a documented minimum.
+        if ((p.type == u"int"_s || p.type == u"long"_s) && p.range) {
             bool ok = false;
-            const qlonglong n = v.toLongLong(&ok);
-            if (!ok)
-                return Reply::error(400, u"Invalid value for %1"_s.arg(p.name));
-            if (p.range && (n < p.range->first || n > p.range->second))
-                return Reply::error(400, u"Invalid value for %1"_s.arg(p.name));
-        } else if (p.type == u"boolean"_s) {
-            static const QStringList bools { u"true"_s, u"false"_s, u"yes"_s, u"no"_s, u"1"_s, u"0"_s,
-                                             u"on"_s, u"off"_s };
-            if (!bools.contains(v.toLower()))
-                return Reply::error(400, u"Invalid value for %1"_s.arg(p.name));
+            const qlonglong n = r.value(p.name).toLongLong(&ok);
+            if (ok && (n < p.range->first || n > p.range->second))
+                return Reply::error(400, u"%1 cannot be negative"_s.arg(p.name));
         }
     }
     auto pp = [&r](const char16_t *name) { return r.pathParams.value(QString::fromUtf16(name)); };
@@ -1325,7 +1381,7 @@ Reply SimulatorPrivate::dispatch(Request &r)
                     return Reply::error(400, u"Invalid reason for hangup reason provided"_s);
                 cause = *rc;
             }
-            destroyChannel(id, cause, true, true);
+            destroyChannel(id, cause, true, false);
             return Reply::empty();
         }
         if (n == u"setChannelVar"_s) {
@@ -1420,9 +1476,11 @@ Reply SimulatorPrivate::dispatch(Request &r)
         if (n == u"startMoh"_s || n == u"stopMoh"_s)
             return Reply::empty();
         if (n == u"sendDTMF"_s) {
-            const QString dtmf = r.value(u"dtmf"_s);
+            QString dtmf = r.value(u"dtmf"_s);
             if (dtmf.isEmpty())
                 return Reply::error(400, u"DTMF is required"_s);
+            static const QString valid = u"0123456789ABCDabcd*#"_s;
+            dtmf.removeIf([](QChar ch) { return !valid.contains(ch); });
             const QString peer = c->localPeer;
             const SimChannel *pc = channel(peer);
             if (pc && !pc->stasisApp.isEmpty()) {
@@ -1444,13 +1502,21 @@ Reply SimulatorPrivate::dispatch(Request &r)
         if (n == u"record"_s)
             return startRecording(r, u"channel:"_s + id);
         if (n == u"continueInDialplan"_s) {
-            leaveStasis(id);
+            if (!c->bridgeId.isEmpty())
+                removeFromBridge(c->bridgeId, id);
+            leaveStasis(id, false);
             SimChannel *cc = channel(id);
             if (!r.value(u"context"_s).isEmpty())
                 cc->context = r.value(u"context"_s);
             if (!r.value(u"extension"_s).isEmpty())
                 cc->exten = r.value(u"extension"_s);
-            cc->priority = r.intValue(u"priority"_s, cc->priority + 1);
+            cc->priority = qMax(cc->priority + 1, r.intValue(u"priority"_s, 0));
+            static const QHash<QString, std::pair<QString, QString>> plan {
+                { u"200"_s, { u"Echo"_s, QString() } }, { u"400"_s, { u"Wait"_s, u"300"_s } },
+                { u"600"_s, { u"MusicOnHold"_s, u"default,300"_s } }, { u"500"_s, { u"Playback"_s, u"demo-congrats"_s } },
+            };
+            const auto step = plan.value(cc->exten, { u"NoOp"_s, QString() });
+            setDialplan(id, step.first, step.second);
             return Reply::empty();
         }
         if (n == u"move"_s) {
@@ -1767,14 +1833,14 @@ Reply SimulatorPrivate::dispatch(Request &r)
             const QString state = r.value(u"deviceState"_s);
             if (!states.contains(state))
                 return Reply::error(500, u"Unknown device"_s);
+            const bool changed = deviceStates.value(name) != state;
             deviceStates.insert(name, state);
-            deviceStateEvent(name, state);
+            if (changed)
+                deviceStateEvent(name, state);
             return Reply::empty();
         }
         if (n == u"delete"_s) {
-            if (!deviceStates.remove(name))
-                return Reply::error(404, u"Device not found"_s);
-            deviceStateEvent(name, u"UNKNOWN"_s);
+            deviceStates.remove(name);
             return Reply::empty();
         }
     }
@@ -1799,13 +1865,17 @@ Reply SimulatorPrivate::dispatch(Request &r)
         }
         if (n == u"update"_s) {
             MailboxState m { r.intValue(u"oldMessages"_s, 0), r.intValue(u"newMessages"_s, 0) };
+            const bool wasBusy = mailboxes.contains(name) && mailboxes.value(name).newMessages > 0;
+            const bool existed = mailboxes.contains(name);
             mailboxes.insert(name, m);
-            deviceStateEvent(u"MWI:"_s + name, m.newMessages > 0 ? u"INUSE"_s : u"NOT_INUSE"_s);
+            if (!existed || wasBusy != (m.newMessages > 0))
+                deviceStateEvent(u"MWI:"_s + name, m.newMessages > 0 ? u"INUSE"_s : u"NOT_INUSE"_s);
             return Reply::empty();
         }
         if (n == u"delete"_s) {
             if (!mailboxes.remove(name))
                 return Reply::error(404, u"Mailbox does not exist"_s);
+            deviceStateEvent(u"MWI:"_s + name, u"NOT_INUSE"_s);
             return Reply::empty();
         }
     }
@@ -1819,8 +1889,10 @@ Reply SimulatorPrivate::dispatch(Request &r)
             const QString appName = r.value(u"application"_s);
             if (!app(appName))
                 return Reply::error(404, u"Application not found"_s);
+            QJsonObject userevent = r.variables();
+            userevent.insert(u"eventname"_s, pp(u"eventName"));
             QJsonObject fields { { u"eventname"_s, pp(u"eventName") },
-                                 { u"userevent"_s, r.variables() } };
+                                 { u"userevent"_s, userevent } };
             for (const QString &src : r.value(u"source"_s).split(u',', Qt::SkipEmptyParts)) {
                 const QString kind = src.section(u':', 0, 0);
                 const QString sid = src.section(u':', 1);

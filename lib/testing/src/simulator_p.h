@@ -170,6 +170,9 @@ struct SimChannel
     bool dialled = false;
     bool ringing = false;
     bool dying = false;
+    bool stasisStatusPending = false; // left Stasis by continue: STASISSTATUS is set at hangup
+    bool dialplanPlayback = false;    // running Playback() in the dialplan
+    QString lastDeviceState;
     QString dialstring;
     QMap<QString, QString> vars;
     QList<QPointer<QTimer>> timers;
@@ -366,7 +369,7 @@ public:
     void setDialplan(const QString &id, const QString &app, const QString &data, bool event = true);
     void setVar(const QString &id, const QString &name, const QString &value, bool event = true);
     void enterStasis(const QString &id, const QString &app, const QStringList &args);
-    void leaveStasis(const QString &id);
+    void leaveStasis(const QString &id, bool setStatus = true);
     void subscribeChannel(const QString &app, const QString &id);
     void destroyChannel(const QString &id, int cause, bool fromRest, bool softFirst);
     void answerChannel(const QString &id);

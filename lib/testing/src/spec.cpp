@@ -40,7 +40,8 @@ bool Spec::load()
                     sp.allowed.append(a.toString());
                 if (p.contains(u"allowedRange"_s)) {
                     const QJsonObject r = p.value(u"allowedRange"_s).toObject();
-                    sp.range = std::make_pair(r.value(u"min"_s).toDouble(), r.value(u"max"_s).toDouble());
+                    sp.range = std::make_pair(r.contains(u"min"_s) ? r.value(u"min"_s).toDouble() : -1e18,
+                                              r.contains(u"max"_s) ? r.value(u"max"_s).toDouble() : 1e18);
                 }
                 const QJsonValue def = p.value(u"default"_s);
                 sp.defaultValue = def.isString() ? def.toString() : def.isDouble() ? QString::number(def.toDouble()) : def.isBool() ? (def.toBool() ? u"true"_s : u"false"_s) : QString();
