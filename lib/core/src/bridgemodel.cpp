@@ -10,7 +10,6 @@
 #include <QtCore/QPointer>
 
 #include <algorithm>
-#include <limits>
 
 namespace QtAri {
 
@@ -35,33 +34,34 @@ public:
     QList<QMetaObject::Connection> connections;
     QList<Bridge *> rows;
     QHash<Bridge *, QStringList> members; // the member ids shown as child rows
-    mutable QHash<Bridge *, int> rowIndex; // see ChannelModelPrivate: stale from firstStale on
-    mutable int firstStale = std::numeric_limits<int>::max();
+    // Row lookup by binary search over ascending insertion numbers, as in ChannelModel.
+    QList<quint64> rowSequence;
+    QHash<Bridge *, quint64> sequenceOf;
+    quint64 nextSequence = 0;
     Q_DECLARE_PUBLIC(BridgeModel)
 };
 
 int BridgeModelPrivate::rowOf(Bridge *bridge) const
 {
-    const auto it = rowIndex.constFind(bridge);
-    if (it == rowIndex.constEnd())
+    const auto it = sequenceOf.constFind(bridge);
+    if (it == sequenceOf.constEnd())
         return -1;
-    if (it.value() < firstStale)
-        return it.value();
-    for (int row = firstStale; row < rows.size(); ++row)
-        rowIndex.insert(rows.at(row), row);
-    firstStale = std::numeric_limits<int>::max();
-    return rowIndex.value(bridge, -1);
+    const auto pos = std::lower_bound(rowSequence.cbegin(), rowSequence.cend(), it.value());
+    if (pos == rowSequence.cend() || *pos != it.value())
+        return -1;
+    return int(pos - rowSequence.cbegin());
 }
 
 void BridgeModelPrivate::add(Bridge *bridge)
 {
     Q_Q(BridgeModel);
-    if (!bridge || rowIndex.contains(bridge))
+    if (!bridge || sequenceOf.contains(bridge))
         return;
     const int row = int(rows.size());
     q->beginInsertRows(QModelIndex(), row, row);
     rows.append(bridge);
-    rowIndex.insert(bridge, row);
+    rowSequence.append(nextSequence);
+    sequenceOf.insert(bridge, nextSequence++);
     members.insert(bridge, bridge->channelIds());
     q->endInsertRows();
     Q_EMIT q->countChanged(int(rows.size()));
@@ -75,10 +75,9 @@ void BridgeModelPrivate::remove(Bridge *bridge)
         return;
     q->beginRemoveRows(QModelIndex(), row, row);
     rows.removeAt(row);
-    rowIndex.remove(bridge);
+    rowSequence.removeAt(row);
+    sequenceOf.remove(bridge);
     members.remove(bridge);
-    if (row < rows.size())
-        firstStale = std::min(firstStale, row);
     q->endRemoveRows();
     Q_EMIT q->countChanged(int(rows.size()));
 }
@@ -134,13 +133,14 @@ void BridgeModelPrivate::reset(const QList<Bridge *> &bridges)
             return a->creationTime() < b->creationTime();
         return a->id() < b->id();
     });
-    rowIndex.clear();
+    rowSequence.clear();
+    sequenceOf.clear();
     members.clear();
-    for (int row = 0; row < rows.size(); ++row) {
-        rowIndex.insert(rows.at(row), row);
-        members.insert(rows.at(row), rows.at(row)->channelIds());
+    for (Bridge *bridge : std::as_const(rows)) {
+        rowSequence.append(nextSequence);
+        sequenceOf.insert(bridge, nextSequence++);
+        members.insert(bridge, bridge->channelIds());
     }
-    firstStale = std::numeric_limits<int>::max();
     q->endResetModel();
     Q_EMIT q->countChanged(int(rows.size()));
 }

@@ -10,7 +10,6 @@
 #include <QtCore/QPointer>
 
 #include <algorithm>
-#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -43,36 +42,37 @@ public:
     ChannelModel *q_ptr;
     QPointer<Client> client;
     QList<QMetaObject::Connection> connections;
+    // Rows only ever get appended, so the sequence numbers given on insertion are ascending
+    // along the rows: a channel's row is a binary search for its number (O(log n)), and no
+    // index needs rewriting when a row in the middle goes.
     QList<Channel *> rows;
-    // Row of each channel. Entries at or after firstStale may be out of date after a removal;
-    // they are recomputed once, on the next lookup that needs them (amortised O(1)).
-    mutable QHash<Channel *, int> rowIndex;
-    mutable int firstStale = std::numeric_limits<int>::max();
+    QList<quint64> rowSequence; // parallel to rows, ascending
+    QHash<Channel *, quint64> sequenceOf;
+    quint64 nextSequence = 0;
     Q_DECLARE_PUBLIC(ChannelModel)
 };
 
 int ChannelModelPrivate::rowOf(Channel *channel) const
 {
-    const auto it = rowIndex.constFind(channel);
-    if (it == rowIndex.constEnd())
+    const auto it = sequenceOf.constFind(channel);
+    if (it == sequenceOf.constEnd())
         return -1;
-    if (it.value() < firstStale)
-        return it.value();
-    for (int row = firstStale; row < rows.size(); ++row)
-        rowIndex.insert(rows.at(row), row);
-    firstStale = std::numeric_limits<int>::max();
-    return rowIndex.value(channel, -1);
+    const auto pos = std::lower_bound(rowSequence.cbegin(), rowSequence.cend(), it.value());
+    if (pos == rowSequence.cend() || *pos != it.value())
+        return -1;
+    return int(pos - rowSequence.cbegin());
 }
 
 void ChannelModelPrivate::add(Channel *channel)
 {
     Q_Q(ChannelModel);
-    if (!channel || rowIndex.contains(channel))
+    if (!channel || sequenceOf.contains(channel))
         return;
     const int row = int(rows.size());
     q->beginInsertRows(QModelIndex(), row, row);
     rows.append(channel);
-    rowIndex.insert(channel, row);
+    rowSequence.append(nextSequence);
+    sequenceOf.insert(channel, nextSequence++);
     q->endInsertRows();
     Q_EMIT q->countChanged(int(rows.size()));
 }
@@ -85,9 +85,8 @@ void ChannelModelPrivate::remove(Channel *channel)
         return;
     q->beginRemoveRows(QModelIndex(), row, row);
     rows.removeAt(row);
-    rowIndex.remove(channel);
-    if (row < rows.size())
-        firstStale = std::min(firstStale, row);
+    rowSequence.removeAt(row);
+    sequenceOf.remove(channel);
     q->endRemoveRows();
     Q_EMIT q->countChanged(int(rows.size()));
 }
@@ -111,11 +110,13 @@ void ChannelModelPrivate::reset(const QList<Channel *> &channels)
             return a->creationTime() < b->creationTime();
         return a->id() < b->id();
     });
-    rowIndex.clear();
-    rowIndex.reserve(rows.size());
-    for (int row = 0; row < rows.size(); ++row)
-        rowIndex.insert(rows.at(row), row);
-    firstStale = std::numeric_limits<int>::max();
+    rowSequence.clear();
+    sequenceOf.clear();
+    sequenceOf.reserve(rows.size());
+    for (Channel *channel : std::as_const(rows)) {
+        rowSequence.append(nextSequence);
+        sequenceOf.insert(channel, nextSequence++);
+    }
     q->endResetModel();
     Q_EMIT q->countChanged(int(rows.size()));
 }
