@@ -93,12 +93,14 @@ void ChannelsModel::clear()
     endResetModel();
 }
 
-void ChannelsModel::setBridge(const QString &channelId, const QString &bridgeId)
+void ChannelsModel::setBridge(const QString &channelId, const QString &bridgeId,
+                              const QString &label)
 {
     const int row = m_index.value(channelId, -1);
-    if (row < 0 || m_rows.at(row).bridge == bridgeId)
+    if (row < 0 || (m_rows.at(row).bridge == bridgeId && m_rows.at(row).bridgeLabel == label))
         return;
     m_rows[row].bridge = bridgeId;
+    m_rows[row].bridgeLabel = label;
     const QModelIndex i = index(row, int(ChannelColumn::Bridge));
     Q_EMIT dataChanged(i, i);
 }
@@ -176,8 +178,11 @@ QVariant ChannelsModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &r = m_rows.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
     case Qt::ToolTipRole:
+        if (ChannelColumn(index.column()) == ChannelColumn::Bridge)
+            return r.bridge;
+        Q_FALLTHROUGH();
+    case Qt::DisplayRole:
         switch (ChannelColumn(index.column())) {
         case ChannelColumn::Name:
             return r.name;
@@ -188,7 +193,7 @@ QVariant ChannelsModel::data(const QModelIndex &index, int role) const
         case ChannelColumn::Connected:
             return r.connected;
         case ChannelColumn::Bridge:
-            return r.bridge;
+            return r.bridgeLabel.isEmpty() ? r.bridge : r.bridgeLabel;
         case ChannelColumn::Duration:
             return formatDuration(r.created.secsTo(QDateTime::currentDateTimeUtc()));
         case ChannelColumn::Application:

@@ -29,7 +29,8 @@ public:
     void reset(const QList<QJsonObject> &channels);
     void clear();
 
-    void setBridge(const QString &channelId, const QString &bridgeId);
+    //! The bridge a channel is in; \a label (the bridge's name) is shown instead of the id if set.
+    void setBridge(const QString &channelId, const QString &bridgeId, const QString &label = {});
     void setApplication(const QString &channelId, const QString &application);
 
     bool contains(const QString &id) const { return m_index.contains(id); }
@@ -64,6 +65,7 @@ private:
         QString caller;
         QString connected;
         QString bridge;
+        QString bridgeLabel;
         QString application;
         QDateTime created;
     };

@@ -1,0 +1,110 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include "profiles.h"
+
+#include <QtCore/QPointer>
+#include <QtWidgets/QMainWindow>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QMenu;
+class QTabWidget;
+QT_END_NAMESPACE
+
+namespace QtAri {
+class Error;
+}
+
+namespace QtAri::Inspector {
+
+class ServerView;
+class Session;
+
+//! \brief The Inspector's main window: one tab per server, actions on the selection.
+//!
+//! Every action has an objectName ("actionHangup", "actionPlay" …) so tests and scripts can
+//! trigger it. Dialog-driven actions open their dialog non-modally (QDialog::open()).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(ProfileStore *store, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    //! Adds a tab for \a session (takes ownership); it may be connected, or still connecting.
+    ServerView *addSession(Session *session);
+    //! Makes a session for \a profile, adds its tab and connects.
+    ServerView *openProfile(const ConnectionProfile &profile);
+    ServerView *currentView() const;
+    QTabWidget *tabs() const { return m_tabs; }
+    //! The action called \a objectName (e.g. "actionHangup"), or nullptr.
+    QAction *action(const QString &objectName) const;
+    //! The dialog of the last dialog-driven action (PlayMediaDialog …), while it is open.
+    QDialog *activeDialog() const { return m_dialog; }
+
+    //! Shows the connection dialog.
+    void showConnectionDialog();
+    //! For --screenshot: selects a bridged channel (details filled) and the newest event.
+    void prepareScreenshot();
+
+Q_SIGNALS:
+    //! An action failed; the message box shows \a error's message (Asterisk's text).
+    void actionFailed(const QString &action, const QtAri::Error &error);
+
+private:
+    void createActions();
+    QAction *makeAction(const QString &name, const QString &text, const QString &icon,
+                        const QKeySequence &shortcut, void (MainWindow::*slot)());
+    void updateStatus();
+    void updateActions();
+    void showError(const QString &action, const QtAri::Error &error);
+    Session *currentSession() const;
+    QStringList needChannels();
+    void openDialog(QDialog *dialog);
+    void populateAddToBridgeMenu();
+
+    void hangup();
+    void hangupWithCause();
+    void answer();
+    void ring();
+    void ringStop();
+    void hold();
+    void unhold();
+    void mute();
+    void unmute();
+    void sendDtmf();
+    void originate();
+    void createBridge();
+    void bridgeSelection();
+    void destroyBridge();
+    void removeFromBridge();
+    void play();
+    void stopPlayback();
+    void pausePlayback();
+    void resumePlayback();
+    void startMoh();
+    void stopMoh();
+    void startRecording();
+    void stopRecording();
+    void toggleEventLogPause();
+    void clearEventLog();
+    void showEventsOfSelection();
+    void closeCurrentTab();
+    void about();
+
+    ProfileStore *m_store;
+    QTabWidget *m_tabs;
+    QMenu *m_addToBridgeMenu = nullptr;
+    QLabel *m_stateLabel;
+    QLabel *m_reconnectLabel;
+    QLabel *m_versionLabel;
+    QLabel *m_rateLabel;
+    QLabel *m_countLabel;
+    QPointer<QDialog> m_dialog;
+    QList<QAction *> m_channelActions;
+    QList<QAction *> m_bridgeActions;
+    QList<QAction *> m_sessionActions;
+};
+
+} // namespace QtAri::Inspector

@@ -1,0 +1,90 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include "options.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QCoreApplication>
+#include <QtCore/QLibraryInfo>
+#include <QtCore/QLocale>
+#include <QtCore/QTranslator>
+
+using namespace Qt::StringLiterals;
+
+namespace QtAri::Inspector {
+
+Options parseOptions(const QStringList &arguments)
+{
+    Options o;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            QCoreApplication::translate("Options", "Operator's console for Asterisk's ARI"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(u"demo"_s,
+            QCoreApplication::translate("Options", "Start a built-in simulator with live calls and connect to it."));
+    const QCommandLineOption url(u"url"_s,
+            QCoreApplication::translate("Options", "Connect to this server (http://host:8088)."),
+            u"url"_s);
+    const QCommandLineOption user(u"user"_s, QCoreApplication::translate("Options", "ARI user."),
+                                  u"user"_s);
+    const QCommandLineOption password(u"password"_s,
+            QCoreApplication::translate("Options", "ARI password (prefer the connection dialog)."),
+            u"password"_s);
+    const QCommandLineOption app(u"app"_s,
+            QCoreApplication::translate("Options", "Stasis application to register (repeatable)."),
+            u"name"_s);
+    const QCommandLineOption lang(u"lang"_s,
+            QCoreApplication::translate("Options", "User interface language (de, fr, en)."),
+            u"language"_s);
+    const QCommandLineOption shot(u"screenshot"_s,
+            QCoreApplication::translate("Options", "Save a picture of the main window to file and quit."),
+            u"file"_s);
+    const QCommandLineOption shotDelay(u"screenshot-delay"_s,
+            QCoreApplication::translate("Options", "Milliseconds to wait before the screenshot."),
+            u"ms"_s, u"5000"_s);
+    parser.addOptions({demo, url, user, password, app, lang, shot, shotDelay});
+    if (!parser.parse(arguments)) {
+        o.error = parser.errorText();
+        return o;
+    }
+    if (parser.isSet(u"help"_s) || parser.isSet(u"version"_s)) {
+        // Let QCommandLineParser print and exit as usual.
+        parser.process(arguments);
+    }
+    o.demo = parser.isSet(demo);
+    if (parser.isSet(url)) {
+        o.url = QUrl::fromUserInput(parser.value(url));
+        if (!o.url.isValid() || !o.url.scheme().startsWith(u"http"_s))
+            o.error = QCoreApplication::translate("Options", "--url needs an http:// or https:// URL");
+    }
+    o.user = parser.value(user);
+    o.password = parser.value(password);
+    o.applications = parser.values(app);
+    o.language = parser.value(lang);
+    o.screenshotFile = parser.value(shot);
+    bool ok = false;
+    o.screenshotDelayMs = parser.value(shotDelay).toInt(&ok);
+    if (!ok || o.screenshotDelayMs < 0)
+        o.error = QCoreApplication::translate("Options", "--screenshot-delay needs milliseconds");
+    return o;
+}
+
+QString installTranslations(QCoreApplication *app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    auto *ours = new QTranslator(app);
+    if (!ours->load(locale, u"qtari-inspector"_s, u"_"_s, u":/i18n"_s)) {
+        delete ours;
+        return {};
+    }
+    app->installTranslator(ours);
+    auto *qt = new QTranslator(app);
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app->installTranslator(qt);
+    else
+        delete qt;
+    return locale.name().section(u'_', 0, 0);
+}
+
+} // namespace QtAri::Inspector

@@ -1,0 +1,34 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <QtCore/QStringList>
+#include <QtCore/QUrl>
+
+QT_BEGIN_NAMESPACE
+class QCoreApplication;
+QT_END_NAMESPACE
+
+namespace QtAri::Inspector {
+
+//! The Inspector's command line.
+struct Options
+{
+    bool demo = false;
+    QUrl url;
+    QString user;
+    QString password;
+    QStringList applications;
+    QString language;          //!< "de", "fr" … ("" = the system's)
+    QString screenshotFile;    //!< grab the window into this file and quit
+    int screenshotDelayMs = 5000;
+    QString error;             //!< set when the command line is wrong
+};
+
+//! Parses \a arguments (argv as strings, program name first).
+Options parseOptions(const QStringList &arguments);
+
+//! Loads the Inspector's catalogue (and Qt's own) for \a language, or the system locale when
+//! empty. Returns the language loaded ("" for English / none found).
+QString installTranslations(QCoreApplication *app, const QString &language);
+
+} // namespace QtAri::Inspector

@@ -1,0 +1,604 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include "session.h"
+
+#include "models/bridgesmodel.h"
+#include "models/channelsmodel.h"
+#include "models/eventlogmodel.h"
+
+#include <QtAri/AsteriskApi>
+#include <QtAri/BridgesApi>
+#include <QtAri/ChannelsApi>
+#include <QtAri/Event>
+#include <QtAri/PlaybacksApi>
+#include <QtAri/RecordingsApi>
+#include <QtAri/SoundsApi>
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QPointer>
+#include <QtCore/QUuid>
+#include <QtNetwork/QSslCertificate>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcInspector, "qtari.inspector", QtInfoMsg)
+
+namespace QtAri::Inspector {
+
+namespace {
+
+// The one place that reads an event's JSON out of QtAri::Event.
+QJsonObject eventJson(const QtAri::Event &event)
+{
+    return event.json();
+}
+
+template<class Info>
+QList<QJsonObject> toJsonList(const QList<Info> &items)
+{
+    QList<QJsonObject> out;
+    out.reserve(items.size());
+    for (const Info &i : items)
+        out.append(i.toJson());
+    return out;
+}
+
+} // namespace
+
+Session::Session(const ConnectionProfile &profile, QObject *parent)
+    : QObject(parent), m_profile(profile)
+{
+    m_client = new QtAri::Client(this);
+    m_channels = new ChannelsModel(this);
+    m_bridges = new BridgesModel(this);
+    m_eventLog = new EventLogModel(this);
+    m_bridges->setChannelsModel(m_channels);
+    const QString tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_channels->setDragTag(tag);
+    m_bridges->setDragTag(tag);
+    connect(m_bridges, &BridgesModel::addChannelsRequested, this,
+            [this](const QString &bridgeId, const QStringList &ids) {
+                if (bridgeId.isEmpty())
+                    createBridge(u"mixing"_s, {}, ids);
+                else
+                    addToBridge(bridgeId, ids);
+            });
+
+    m_client->setUrl(profile.url);
+    m_client->setCredentials(profile.user, profile.password);
+    m_client->setApplicationNames(profile.applications);
+    m_client->setSubscribeAll(profile.subscribeAll);
+    if (profile.url.scheme() == "https"_L1) {
+        if (!profile.caCertificateFile.isEmpty())
+            m_client->addCaCertificates(QSslCertificate::fromPath(profile.caCertificateFile));
+        m_client->setVerifyPeer(profile.verifyPeer);
+    }
+
+    connect(m_client, &QtAri::Client::eventReceived, this,
+            [this](const QtAri::Event &event) { handleEvent(eventJson(event)); });
+    connect(m_client, &QtAri::Client::stateChanged, this, [this](QtAri::Client::State s) {
+        if (s == QtAri::Client::State::Connected)
+            m_reconnectAttempt = 0;
+        Q_EMIT statusChanged();
+    });
+    connect(m_client, &QtAri::Client::reconnecting, this, [this](int attempt, int) {
+        m_reconnectAttempt = attempt;
+        Q_EMIT statusChanged();
+    });
+    connect(m_client, &QtAri::Client::connected, this, [this] {
+        resync();
+        fetchAsteriskInfo();
+    });
+
+    m_rateTimer.setInterval(1000);
+    connect(&m_rateTimer, &QTimer::timeout, this, &Session::sampleRate);
+    m_rateTimer.start();
+    m_rateClock.start();
+}
+
+Session::~Session()
+{
+    // Qt 6.4's QFuture::then(context, …) asserts that the context is still alive when the future
+    // finishes. The client fails its pending futures as it is destroyed: let that happen while this
+    // session (the context of every continuation here) still exists, and stay quiet meanwhile.
+    m_dying = true;
+    delete m_client;
+    m_client = nullptr;
+}
+
+QString Session::title() const
+{
+    if (!m_profile.name.isEmpty())
+        return m_profile.name;
+    return m_profile.url.host() + u':' + QString::number(m_profile.url.port(8088));
+}
+
+void Session::open()
+{
+    m_opening = true;
+    m_client->connectToServer().then(this, [this](const QtAri::Result<void> &r) {
+        m_opening = false;
+        if (r) {
+            Q_EMIT opened();
+        } else {
+            Q_EMIT openFailed(r.error());
+        }
+        Q_EMIT statusChanged();
+    });
+}
+
+void Session::close()
+{
+    m_client->disconnectFromServer();
+}
+
+QtAri::Client::State Session::state() const
+{
+    return m_client->state();
+}
+
+QString Session::stateText() const
+{
+    switch (m_client->state()) {
+    case QtAri::Client::State::Disconnected:
+        return tr("Disconnected");
+    case QtAri::Client::State::Connecting:
+        return tr("Connecting…");
+    case QtAri::Client::State::Connected:
+        return tr("Connected");
+    case QtAri::Client::State::Reconnecting:
+        return tr("Reconnecting (attempt %1)").arg(m_reconnectAttempt);
+    }
+    return {};
+}
+
+QStringList Session::playbacksOn(const QString &objectId) const
+{
+    QStringList out;
+    for (auto it = m_playbackTargets.cbegin(); it != m_playbackTargets.cend(); ++it) {
+        if (it.value() == objectId)
+            out.append(it.key());
+    }
+    return out;
+}
+
+QStringList Session::recordingsOn(const QString &objectId) const
+{
+    QStringList out;
+    for (auto it = m_recordingTargets.cbegin(); it != m_recordingTargets.cend(); ++it) {
+        if (it.value() == objectId)
+            out.append(it.key());
+    }
+    return out;
+}
+
+void Session::sampleRate()
+{
+    const qint64 ms = m_rateClock.restart();
+    if (ms > 0)
+        m_eventsPerSecond = double(m_eventCount - m_lastCount) * 1000.0 / double(ms);
+    m_lastCount = m_eventCount;
+    Q_EMIT statusChanged();
+}
+
+static QString targetIdOf(const QString &targetUri)
+{
+    // "channel:ID", "bridge:ID", "channel:ID,bridge:ID2"? Asterisk gives one target.
+    return targetUri.section(u':', 1);
+}
+
+void Session::handleEvent(const QJsonObject &event)
+{
+    ++m_eventCount;
+    m_eventLog->append(event);
+
+    const QString type = event.value("type"_L1).toString();
+    const QJsonObject channel = event.value("channel"_L1).toObject();
+    const QString channelId = channel.value("id"_L1).toString();
+
+    if (type == "ChannelDestroyed"_L1) {
+        const QString bridgeId = m_channels->bridgeOf(channelId);
+        m_channels->remove(channelId);
+        for (auto it = m_playbackTargets.begin(); it != m_playbackTargets.end();)
+            it = it.value() == channelId ? m_playbackTargets.erase(it) : std::next(it);
+        Q_UNUSED(bridgeId);
+    } else if (!channelId.isEmpty()) {
+        m_channels->upsert(channel);
+    }
+    // Dial and transfer events carry channels under other names.
+    for (const auto key : {"peer"_L1, "caller"_L1, "forwarded"_L1, "replace_channel"_L1}) {
+        const QJsonObject other = event.value(key).toObject();
+        if (other.contains("id"_L1) && other.contains("state"_L1) && m_channels->contains(other.value("id"_L1).toString()))
+            m_channels->upsert(other);
+    }
+
+    if (type == "StasisStart"_L1) {
+        m_channels->setApplication(channelId, event.value("application"_L1).toString());
+    } else if (type == "StasisEnd"_L1) {
+        m_channels->setApplication(channelId, QString());
+    }
+
+    const QJsonObject bridge = event.value("bridge"_L1).toObject();
+    if (type == "BridgeDestroyed"_L1) {
+        removeBridge(bridge.value("id"_L1).toString());
+    } else if (!bridge.isEmpty()) {
+        upsertBridge(bridge);
+        if (type == "ChannelEnteredBridge"_L1)
+            m_channels->setBridge(channelId, bridge.value("id"_L1).toString(),
+                                  bridge.value("name"_L1).toString());
+        else if (type == "ChannelLeftBridge"_L1
+                 && m_channels->bridgeOf(channelId) == bridge.value("id"_L1).toString())
+            m_channels->setBridge(channelId, QString());
+    }
+    if (type == "BridgeMerged"_L1)
+        removeBridge(event.value("bridge_from"_L1).toObject().value("id"_L1).toString());
+
+    if (type.startsWith("Playback"_L1)) {
+        const QJsonObject pb = event.value("playback"_L1).toObject();
+        const QString id = pb.value("id"_L1).toString();
+        if (type == "PlaybackFinished"_L1 || pb.value("state"_L1).toString() == "done"_L1)
+            m_playbackTargets.remove(id);
+        else
+            m_playbackTargets.insert(id, targetIdOf(pb.value("target_uri"_L1).toString()));
+    } else if (type.startsWith("Recording"_L1)) {
+        const QJsonObject rec = event.value("recording"_L1).toObject();
+        const QString name = rec.value("name"_L1).toString();
+        if (type == "RecordingStarted"_L1)
+            m_recordingTargets.insert(name, targetIdOf(rec.value("target_uri"_L1).toString()));
+        else
+            m_recordingTargets.remove(name);
+    }
+}
+
+void Session::upsertBridge(const QJsonObject &bridge)
+{
+    const QString id = bridge.value("id"_L1).toString();
+    if (id.isEmpty())
+        return;
+    const QStringList before = m_bridges->members(id);
+    m_bridges->upsert(bridge);
+    const QStringList after = m_bridges->members(id);
+    for (const QString &c : before) {
+        if (!after.contains(c) && m_channels->bridgeOf(c) == id)
+            m_channels->setBridge(c, QString());
+    }
+    const QString label = bridge.value("name"_L1).toString();
+    for (const QString &c : after)
+        m_channels->setBridge(c, id, label);
+}
+
+void Session::removeBridge(const QString &bridgeId)
+{
+    if (bridgeId.isEmpty())
+        return;
+    for (const QString &c : m_bridges->members(bridgeId)) {
+        if (m_channels->bridgeOf(c) == bridgeId)
+            m_channels->setBridge(c, QString());
+    }
+    m_bridges->remove(bridgeId);
+    for (auto it = m_playbackTargets.begin(); it != m_playbackTargets.end();)
+        it = it.value() == bridgeId ? m_playbackTargets.erase(it) : std::next(it);
+}
+
+void Session::resync()
+{
+    m_client->channels()->list().then(this, [this](const QtAri::Result<QList<ChannelInfo>> &r) {
+        if (!r) {
+            report(tr("List channels"), &r.error());
+            return;
+        }
+        m_channels->reset(toJsonList(*r));
+        m_client->bridges()->list().then(this, [this](const QtAri::Result<QList<BridgeInfo>> &b) {
+            if (!b) {
+                report(tr("List bridges"), &b.error());
+                return;
+            }
+            const QList<QJsonObject> bridges = toJsonList(*b);
+            QSet<QString> keep;
+            for (const QJsonObject &j : bridges)
+                keep.insert(j.value("id"_L1).toString());
+            for (const QString &id : m_bridges->ids()) {
+                if (!keep.contains(id))
+                    removeBridge(id);
+            }
+            for (const QJsonObject &j : bridges)
+                upsertBridge(j);
+        });
+    });
+}
+
+void Session::fetchAsteriskInfo()
+{
+    m_client->asterisk()->getInfo().then(this, [this](const QtAri::Result<AsteriskInfo> &r) {
+        if (!r)
+            return; // read-only users and old servers may refuse; the status bar stays empty
+        m_asteriskVersion = r->toJson().value("system"_L1).toObject().value("version"_L1).toString();
+        Q_EMIT statusChanged();
+    });
+}
+
+void Session::report(const QString &action, const QtAri::Error *error)
+{
+    if (m_dying)
+        return;
+    if (error) {
+        qCInfo(lcInspector) << action << "failed:" << *error;
+        Q_EMIT actionFailed(action, *error);
+    } else {
+        Q_EMIT actionSucceeded(action);
+    }
+}
+
+template<class F>
+void Session::forEach(const QString &action, const QStringList &ids, F &&call)
+{
+    for (const QString &id : ids) {
+        call(id).then(this, [this, action](const QtAri::Result<void> &r) {
+            report(action, r ? nullptr : &r.error());
+        });
+    }
+}
+
+void Session::hangup(const QStringList &channelIds, const QString &reason)
+{
+    forEach(tr("Hang up"), channelIds, [this, reason](const QString &id) {
+        QtAri::ChannelsApi::HangupOptions opts;
+        if (!reason.isEmpty())
+            opts.reason = reason;
+        return m_client->channels()->hangup(id, opts);
+    });
+}
+
+void Session::answer(const QStringList &channelIds)
+{
+    forEach(tr("Answer"), channelIds,
+            [this](const QString &id) { return m_client->channels()->answer(id); });
+}
+
+void Session::ring(const QStringList &channelIds)
+{
+    forEach(tr("Ring"), channelIds,
+            [this](const QString &id) { return m_client->channels()->ring(id); });
+}
+
+void Session::ringStop(const QStringList &channelIds)
+{
+    forEach(tr("Stop ringing"), channelIds,
+            [this](const QString &id) { return m_client->channels()->ringStop(id); });
+}
+
+void Session::hold(const QStringList &channelIds)
+{
+    forEach(tr("Hold"), channelIds,
+            [this](const QString &id) { return m_client->channels()->hold(id); });
+}
+
+void Session::unhold(const QStringList &channelIds)
+{
+    forEach(tr("Unhold"), channelIds,
+            [this](const QString &id) { return m_client->channels()->unhold(id); });
+}
+
+void Session::mute(const QStringList &channelIds, const QString &direction)
+{
+    forEach(tr("Mute"), channelIds, [this, direction](const QString &id) {
+        QtAri::ChannelsApi::MuteOptions opts;
+        if (!direction.isEmpty())
+            opts.direction = direction;
+        return m_client->channels()->mute(id, opts);
+    });
+}
+
+void Session::unmute(const QStringList &channelIds, const QString &direction)
+{
+    forEach(tr("Unmute"), channelIds, [this, direction](const QString &id) {
+        QtAri::ChannelsApi::UnmuteOptions opts;
+        if (!direction.isEmpty())
+            opts.direction = direction;
+        return m_client->channels()->unmute(id, opts);
+    });
+}
+
+void Session::sendDtmf(const QStringList &channelIds, const QString &digits)
+{
+    forEach(tr("Send DTMF"), channelIds, [this, digits](const QString &id) {
+        QtAri::ChannelsApi::SendDtmfOptions opts;
+        opts.dtmf = digits;
+        return m_client->channels()->sendDtmf(id, opts);
+    });
+}
+
+void Session::originate(const QString &endpoint, const QString &app, const QString &appArgs,
+                        const QString &callerId, int timeoutSeconds)
+{
+    QtAri::ChannelsApi::OriginateOptions opts;
+    if (!app.isEmpty())
+        opts.app = app;
+    if (!appArgs.isEmpty())
+        opts.appArgs = appArgs;
+    if (!callerId.isEmpty())
+        opts.callerId = callerId;
+    if (timeoutSeconds > 0)
+        opts.timeout = timeoutSeconds;
+    m_client->channels()->originate(endpoint, opts).then(this,
+            [this](const QtAri::Result<ChannelInfo> &r) {
+                if (r)
+                    m_channels->upsert(r->toJson());
+                report(tr("Originate"), r ? nullptr : &r.error());
+            });
+}
+
+void Session::createBridge(const QString &type, const QString &name, const QStringList &channelIds)
+{
+    QtAri::BridgesApi::CreateOptions opts;
+    if (!type.isEmpty())
+        opts.type = type;
+    if (!name.isEmpty())
+        opts.name = name;
+    m_client->bridges()->create(opts).then(this,
+            [this, channelIds](const QtAri::Result<BridgeInfo> &r) {
+                if (!r) {
+                    report(tr("Create bridge"), &r.error());
+                    return;
+                }
+                upsertBridge(r->toJson());
+                report(tr("Create bridge"), nullptr);
+                if (!channelIds.isEmpty())
+                    addToBridge(r->id(), channelIds);
+            });
+}
+
+void Session::destroyBridge(const QString &bridgeId)
+{
+    forEach(tr("Destroy bridge"), {bridgeId},
+            [this](const QString &id) { return m_client->bridges()->destroy(id); });
+}
+
+void Session::addToBridge(const QString &bridgeId, const QStringList &channelIds)
+{
+    if (channelIds.isEmpty())
+        return;
+    forEach(tr("Add to bridge"), {bridgeId}, [this, channelIds](const QString &id) {
+        return m_client->bridges()->addChannel(id, channelIds);
+    });
+}
+
+void Session::removeFromBridge(const QStringList &channelIds)
+{
+    QHash<QString, QStringList> byBridge;
+    for (const QString &c : channelIds) {
+        const QString b = m_channels->bridgeOf(c);
+        if (!b.isEmpty())
+            byBridge[b].append(c);
+    }
+    for (auto it = byBridge.cbegin(); it != byBridge.cend(); ++it) {
+        const QStringList members = it.value();
+        forEach(tr("Remove from bridge"), {it.key()}, [this, members](const QString &id) {
+            return m_client->bridges()->removeChannel(id, members);
+        });
+    }
+}
+
+void Session::play(const QString &targetId, const QString &mediaUri)
+{
+    const QString action = tr("Play media");
+    auto done = [this, action](const QtAri::Result<PlaybackInfo> &r) {
+        if (r)
+            m_playbackTargets.insert(r->id(), targetIdOf(r->targetUri()));
+        report(action, r ? nullptr : &r.error());
+    };
+    if (m_bridges->contains(targetId))
+        m_client->bridges()->play(targetId, {mediaUri}).then(this, done);
+    else
+        m_client->channels()->play(targetId, {mediaUri}).then(this, done);
+}
+
+void Session::stopPlayback(const QStringList &playbackIds)
+{
+    forEach(tr("Stop playback"), playbackIds,
+            [this](const QString &id) { return m_client->playbacks()->stop(id); });
+}
+
+void Session::pausePlayback(const QStringList &playbackIds)
+{
+    forEach(tr("Pause playback"), playbackIds, [this](const QString &id) {
+        return m_client->playbacks()->control(id, u"pause"_s);
+    });
+}
+
+void Session::resumePlayback(const QStringList &playbackIds)
+{
+    forEach(tr("Resume playback"), playbackIds, [this](const QString &id) {
+        return m_client->playbacks()->control(id, u"unpause"_s);
+    });
+}
+
+void Session::startMoh(const QStringList &targetIds, const QString &mohClass)
+{
+    forEach(tr("Start music on hold"), targetIds, [this, mohClass](const QString &id) {
+        if (m_bridges->contains(id)) {
+            QtAri::BridgesApi::StartMohOptions opts;
+            if (!mohClass.isEmpty())
+                opts.mohClass = mohClass;
+            return m_client->bridges()->startMoh(id, opts);
+        }
+        QtAri::ChannelsApi::StartMohOptions opts;
+        if (!mohClass.isEmpty())
+            opts.mohClass = mohClass;
+        return m_client->channels()->startMoh(id, opts);
+    });
+}
+
+void Session::stopMoh(const QStringList &targetIds)
+{
+    forEach(tr("Stop music on hold"), targetIds, [this](const QString &id) {
+        if (m_bridges->contains(id))
+            return m_client->bridges()->stopMoh(id);
+        return m_client->channels()->stopMoh(id);
+    });
+}
+
+void Session::startRecording(const QString &targetId, const QString &name, const QString &format,
+                             int maxDurationSeconds)
+{
+    const QString action = tr("Start recording");
+    auto done = [this, action](const QtAri::Result<LiveRecordingInfo> &r) {
+        if (r)
+            m_recordingTargets.insert(r->name(), targetIdOf(r->targetUri()));
+        report(action, r ? nullptr : &r.error());
+    };
+    if (m_bridges->contains(targetId)) {
+        QtAri::BridgesApi::RecordOptions opts;
+        if (maxDurationSeconds > 0)
+            opts.maxDurationSeconds = maxDurationSeconds;
+        m_client->bridges()->record(targetId, name, format, opts).then(this, done);
+    } else {
+        QtAri::ChannelsApi::RecordOptions opts;
+        if (maxDurationSeconds > 0)
+            opts.maxDurationSeconds = maxDurationSeconds;
+        m_client->channels()->record(targetId, name, format, opts).then(this, done);
+    }
+}
+
+void Session::stopRecording(const QStringList &recordingNames)
+{
+    forEach(tr("Stop recording"), recordingNames,
+            [this](const QString &name) { return m_client->recordings()->stop(name); });
+}
+
+void Session::fetchSounds(QObject *context,
+                          std::function<void(const QStringList &, const QtAri::Error *)> done)
+{
+    m_client->sounds()->list().then(this,
+            [guard = QPointer<QObject>(context), done = std::move(done)](
+                    const QtAri::Result<QList<SoundInfo>> &r) {
+                if (!guard)
+                    return;
+                if (!r) {
+                    done({}, &r.error());
+                    return;
+                }
+                QStringList ids;
+                for (const SoundInfo &s : *r)
+                    ids.append(s.id());
+                done(ids, nullptr);
+            });
+}
+
+void Session::fetchVariable(const QString &channelId, const QString &name, QObject *context,
+                            std::function<void(const QString &, const QtAri::Error *)> done)
+{
+    m_client->channels()->getChannelVar(channelId, name).then(this,
+            [guard = QPointer<QObject>(context), done = std::move(done)](
+                    const QtAri::Result<Variable> &r) {
+                if (!guard)
+                    return;
+                if (!r) {
+                    done({}, &r.error());
+                    return;
+                }
+                done(r->value(), nullptr);
+            });
+}
+
+} // namespace QtAri::Inspector

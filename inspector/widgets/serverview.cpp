@@ -1,0 +1,251 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include "serverview.h"
+
+#include "detailswidget.h"
+#include "eventlogwidget.h"
+#include "models/bridgesmodel.h"
+#include "models/channelsmodel.h"
+#include "models/roles.h"
+#include "session.h"
+
+#include <QtCore/QSortFilterProxyModel>
+#include <QtGui/QAction>
+#include <QtWidgets/QHeaderView>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QSplitter>
+#include <QtWidgets/QTableView>
+#include <QtWidgets/QTreeView>
+#include <QtWidgets/QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace QtAri::Inspector {
+
+namespace {
+QWidget *titled(const QString &title, QWidget *extra, QWidget *content, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto *head = new QHBoxLayout;
+    head->addWidget(new QLabel(u"<b>%1</b>"_s.arg(title.toHtmlEscaped()), box));
+    if (extra)
+        head->addWidget(extra, 1);
+    else
+        head->addStretch(1);
+    layout->addLayout(head);
+    layout->addWidget(content, 1);
+    return box;
+}
+} // namespace
+
+ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    session->setParent(this);
+
+    m_channelView = new QTableView(this);
+    m_channelView->setObjectName(u"channelView"_s);
+    m_channelProxy = new QSortFilterProxyModel(this);
+    m_channelProxy->setSourceModel(session->channels());
+    m_channelProxy->setFilterKeyColumn(-1);
+    m_channelProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_channelView->setModel(m_channelProxy);
+    m_channelView->setSortingEnabled(true);
+    m_channelView->sortByColumn(-1, Qt::AscendingOrder);
+    m_channelView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_channelView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_channelView->setDragEnabled(true);
+    m_channelView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_channelView->setAlternatingRowColors(true);
+    m_channelView->setWordWrap(false);
+    m_channelView->verticalHeader()->hide();
+    m_channelView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_channelView->verticalHeader()->setDefaultSectionSize(m_channelView->fontMetrics().height() + 6);
+    m_channelView->horizontalHeader()->setStretchLastSection(true);
+    m_channelView->setColumnWidth(int(ChannelColumn::Name), 170);
+    m_channelView->setColumnWidth(int(ChannelColumn::State), 55);
+    m_channelView->setColumnWidth(int(ChannelColumn::Caller), 150);
+    m_channelView->setColumnWidth(int(ChannelColumn::Connected), 100);
+    m_channelView->setColumnWidth(int(ChannelColumn::Bridge), 110);
+    m_channelView->setColumnWidth(int(ChannelColumn::Duration), 65);
+    m_channelView->setColumnWidth(int(ChannelColumn::Application), 80);
+    m_channelView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_channelFilter = new QLineEdit(this);
+    m_channelFilter->setObjectName(u"channelFilter"_s);
+    m_channelFilter->setPlaceholderText(tr("Filter channels"));
+    m_channelFilter->setClearButtonEnabled(true);
+    connect(m_channelFilter, &QLineEdit::textChanged, m_channelProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+
+    m_bridgeView = new QTreeView(this);
+    m_bridgeView->setObjectName(u"bridgeView"_s);
+    m_bridgeView->setModel(session->bridges());
+    m_bridgeView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_bridgeView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_bridgeView->setAcceptDrops(true);
+    m_bridgeView->setDragDropMode(QAbstractItemView::DropOnly);
+    m_bridgeView->setDropIndicatorShown(true);
+    m_bridgeView->setDefaultDropAction(Qt::CopyAction);
+    m_bridgeView->setUniformRowHeights(true);
+    m_bridgeView->setAlternatingRowColors(true);
+    m_bridgeView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_bridgeView->setColumnWidth(int(BridgeColumn::Name), 200);
+    m_bridgeView->setColumnWidth(int(BridgeColumn::Type), 70);
+    m_bridgeView->setColumnWidth(int(BridgeColumn::Technology), 100);
+    m_bridgeView->setToolTip(tr("Drop channels here to bridge them"));
+    connect(session->bridges(), &QAbstractItemModel::rowsInserted, m_bridgeView,
+            [this](const QModelIndex &parent) {
+                if (!parent.isValid())
+                    return;
+                m_bridgeView->expand(parent);
+            });
+
+    m_details = new DetailsWidget(session, this);
+    m_eventLog = new EventLogWidget(session->eventLog(), this);
+
+    auto *top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(titled(tr("Channels"), m_channelFilter, m_channelView, top));
+    auto *side = new QSplitter(Qt::Vertical, top);
+    side->addWidget(titled(tr("Bridges"), nullptr, m_bridgeView, side));
+    side->addWidget(m_details);
+    top->addWidget(side);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+    auto *main = new QSplitter(Qt::Vertical, this);
+    main->addWidget(top);
+    main->addWidget(m_eventLog);
+    main->setStretchFactor(0, 1);
+    main->setStretchFactor(1, 1);
+    main->setSizes({420, 330});
+    top->setSizes({760, 500});
+    side->setSizes({230, 190});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(main);
+
+    connect(m_channelView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ServerView::channelSelectionChanged);
+    connect(m_bridgeView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ServerView::bridgeSelectionChanged);
+    // Keep the details current while the shown object changes.
+    connect(session->channels(), &QAbstractItemModel::dataChanged, m_details,
+            [this](const QModelIndex &tl, const QModelIndex &br) {
+                if (tl.column() == int(ChannelColumn::Duration) && br.column() == tl.column())
+                    return;
+                const int row = m_session->channels()->rowOf(m_details->shownId());
+                if (row >= tl.row() && row <= br.row())
+                    m_details->refresh();
+            });
+    connect(session->bridges(), &QAbstractItemModel::dataChanged, m_details,
+            [this](const QModelIndex &tl) {
+                if (m_session->bridges()->bridgeIdAt(tl) == m_details->shownId())
+                    m_details->refresh();
+            });
+}
+
+ServerView::~ServerView() = default;
+
+void ServerView::setChannelActions(const QList<QAction *> &actions)
+{
+    m_channelView->addActions(actions);
+}
+
+void ServerView::setBridgeActions(const QList<QAction *> &actions)
+{
+    m_bridgeView->addActions(actions);
+}
+
+QStringList ServerView::selectedChannelIds() const
+{
+    QStringList ids;
+    if (m_focus == Focus::Bridges) {
+        for (const QModelIndex &i : m_bridgeView->selectionModel()->selectedRows()) {
+            const QString id = m_session->bridges()->channelIdAt(i);
+            if (!id.isEmpty() && !ids.contains(id))
+                ids.append(id);
+        }
+        return ids;
+    }
+    for (const QModelIndex &i : m_channelView->selectionModel()->selectedRows())
+        ids.append(i.data(IdRole).toString());
+    return ids;
+}
+
+QStringList ServerView::selectedBridgeIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &i : m_bridgeView->selectionModel()->selectedRows()) {
+        const QString id = m_session->bridges()->bridgeIdAt(i);
+        if (!id.isEmpty() && !ids.contains(id))
+            ids.append(id);
+    }
+    return ids;
+}
+
+QStringList ServerView::selectedTargets() const
+{
+    if (m_focus == Focus::Bridges) {
+        QStringList bridges;
+        for (const QModelIndex &i : m_bridgeView->selectionModel()->selectedRows()) {
+            if (m_session->bridges()->channelIdAt(i).isEmpty())
+                bridges.append(m_session->bridges()->bridgeIdAt(i));
+        }
+        if (!bridges.isEmpty())
+            return bridges;
+    }
+    return selectedChannelIds();
+}
+
+bool ServerView::selectChannel(const QString &id)
+{
+    const int row = m_session->channels()->rowOf(id);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_channelProxy->mapFromSource(m_session->channels()->index(row, 0));
+    m_channelView->selectionModel()->select(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_channelView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    m_focus = Focus::Channels;
+    return true;
+}
+
+bool ServerView::selectBridge(const QString &id)
+{
+    const QModelIndex index = m_session->bridges()->indexOf(id);
+    if (!index.isValid())
+        return false;
+    m_bridgeView->selectionModel()->select(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_bridgeView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    m_focus = Focus::Bridges;
+    return true;
+}
+
+void ServerView::channelSelectionChanged()
+{
+    m_focus = Focus::Channels;
+    const QStringList ids = selectedChannelIds();
+    if (ids.size() == 1)
+        m_details->showChannel(ids.first());
+    else if (ids.isEmpty())
+        m_details->showNothing();
+    Q_EMIT selectionChanged();
+}
+
+void ServerView::bridgeSelectionChanged()
+{
+    m_focus = Focus::Bridges;
+    const QModelIndex current = m_bridgeView->selectionModel()->selectedRows().value(0);
+    if (current.isValid()) {
+        const QString channel = m_session->bridges()->channelIdAt(current);
+        if (channel.isEmpty())
+            m_details->showBridge(m_session->bridges()->bridgeIdAt(current));
+        else
+            m_details->showChannel(channel);
+    }
+    Q_EMIT selectionChanged();
+}
+
+} // namespace QtAri::Inspector

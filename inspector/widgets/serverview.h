@@ -1,0 +1,68 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <QtWidgets/QWidget>
+
+QT_BEGIN_NAMESPACE
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTreeView;
+class QAction;
+QT_END_NAMESPACE
+
+namespace QtAri::Inspector {
+
+class DetailsWidget;
+class EventLogWidget;
+class Session;
+
+//! \brief One server's tab: channels, the bridge tree, details and the event log.
+class ServerView : public QWidget
+{
+    Q_OBJECT
+public:
+    //! Takes ownership of \a session.
+    explicit ServerView(Session *session, QWidget *parent = nullptr);
+    ~ServerView() override;
+
+    Session *session() const { return m_session; }
+    QTableView *channelView() const { return m_channelView; }
+    QTreeView *bridgeView() const { return m_bridgeView; }
+    QSortFilterProxyModel *channelProxy() const { return m_channelProxy; }
+    EventLogWidget *eventLog() const { return m_eventLog; }
+    DetailsWidget *details() const { return m_details; }
+
+    //! The selected channels: rows of the channel table, or member rows of the bridge tree if
+    //! that was selected last.
+    QStringList selectedChannelIds() const;
+    //! Bridges selected in the tree (a member row counts for its bridge).
+    QStringList selectedBridgeIds() const;
+    //! What play / MOH / record act on: selected bridges if the tree was used last, else channels.
+    QStringList selectedTargets() const;
+    //! Selects the channel \a id in the channel table (and makes the table the active selection).
+    bool selectChannel(const QString &id);
+    bool selectBridge(const QString &id);
+
+    void setChannelActions(const QList<QAction *> &actions);
+    void setBridgeActions(const QList<QAction *> &actions);
+
+Q_SIGNALS:
+    void selectionChanged();
+
+private:
+    enum class Focus { Channels, Bridges };
+    void channelSelectionChanged();
+    void bridgeSelectionChanged();
+
+    Session *m_session;
+    QTableView *m_channelView;
+    QSortFilterProxyModel *m_channelProxy;
+    QLineEdit *m_channelFilter;
+    QTreeView *m_bridgeView;
+    DetailsWidget *m_details;
+    EventLogWidget *m_eventLog;
+    Focus m_focus = Focus::Channels;
+};
+
+} // namespace QtAri::Inspector

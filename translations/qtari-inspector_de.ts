@@ -1,0 +1,935 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Options</name>
+    <message>
+        <source>Operator's console for Asterisk's ARI</source>
+        <translation>Bedienkonsole für Asterisks ARI</translation>
+    </message>
+    <message>
+        <source>Start a built-in simulator with live calls and connect to it.</source>
+        <translation>Einen eingebauten Simulator mit laufenden Anrufen starten und sich damit verbinden.</translation>
+    </message>
+    <message>
+        <source>Connect to this server (http://host:8088).</source>
+        <translation>Mit diesem Server verbinden (http://host:8088).</translation>
+    </message>
+    <message>
+        <source>ARI user.</source>
+        <translation>ARI-Benutzer.</translation>
+    </message>
+    <message>
+        <source>ARI password (prefer the connection dialog).</source>
+        <translation>ARI-Passwort (besser über den Verbindungsdialog).</translation>
+    </message>
+    <message>
+        <source>Stasis application to register (repeatable).</source>
+        <translation>Zu registrierende Stasis-Anwendung (mehrfach möglich).</translation>
+    </message>
+    <message>
+        <source>User interface language (de, fr, en).</source>
+        <translation>Sprache der Oberfläche (de, fr, en).</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to file and quit.</source>
+        <translation>Ein Bild des Hauptfensters in eine Datei speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Milliseconds to wait before the screenshot.</source>
+        <translation>Wartezeit in Millisekunden vor dem Bildschirmfoto.</translation>
+    </message>
+    <message>
+        <source>--url needs an http:// or https:// URL</source>
+        <translation>--url braucht eine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>--screenshot-delay needs milliseconds</source>
+        <translation>--screenshot-delay braucht Millisekunden</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::BridgesModel</name>
+    <message>
+        <source>channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation><numerusform>%n Kanal</numerusform><numerusform>%n Kanäle</numerusform></translation>
+    </message>
+    <message>
+        <source>Bridge / channel</source>
+        <translation>Bridge / Kanal</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Technology</source>
+        <translation>Technik</translation>
+    </message>
+    <message>
+        <source>Members / state</source>
+        <translation>Mitglieder / Zustand</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::ChannelsModel</name>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Anrufer</translation>
+    </message>
+    <message>
+        <source>Connected line</source>
+        <translation>Verbundene Leitung</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Bridge</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::ConnectionDialog</name>
+    <message>
+        <source>Connect to an Asterisk server</source>
+        <translation>Mit einem Asterisk-Server verbinden</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>Server-URL:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Store the password unencrypted in the settings file</source>
+        <translation>Passwort unverschlüsselt in der Einstellungsdatei speichern</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. qtari-inspector</source>
+        <translation>durch Kommas getrennt, z. B. qtari-inspector</translation>
+    </message>
+    <message>
+        <source>Applications:</source>
+        <translation>Anwendungen:</translation>
+    </message>
+    <message>
+        <source>Receive all events of the server (subscribeAll)</source>
+        <translation>Alle Ereignisse des Servers empfangen (subscribeAll)</translation>
+    </message>
+    <message>
+        <source>Verify the server's TLS certificate</source>
+        <translation>TLS-Zertifikat des Servers prüfen</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
+        <source>extra CA certificate (PEM), optional</source>
+        <translation>zusätzliches CA-Zertifikat (PEM), optional</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>Passwort im Schlüsselbund des Systems merken</translation>
+    </message>
+    <message>
+        <source>No keychain available: the password is asked each time</source>
+        <translation>Kein Schlüsselbund verfügbar: Das Passwort wird jedes Mal abgefragt</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>Profilname:</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>The server URL must start with http:// or https://</source>
+        <translation>Die Server-URL muss mit http:// oder https:// beginnen</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>The server refused: %1 (HTTP %2)</source>
+        <translation>Der Server hat abgelehnt: %1 (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::CreateBridgeDialog</name>
+    <message>
+        <source>Create bridge</source>
+        <translation>Bridge anlegen</translation>
+    </message>
+    <message>
+        <source>Mixing</source>
+        <translation>Mischend</translation>
+    </message>
+    <message>
+        <source>Holding</source>
+        <translation>Haltend</translation>
+    </message>
+    <message>
+        <source>Mixing, DTMF events</source>
+        <translation>Mischend, DTMF-Ereignisse</translation>
+    </message>
+    <message>
+        <source>Mixing, proxy media</source>
+        <translation>Mischend, Medien-Proxy</translation>
+    </message>
+    <message>
+        <source>Video SFU</source>
+        <translation>Video-SFU</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::Demo</name>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::DetailsWidget</name>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Channel variable, e.g. CALLERID(num)</source>
+        <translation>Kanalvariable, z. B. CALLERID(num)</translation>
+    </message>
+    <message>
+        <source>Get</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Details&lt;/b&gt; — select a channel or a bridge</source>
+        <translation>&lt;b&gt;Details&lt;/b&gt; – einen Kanal oder eine Bridge auswählen</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Bridge</translation>
+    </message>
+    <message>
+        <source>(none reported; ask for one below)</source>
+        <translation>(keine gemeldet; unten eine abfragen)</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::DtmfDialog</name>
+    <message>
+        <source>Send DTMF</source>
+        <translation>DTMF senden</translation>
+    </message>
+    <message>
+        <source>e.g. 123#</source>
+        <translation>z. B. 123#</translation>
+    </message>
+    <message>
+        <source>Digits:</source>
+        <translation>Ziffern:</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::EventLogWidget</name>
+    <message>
+        <source>&lt;b&gt;Event log&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ereignisprotokoll&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop adding events to the log (they are kept and shown on resume)</source>
+        <translation>Keine Ereignisse mehr ins Protokoll aufnehmen (sie werden aufbewahrt und beim Fortsetzen gezeigt)</translation>
+    </message>
+    <message>
+        <source>All event types</source>
+        <translation>Alle Ereignistypen</translation>
+    </message>
+    <message>
+        <source>Channel, bridge or playback id</source>
+        <translation>Kanal-, Bridge- oder Wiedergabe-ID</translation>
+    </message>
+    <message>
+        <source>Search text in events</source>
+        <translation>Text in Ereignissen suchen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Select an event to see its JSON</source>
+        <translation>Ein Ereignis auswählen, um sein JSON zu sehen</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>%1 angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 wartend</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::HangupDialog</name>
+    <message>
+        <source>Hang up</source>
+        <translation>Auflegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hang up %n channel(s) with the cause:</source>
+        <translation><numerusform>%n Kanal auflegen mit der Ursache:</numerusform><numerusform>%n Kanäle auflegen mit der Ursache:</numerusform></translation>
+    </message>
+    <message>
+        <source>Normal clearing (16)</source>
+        <translation>Normales Auslösen (16)</translation>
+    </message>
+    <message>
+        <source>User busy (17)</source>
+        <translation>Teilnehmer besetzt (17)</translation>
+    </message>
+    <message>
+        <source>No answer (19)</source>
+        <translation>Keine Antwort (19)</translation>
+    </message>
+    <message>
+        <source>Congestion (34)</source>
+        <translation>Überlastung (34)</translation>
+    </message>
+    <message>
+        <source>Answered elsewhere (26)</source>
+        <translation>Anderswo angenommen (26)</translation>
+    </message>
+    <message>
+        <source>Call rejected (21)</source>
+        <translation>Anruf abgewiesen (21)</translation>
+    </message>
+    <message>
+        <source>Unallocated number (1)</source>
+        <translation>Nicht vergebene Nummer (1)</translation>
+    </message>
+    <message>
+        <source>No route to destination (3)</source>
+        <translation>Keine Route zum Ziel (3)</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>Ursache:</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::MainWindow</name>
+    <message>
+        <source>QtAri Inspector</source>
+        <translation>QtAri Inspector</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>Close &amp;tab</source>
+        <translation>&amp;Tab schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Hang up</source>
+        <translation>&amp;Auflegen</translation>
+    </message>
+    <message>
+        <source>Hang up with &amp;cause…</source>
+        <translation>Auflegen mit &amp;Ursache…</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>A&amp;nnehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Ring</source>
+        <translation>&amp;Klingeln</translation>
+    </message>
+    <message>
+        <source>Stop r&amp;inging</source>
+        <translation>Klingeln &amp;beenden</translation>
+    </message>
+    <message>
+        <source>H&amp;old</source>
+        <translation>&amp;Halten</translation>
+    </message>
+    <message>
+        <source>U&amp;nhold</source>
+        <translation>Halten be&amp;enden</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>&amp;Stummschalten</translation>
+    </message>
+    <message>
+        <source>Unm&amp;ute</source>
+        <translation>Stummschaltung a&amp;ufheben</translation>
+    </message>
+    <message>
+        <source>Send &amp;DTMF…</source>
+        <translation>&amp;DTMF senden…</translation>
+    </message>
+    <message>
+        <source>&amp;Originate…</source>
+        <translation>Anruf &amp;starten…</translation>
+    </message>
+    <message>
+        <source>&amp;Create bridge…</source>
+        <translation>Bridge &amp;anlegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Bridge selected channels</source>
+        <translation>Ausgewählte Kanäle &amp;verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy bridge</source>
+        <translation>Bridge auf&amp;lösen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from bridge</source>
+        <translation>Aus Bridge &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Add to bridge</source>
+        <translation>Zu Bridge &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Play media…</source>
+        <translation>Medien ab&amp;spielen…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop playback</source>
+        <translation>Wiedergabe &amp;stoppen</translation>
+    </message>
+    <message>
+        <source>P&amp;ause playback</source>
+        <translation>Wiedergabe &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>R&amp;esume playback</source>
+        <translation>Wiedergabe &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start music on &amp;hold</source>
+        <translation>&amp;Wartemusik starten</translation>
+    </message>
+    <message>
+        <source>Stop music on h&amp;old</source>
+        <translation>Wartemusik b&amp;eenden</translation>
+    </message>
+    <message>
+        <source>Start &amp;recording…</source>
+        <translation>&amp;Aufnahme starten…</translation>
+    </message>
+    <message>
+        <source>S&amp;top recording</source>
+        <translation>Aufnahme s&amp;toppen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause event log</source>
+        <translation>Ereignisprotokoll an&amp;halten</translation>
+    </message>
+    <message>
+        <source>&amp;Clear event log</source>
+        <translation>Ereignisprotokoll &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Show &amp;events of the selection</source>
+        <translation>&amp;Ereignisse der Auswahl zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>Ü&amp;ber</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>&amp;Kanal</translation>
+    </message>
+    <message>
+        <source>&amp;Bridge</source>
+        <translation>&amp;Bridge</translation>
+    </message>
+    <message>
+        <source>&amp;Media</source>
+        <translation>&amp;Medien</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Connect to %1</source>
+        <translation>Verbindung zu %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Reconnect attempts: %1</source>
+        <translation>Neuverbindungsversuche: %1</translation>
+    </message>
+    <message>
+        <source>Asterisk %1</source>
+        <translation>Asterisk %1</translation>
+    </message>
+    <message>
+        <source>%1 events/s</source>
+        <translation>%1 Ereignisse/s</translation>
+    </message>
+    <message>
+        <source>%1 channels, %2 bridges</source>
+        <translation>%1 Kanäle, %2 Bridges</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Select one or more channels first</source>
+        <translation>Zuerst einen oder mehrere Kanäle auswählen</translation>
+    </message>
+    <message>
+        <source>(no bridges)</source>
+        <translation>(keine Bridges)</translation>
+    </message>
+    <message>
+        <source>Select a bridge first</source>
+        <translation>Zuerst eine Bridge auswählen</translation>
+    </message>
+    <message>
+        <source>Select a channel or a bridge first</source>
+        <translation>Zuerst einen Kanal oder eine Bridge auswählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation><numerusform>%n Objekt</numerusform><numerusform>%n Objekte</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing is playing on the selection</source>
+        <translation>Auf der Auswahl wird nichts abgespielt</translation>
+    </message>
+    <message>
+        <source>Select one channel or bridge to record</source>
+        <translation>Einen Kanal oder eine Bridge zum Aufnehmen auswählen</translation>
+    </message>
+    <message>
+        <source>Nothing is being recorded on the selection</source>
+        <translation>Auf der Auswahl wird nichts aufgenommen</translation>
+    </message>
+    <message>
+        <source>About QtAri Inspector</source>
+        <translation>Über QtAri Inspector</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;An operator's console for Asterisk's REST Interface, built on the QtAri library.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Eine Bedienkonsole für Asterisks REST-Schnittstelle, gebaut auf der QtAri-Bibliothek.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::OriginateDialog</name>
+    <message>
+        <source>Originate</source>
+        <translation>Anruf starten</translation>
+    </message>
+    <message>
+        <source>e.g. PJSIP/1000</source>
+        <translation>z. B. PJSIP/1000</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>Anwendung:</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Argumente:</translation>
+    </message>
+    <message>
+        <source>e.g. "Operator" &lt;100&gt;</source>
+        <translation>z. B. "Vermittlung" &lt;100&gt;</translation>
+    </message>
+    <message>
+        <source>Caller ID:</source>
+        <translation>Anrufer-ID:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::PlayMediaDialog</name>
+    <message>
+        <source>Play media</source>
+        <translation>Medien abspielen</translation>
+    </message>
+    <message>
+        <source>Play on %1:</source>
+        <translation>Abspielen auf %1:</translation>
+    </message>
+    <message>
+        <source>Filter sounds</source>
+        <translation>Klänge filtern</translation>
+    </message>
+    <message>
+        <source>Loading the server's sounds…</source>
+        <translation>Lade die Klänge des Servers…</translation>
+    </message>
+    <message>
+        <source>sound:hello-world, tone:ring, recording:name …</source>
+        <translation>sound:hello-world, tone:ring, recording:name …</translation>
+    </message>
+    <message>
+        <source>Media URI:</source>
+        <translation>Medien-URI:</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sound(s) on the server</source>
+        <translation><numerusform>%n Klang auf dem Server</numerusform><numerusform>%n Klänge auf dem Server</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not load the sounds: %1</source>
+        <translation>Die Klänge konnten nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::RecordDialog</name>
+    <message>
+        <source>Start recording</source>
+        <translation>Aufnahme starten</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Maximum duration:</source>
+        <translation>Höchstdauer:</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Aufnehmen</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::ServerView</name>
+    <message>
+        <source>Filter channels</source>
+        <translation>Kanäle filtern</translation>
+    </message>
+    <message>
+        <source>Drop channels here to bridge them</source>
+        <translation>Kanäle hier ablegen, um sie zu verbinden</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>Bridges</source>
+        <translation>Bridges</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::Session</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Reconnecting (attempt %1)</source>
+        <translation>Verbinde neu (Versuch %1)</translation>
+    </message>
+    <message>
+        <source>List channels</source>
+        <translation>Kanäle auflisten</translation>
+    </message>
+    <message>
+        <source>List bridges</source>
+        <translation>Bridges auflisten</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Auflegen</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Ring</source>
+        <translation>Klingeln</translation>
+    </message>
+    <message>
+        <source>Stop ringing</source>
+        <translation>Klingeln beenden</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>Unhold</source>
+        <translation>Halten beenden</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stummschalten</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Stummschaltung aufheben</translation>
+    </message>
+    <message>
+        <source>Send DTMF</source>
+        <translation>DTMF senden</translation>
+    </message>
+    <message>
+        <source>Originate</source>
+        <translation>Anruf starten</translation>
+    </message>
+    <message>
+        <source>Create bridge</source>
+        <translation>Bridge anlegen</translation>
+    </message>
+    <message>
+        <source>Destroy bridge</source>
+        <translation>Bridge auflösen</translation>
+    </message>
+    <message>
+        <source>Add to bridge</source>
+        <translation>Zu Bridge hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove from bridge</source>
+        <translation>Aus Bridge entfernen</translation>
+    </message>
+    <message>
+        <source>Play media</source>
+        <translation>Medien abspielen</translation>
+    </message>
+    <message>
+        <source>Stop playback</source>
+        <translation>Wiedergabe stoppen</translation>
+    </message>
+    <message>
+        <source>Pause playback</source>
+        <translation>Wiedergabe pausieren</translation>
+    </message>
+    <message>
+        <source>Resume playback</source>
+        <translation>Wiedergabe fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start music on hold</source>
+        <translation>Wartemusik starten</translation>
+    </message>
+    <message>
+        <source>Stop music on hold</source>
+        <translation>Wartemusik beenden</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Aufnahme starten</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>Aufnahme stoppen</translation>
+    </message>
+</context>
+</TS>

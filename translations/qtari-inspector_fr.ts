@@ -1,0 +1,935 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>Options</name>
+    <message>
+        <source>Operator's console for Asterisk's ARI</source>
+        <translation>Console d'opérateur pour l'ARI d'Asterisk</translation>
+    </message>
+    <message>
+        <source>Start a built-in simulator with live calls and connect to it.</source>
+        <translation>Démarrer un simulateur intégré avec des appels en cours et s'y connecter.</translation>
+    </message>
+    <message>
+        <source>Connect to this server (http://host:8088).</source>
+        <translation>Se connecter à ce serveur (http://hôte:8088).</translation>
+    </message>
+    <message>
+        <source>ARI user.</source>
+        <translation>Utilisateur ARI.</translation>
+    </message>
+    <message>
+        <source>ARI password (prefer the connection dialog).</source>
+        <translation>Mot de passe ARI (préférez la boîte de connexion).</translation>
+    </message>
+    <message>
+        <source>Stasis application to register (repeatable).</source>
+        <translation>Application Stasis à enregistrer (répétable).</translation>
+    </message>
+    <message>
+        <source>User interface language (de, fr, en).</source>
+        <translation>Langue de l'interface (de, fr, en).</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to file and quit.</source>
+        <translation>Enregistrer une image de la fenêtre principale dans un fichier et quitter.</translation>
+    </message>
+    <message>
+        <source>Milliseconds to wait before the screenshot.</source>
+        <translation>Millisecondes d'attente avant la capture d'écran.</translation>
+    </message>
+    <message>
+        <source>--url needs an http:// or https:// URL</source>
+        <translation>--url attend une URL http:// ou https://</translation>
+    </message>
+    <message>
+        <source>--screenshot-delay needs milliseconds</source>
+        <translation>--screenshot-delay attend des millisecondes</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::BridgesModel</name>
+    <message>
+        <source>channel</source>
+        <translation>canal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation><numerusform>%n canal</numerusform><numerusform>%n canaux</numerusform></translation>
+    </message>
+    <message>
+        <source>Bridge / channel</source>
+        <translation>Pont / canal</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Technology</source>
+        <translation>Technologie</translation>
+    </message>
+    <message>
+        <source>Members / state</source>
+        <translation>Membres / état</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::ChannelsModel</name>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Appelant</translation>
+    </message>
+    <message>
+        <source>Connected line</source>
+        <translation>Ligne connectée</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Pont</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::ConnectionDialog</name>
+    <message>
+        <source>Connect to an Asterisk server</source>
+        <translation>Se connecter à un serveur Asterisk</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil :</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>URL du serveur :</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Store the password unencrypted in the settings file</source>
+        <translation>Enregistrer le mot de passe en clair dans le fichier de réglages</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. qtari-inspector</source>
+        <translation>séparées par des virgules, p. ex. qtari-inspector</translation>
+    </message>
+    <message>
+        <source>Applications:</source>
+        <translation>Applications :</translation>
+    </message>
+    <message>
+        <source>Receive all events of the server (subscribeAll)</source>
+        <translation>Recevoir tous les événements du serveur (subscribeAll)</translation>
+    </message>
+    <message>
+        <source>Verify the server's TLS certificate</source>
+        <translation>Vérifier le certificat TLS du serveur</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS :</translation>
+    </message>
+    <message>
+        <source>extra CA certificate (PEM), optional</source>
+        <translation>certificat d'AC supplémentaire (PEM), facultatif</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>Fichier d'AC :</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificat d'AC</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>Mémoriser le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>No keychain available: the password is asked each time</source>
+        <translation>Aucun trousseau disponible : le mot de passe est demandé à chaque fois</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Enregistrer le profil</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>Nom du profil :</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>The server URL must start with http:// or https://</source>
+        <translation>L'URL du serveur doit commencer par http:// ou https://</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>The server refused: %1 (HTTP %2)</source>
+        <translation>Le serveur a refusé : %1 (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Connexion impossible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::CreateBridgeDialog</name>
+    <message>
+        <source>Create bridge</source>
+        <translation>Créer un pont</translation>
+    </message>
+    <message>
+        <source>Mixing</source>
+        <translation>Mixage</translation>
+    </message>
+    <message>
+        <source>Holding</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Mixing, DTMF events</source>
+        <translation>Mixage, événements DTMF</translation>
+    </message>
+    <message>
+        <source>Mixing, proxy media</source>
+        <translation>Mixage, média relayé</translation>
+    </message>
+    <message>
+        <source>Video SFU</source>
+        <translation>SFU vidéo</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::Demo</name>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::DetailsWidget</name>
+    <message>
+        <source>Property</source>
+        <translation>Propriété</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Channel variable, e.g. CALLERID(num)</source>
+        <translation>Variable de canal, p. ex. CALLERID(num)</translation>
+    </message>
+    <message>
+        <source>Get</source>
+        <translation>Lire</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Details&lt;/b&gt; — select a channel or a bridge</source>
+        <translation>&lt;b&gt;Détails&lt;/b&gt; — sélectionnez un canal ou un pont</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Pont</translation>
+    </message>
+    <message>
+        <source>(none reported; ask for one below)</source>
+        <translation>(aucune signalée ; demandez-en une ci-dessous)</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variables</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::DtmfDialog</name>
+    <message>
+        <source>Send DTMF</source>
+        <translation>Envoyer des DTMF</translation>
+    </message>
+    <message>
+        <source>e.g. 123#</source>
+        <translation>p. ex. 123#</translation>
+    </message>
+    <message>
+        <source>Digits:</source>
+        <translation>Chiffres :</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objets</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::EventLogWidget</name>
+    <message>
+        <source>&lt;b&gt;Event log&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Journal des événements&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop adding events to the log (they are kept and shown on resume)</source>
+        <translation>Ne plus ajouter d'événements au journal (ils sont conservés et affichés à la reprise)</translation>
+    </message>
+    <message>
+        <source>All event types</source>
+        <translation>Tous les types d'événements</translation>
+    </message>
+    <message>
+        <source>Channel, bridge or playback id</source>
+        <translation>Identifiant de canal, de pont ou de lecture</translation>
+    </message>
+    <message>
+        <source>Search text in events</source>
+        <translation>Chercher du texte dans les événements</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Select an event to see its JSON</source>
+        <translation>Sélectionnez un événement pour voir son JSON</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>%1 affichés</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 en attente</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::HangupDialog</name>
+    <message>
+        <source>Hang up</source>
+        <translation>Raccrocher</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hang up %n channel(s) with the cause:</source>
+        <translation><numerusform>Raccrocher %n canal avec la cause :</numerusform><numerusform>Raccrocher %n canaux avec la cause :</numerusform></translation>
+    </message>
+    <message>
+        <source>Normal clearing (16)</source>
+        <translation>Libération normale (16)</translation>
+    </message>
+    <message>
+        <source>User busy (17)</source>
+        <translation>Usager occupé (17)</translation>
+    </message>
+    <message>
+        <source>No answer (19)</source>
+        <translation>Pas de réponse (19)</translation>
+    </message>
+    <message>
+        <source>Congestion (34)</source>
+        <translation>Encombrement (34)</translation>
+    </message>
+    <message>
+        <source>Answered elsewhere (26)</source>
+        <translation>Répondu ailleurs (26)</translation>
+    </message>
+    <message>
+        <source>Call rejected (21)</source>
+        <translation>Appel rejeté (21)</translation>
+    </message>
+    <message>
+        <source>Unallocated number (1)</source>
+        <translation>Numéro non attribué (1)</translation>
+    </message>
+    <message>
+        <source>No route to destination (3)</source>
+        <translation>Pas de route vers la destination (3)</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>Cause :</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::MainWindow</name>
+    <message>
+        <source>QtAri Inspector</source>
+        <translation>QtAri Inspector</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>Se &amp;connecter…</translation>
+    </message>
+    <message>
+        <source>Close &amp;tab</source>
+        <translation>Fermer l'&amp;onglet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Hang up</source>
+        <translation>&amp;Raccrocher</translation>
+    </message>
+    <message>
+        <source>Hang up with &amp;cause…</source>
+        <translation>Raccrocher avec une &amp;cause…</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>Ré&amp;pondre</translation>
+    </message>
+    <message>
+        <source>&amp;Ring</source>
+        <translation>&amp;Sonner</translation>
+    </message>
+    <message>
+        <source>Stop r&amp;inging</source>
+        <translation>Arrêter la so&amp;nnerie</translation>
+    </message>
+    <message>
+        <source>H&amp;old</source>
+        <translation>&amp;Mettre en attente</translation>
+    </message>
+    <message>
+        <source>U&amp;nhold</source>
+        <translation>Reprendre l'a&amp;ppel</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>&amp;Couper le son</translation>
+    </message>
+    <message>
+        <source>Unm&amp;ute</source>
+        <translation>Rétablir le s&amp;on</translation>
+    </message>
+    <message>
+        <source>Send &amp;DTMF…</source>
+        <translation>Envoyer des &amp;DTMF…</translation>
+    </message>
+    <message>
+        <source>&amp;Originate…</source>
+        <translation>&amp;Lancer un appel…</translation>
+    </message>
+    <message>
+        <source>&amp;Create bridge…</source>
+        <translation>&amp;Créer un pont…</translation>
+    </message>
+    <message>
+        <source>&amp;Bridge selected channels</source>
+        <translation>&amp;Relier les canaux sélectionnés</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy bridge</source>
+        <translation>&amp;Détruire le pont</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from bridge</source>
+        <translation>&amp;Retirer du pont</translation>
+    </message>
+    <message>
+        <source>&amp;Add to bridge</source>
+        <translation>&amp;Ajouter au pont</translation>
+    </message>
+    <message>
+        <source>&amp;Play media…</source>
+        <translation>&amp;Lire un média…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop playback</source>
+        <translation>&amp;Arrêter la lecture</translation>
+    </message>
+    <message>
+        <source>P&amp;ause playback</source>
+        <translation>Mettre la lecture en &amp;pause</translation>
+    </message>
+    <message>
+        <source>R&amp;esume playback</source>
+        <translation>Reprendre la &amp;lecture</translation>
+    </message>
+    <message>
+        <source>Start music on &amp;hold</source>
+        <translation>Démarrer la musique d'a&amp;ttente</translation>
+    </message>
+    <message>
+        <source>Stop music on h&amp;old</source>
+        <translation>Arrêter la musique d'atte&amp;nte</translation>
+    </message>
+    <message>
+        <source>Start &amp;recording…</source>
+        <translation>Démarrer l'&amp;enregistrement…</translation>
+    </message>
+    <message>
+        <source>S&amp;top recording</source>
+        <translation>Arrêter l'enre&amp;gistrement</translation>
+    </message>
+    <message>
+        <source>&amp;Pause event log</source>
+        <translation>Mettre le journal en &amp;pause</translation>
+    </message>
+    <message>
+        <source>&amp;Clear event log</source>
+        <translation>&amp;Effacer le journal</translation>
+    </message>
+    <message>
+        <source>Show &amp;events of the selection</source>
+        <translation>Afficher les é&amp;vénements de la sélection</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>À &amp;propos</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>&amp;Canal</translation>
+    </message>
+    <message>
+        <source>&amp;Bridge</source>
+        <translation>&amp;Pont</translation>
+    </message>
+    <message>
+        <source>&amp;Media</source>
+        <translation>&amp;Média</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Connect to %1</source>
+        <translation>Connexion à %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Reconnect attempts: %1</source>
+        <translation>Tentatives de reconnexion : %1</translation>
+    </message>
+    <message>
+        <source>Asterisk %1</source>
+        <translation>Asterisk %1</translation>
+    </message>
+    <message>
+        <source>%1 events/s</source>
+        <translation>%1 événements/s</translation>
+    </message>
+    <message>
+        <source>%1 channels, %2 bridges</source>
+        <translation>%1 canaux, %2 ponts</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>Échec de « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>Échec de « %1 »</translation>
+    </message>
+    <message>
+        <source>Select one or more channels first</source>
+        <translation>Sélectionnez d'abord un ou plusieurs canaux</translation>
+    </message>
+    <message>
+        <source>(no bridges)</source>
+        <translation>(aucun pont)</translation>
+    </message>
+    <message>
+        <source>Select a bridge first</source>
+        <translation>Sélectionnez d'abord un pont</translation>
+    </message>
+    <message>
+        <source>Select a channel or a bridge first</source>
+        <translation>Sélectionnez d'abord un canal ou un pont</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation><numerusform>%n objet</numerusform><numerusform>%n objets</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing is playing on the selection</source>
+        <translation>Aucune lecture en cours sur la sélection</translation>
+    </message>
+    <message>
+        <source>Select one channel or bridge to record</source>
+        <translation>Sélectionnez un canal ou un pont à enregistrer</translation>
+    </message>
+    <message>
+        <source>Nothing is being recorded on the selection</source>
+        <translation>Aucun enregistrement en cours sur la sélection</translation>
+    </message>
+    <message>
+        <source>About QtAri Inspector</source>
+        <translation>À propos de QtAri Inspector</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;An operator's console for Asterisk's REST Interface, built on the QtAri library.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Une console d'opérateur pour l'interface REST d'Asterisk, construite sur la bibliothèque QtAri.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::OriginateDialog</name>
+    <message>
+        <source>Originate</source>
+        <translation>Lancer un appel</translation>
+    </message>
+    <message>
+        <source>e.g. PJSIP/1000</source>
+        <translation>p. ex. PJSIP/1000</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>Point de terminaison :</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>Application :</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Arguments :</translation>
+    </message>
+    <message>
+        <source>e.g. "Operator" &lt;100&gt;</source>
+        <translation>p. ex. "Standard" &lt;100&gt;</translation>
+    </message>
+    <message>
+        <source>Caller ID:</source>
+        <translation>Identifiant d'appelant :</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Délai :</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::PlayMediaDialog</name>
+    <message>
+        <source>Play media</source>
+        <translation>Lire un média</translation>
+    </message>
+    <message>
+        <source>Play on %1:</source>
+        <translation>Lire sur %1 :</translation>
+    </message>
+    <message>
+        <source>Filter sounds</source>
+        <translation>Filtrer les sons</translation>
+    </message>
+    <message>
+        <source>Loading the server's sounds…</source>
+        <translation>Chargement des sons du serveur…</translation>
+    </message>
+    <message>
+        <source>sound:hello-world, tone:ring, recording:name …</source>
+        <translation>sound:hello-world, tone:ring, recording:nom …</translation>
+    </message>
+    <message>
+        <source>Media URI:</source>
+        <translation>URI du média :</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lire</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sound(s) on the server</source>
+        <translation><numerusform>%n son sur le serveur</numerusform><numerusform>%n sons sur le serveur</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not load the sounds: %1</source>
+        <translation>Impossible de charger les sons : %1</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::RecordDialog</name>
+    <message>
+        <source>Start recording</source>
+        <translation>Démarrer l'enregistrement</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>illimitée</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Maximum duration:</source>
+        <translation>Durée maximale :</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::ServerView</name>
+    <message>
+        <source>Filter channels</source>
+        <translation>Filtrer les canaux</translation>
+    </message>
+    <message>
+        <source>Drop channels here to bridge them</source>
+        <translation>Déposez des canaux ici pour les relier</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>Bridges</source>
+        <translation>Ponts</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::Session</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Reconnecting (attempt %1)</source>
+        <translation>Reconnexion (tentative %1)</translation>
+    </message>
+    <message>
+        <source>List channels</source>
+        <translation>Lister les canaux</translation>
+    </message>
+    <message>
+        <source>List bridges</source>
+        <translation>Lister les ponts</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Raccrocher</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Ring</source>
+        <translation>Sonner</translation>
+    </message>
+    <message>
+        <source>Stop ringing</source>
+        <translation>Arrêter la sonnerie</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Mettre en attente</translation>
+    </message>
+    <message>
+        <source>Unhold</source>
+        <translation>Reprendre l'appel</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Couper le son</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Rétablir le son</translation>
+    </message>
+    <message>
+        <source>Send DTMF</source>
+        <translation>Envoyer des DTMF</translation>
+    </message>
+    <message>
+        <source>Originate</source>
+        <translation>Lancer un appel</translation>
+    </message>
+    <message>
+        <source>Create bridge</source>
+        <translation>Créer un pont</translation>
+    </message>
+    <message>
+        <source>Destroy bridge</source>
+        <translation>Détruire le pont</translation>
+    </message>
+    <message>
+        <source>Add to bridge</source>
+        <translation>Ajouter au pont</translation>
+    </message>
+    <message>
+        <source>Remove from bridge</source>
+        <translation>Retirer du pont</translation>
+    </message>
+    <message>
+        <source>Play media</source>
+        <translation>Lire un média</translation>
+    </message>
+    <message>
+        <source>Stop playback</source>
+        <translation>Arrêter la lecture</translation>
+    </message>
+    <message>
+        <source>Pause playback</source>
+        <translation>Mettre la lecture en pause</translation>
+    </message>
+    <message>
+        <source>Resume playback</source>
+        <translation>Reprendre la lecture</translation>
+    </message>
+    <message>
+        <source>Start music on hold</source>
+        <translation>Démarrer la musique d'attente</translation>
+    </message>
+    <message>
+        <source>Stop music on hold</source>
+        <translation>Arrêter la musique d'attente</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Démarrer l'enregistrement</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>Arrêter l'enregistrement</translation>
+    </message>
+</context>
+</TS>
