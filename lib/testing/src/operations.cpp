@@ -419,7 +419,7 @@ void SimulatorPrivate::startLocalDialplan(const QString &twoId, const QString &a
         if (exten == u"200"_s) {
             later(twoId, 100, [this, twoId] { setDialplan(twoId, u"Echo"_s, QString()); });
         } else if (exten == u"400"_s) {
-            later(twoId, 500, [this, twoId] { setDialplan(twoId, u"Wait"_s, u"300"_s); });
+            later(twoId, 450, [this, twoId] { setDialplan(twoId, u"Wait"_s, u"300"_s); });
         } else if (exten == u"600"_s) {
             later(twoId, 100, [this, twoId] { setDialplan(twoId, u"MusicOnHold"_s, u"default,300"_s); });
         } else if (exten == u"500"_s) {
@@ -431,7 +431,7 @@ void SimulatorPrivate::startLocalDialplan(const QString &twoId, const QString &a
         } else { // 300: Wait(1), Playback(hello-world), SendDTMF(123#), Wait(10), Hangup
             later(twoId, 500, [this, twoId] { setDialplan(twoId, u"Wait"_s, u"1"_s); });
             later(twoId, 1500, [this, twoId] { setDialplan(twoId, u"Playback"_s, u"hello-world"_s); });
-            later(twoId, 2900, [this, twoId, oneId] {
+            later(twoId, 2800, [this, twoId, oneId] {
                 setVar(twoId, u"PLAYBACKSTATUS"_s, u"SUCCESS"_s);
                 setDialplan(twoId, u"SendDTMF"_s, u"123#,250,100"_s);
                 const QString digits = u"123#"_s;
@@ -713,8 +713,11 @@ void SimulatorPrivate::addToBridge(const QString &bridgeId, const QString &chann
         removeFromBridge(c->bridgeId, channelId);
     b = bridge(bridgeId);
     c = channel(channelId);
-    if (b->channels.contains(channelId))
-        return;
+    if (b->channels.contains(channelId)) { // Asterisk takes it out and puts it back
+        removeFromBridge(bridgeId, channelId);
+        b = bridge(bridgeId);
+        c = channel(channelId);
+    }
     b->channels.append(channelId);
     c->bridgeId = bridgeId;
     EventTargets t;
@@ -1488,7 +1491,7 @@ Reply SimulatorPrivate::dispatch(Request &r)
                 const int duration = r.intValue(u"duration"_s, 100);
                 const int before = r.intValue(u"before"_s, 0);
                 for (int i = 0; i < dtmf.size(); ++i) {
-                    later(peer, before + i * (between + duration), [this, peer, duration, digit = dtmf.mid(i, 1)] {
+                    later(peer, before + (i + 1) * (between + duration), [this, peer, duration, digit = dtmf.mid(i, 1)] {
                         channelEvent(u"ChannelDtmfReceived"_s, peer, { { u"digit"_s, digit }, { u"duration_ms"_s, duration } });
                     });
                 }
@@ -1714,11 +1717,11 @@ Reply SimulatorPrivate::dispatch(Request &r)
                     it->state = u"playing"_s;
                     if (it->timer)
                         it->timer->start();
+                    playbackEvent(u"PlaybackStarted"_s, *it);
                 }
             } else if (op == u"restart"_s) {
                 if (it->timer)
-                    it->timer->deleteLater();
-                advancePlayback(id);
+                    it->timer->start(); // from the top again; Asterisk reports nothing
             } else if (op == u"reverse"_s || op == u"forward"_s) {
                 // position moves; nothing observable
             } else {

@@ -286,9 +286,21 @@ void tst_SimTraces::replay()
         }
         QElapsedTimer waited;
         waited.start();
-        while (events.events.size() < before && waited.elapsed() < 3000)
+        while (events.events.size() < before && waited.elapsed() < 800)
             QTest::qWait(5);
+        if (events.events.size() < before)
+            qInfo("before [%d]: %lld events expected, %lld arrived", rec.index, qlonglong(before), qlonglong(events.events.size()));
 
+        // scenario i: the driver closed its sockets between calls
+        if (replaced && rec.note.contains(u"after conn2 closed"_s) && !events.closed) {
+            events.socket.close();
+            QTRY_COMPARE(sim.webSocketCount(), 1);
+        }
+        if (replaced && rec.note.contains(u"after both closed"_s) && !conn1.closed) {
+            QCOMPARE(conn1.types(), QStringList { u"ApplicationReplaced"_s });
+            conn1.socket.close();
+            QTRY_COMPARE(sim.webSocketCount(), 0);
+        }
         auto translate = [&ourEpoch](QString s) {
             static const QRegularExpression gen(uR"(\b\d{9,11}\.(\d+)\b)"_s);
             if (!ourEpoch.isEmpty())
@@ -370,10 +382,8 @@ void tst_SimTraces::replay()
             qInfo().noquote() << QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact)).left(300);
     }
     compareEvents(canonicalExpected, actual, &cmp);
-    if (replaced) {
+    if (replaced)
         QCOMPARE(conn1.types(), QStringList { u"ApplicationReplaced"_s });
-        QCOMPARE(conn1.socket.state(), QAbstractSocket::ConnectedState);
-    }
     if (!cmp.problems.isEmpty()) {
         qWarning().noquote() << scenario << ":\n" << cmp.problems.join(u"\n"_s);
         QFAIL(qPrintable(u"%1 difference(s) from the trace"_s.arg(cmp.problems.size())));
