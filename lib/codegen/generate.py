@@ -303,9 +303,15 @@ class Generator:
             return '%s %s' % (cpp, name)
         return 'const %s &%s' % (cpp, name)
 
-    def read_members(self, fields, model_name, target, bits):
+    def read_members(self, fields, model_name, target, bits, known_type=False):
         out = []
         for f in fields:
+            if known_type and f.json == 'type':
+                out.append('    if (knownType) {\n        %s.%s = *knownType;\n        ++seen;\n'
+                           '    } else if (!Private::readMember(json, %s, "type", true, %s.%s, nullptr, 0, seen,\n'
+                           '                                    error)) {\n        return error;\n    }\n'
+                           % (target, f.name, cpp_string(model_name), target, f.name))
+                continue
             present = '&%s.present' % target if bits else 'nullptr'
             out.append('    if (!Private::readMember(json, %s, %s, %s, %s.%s, %s, %d, seen, error))\n'
                        '        return error;\n'
@@ -465,13 +471,23 @@ class Generator:
             out.append('    case EventType::%s:\n        return QLatin1StringView(%s);\n'
                        % (self.enum_name(m['name']), cpp_string(m['name'])))
         out.append('    case EventType::Unknown:\n        break;\n    }\n    return QLatin1StringView();\n}\n\n')
+        out.append('namespace {\n\n// Decoding with the "type" already read by Event::decode() (or nullptr to read it).\n'
+                   'template<class T>\nResult<T> decodeTyped(const QJsonObject &json, const QString *knownType);\n\n')
         for m in self.messages:
             name = self.event_name(m['name'])
             fields = self.fields_of(m, merged=True)
-            out.append('Result<%s> %s::fromJson(const QJsonObject &json)\n{\n' % (name, name))
+            out.append('template<>\nResult<%s> decodeTyped<%s>(const QJsonObject &json, const QString *knownType)\n{\n'
+                       % (name, name))
             out.append('    %s event;\n    qsizetype seen = 0;\n    Error error;\n' % name)
-            out.append(self.read_members(fields, m['name'], 'event', False))
+            body = self.read_members(fields, m['name'], 'event', False, known_type=True)
+            out.append(body)
             out.append('    return event;\n}\n\n')
+        out.append('} // namespace\n\n')
+        for m in self.messages:
+            name = self.event_name(m['name'])
+            fields = self.fields_of(m, merged=True)
+            out.append('Result<%s> %s::fromJson(const QJsonObject &json)\n{\n'
+                       '    return decodeTyped<%s>(json, nullptr);\n}\n\n' % (name, name, name))
             out.append('QJsonObject %s::toJson() const\n{\n    QJsonObject json = unknownFields;\n' % name)
             for f in fields:
                 out.append('    Private::writeField(json, QLatin1StringView(%s), %s);\n'
@@ -1019,7 +1035,7 @@ const void *Event::payload() const { return d->payload(); }
 template<class T>
 Result<Event> Event::make(const QString &name, const QJsonObject &json)
 {
-    Result<T> decoded = T::fromJson(json);
+    Result<T> decoded = decodeTyped<T>(json, &name);
     if (!decoded)
         return decoded.error();
     return Event(new EventData<T>(T::staticType, name, json, std::move(*decoded)));

@@ -81,9 +81,9 @@ QString formatAriDate(const QDateTime &dateTime)
     return QString::fromLatin1(buffer, n);
 }
 
-QString describeJsonType(const QJsonValue &value)
+QString describeJsonType(QJsonValue::Type type)
 {
-    switch (value.type()) {
+    switch (type) {
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Bool:
@@ -102,20 +102,11 @@ QString describeJsonType(const QJsonValue &value)
     return QStringLiteral("nothing");
 }
 
-bool readInteger(const QJsonValue &value, qint64 &out, qint64 min, qint64 max, QString &problem)
+QString integerProblem(QJsonValue::Type type, double value)
 {
-    if (!value.isDouble()) {
-        problem = QStringLiteral("expected an integer, got ") + describeJsonType(value);
-        return false;
-    }
-    const double d = value.toDouble();
-    const qint64 i = value.toInteger(min);
-    if (double(i) != d || i < min || i > max) {
-        problem = QStringLiteral("expected an integer, got %1").arg(d);
-        return false;
-    }
-    out = i;
-    return true;
+    if (type != QJsonValue::Double)
+        return QStringLiteral("expected an integer, got ") + describeJsonType(type);
+    return QStringLiteral("expected an integer, got %1").arg(value);
 }
 
 Error fieldError(const char *model, const char *field, const QString &problem)

@@ -31,16 +31,17 @@ QString formatAriDate(const QDateTime &dateTime);
 // --- Reading JSON values into typed fields ------------------------------------------------------
 
 //! Why a value could not be read; filled by the readers, prefixed with the field by the callers.
-QString describeJsonType(const QJsonValue &value);
+QString describeJsonType(QJsonValue::Type type);
 
 template<class T>
 struct Codec
 {
     // Models: anything with fromJson()/toJson().
-    static bool read(const QJsonValue &value, T &out, QString &problem)
+    template<class V>
+    static bool read(const V &value, T &out, QString &problem)
     {
         if (!value.isObject()) {
-            problem = QStringLiteral("expected an object, got ") + describeJsonType(value);
+            problem = QStringLiteral("expected an object, got ") + describeJsonType(value.type());
             return false;
         }
         Result<T> result = T::fromJson(value.toObject());
@@ -57,10 +58,11 @@ struct Codec
 template<>
 struct Codec<QString>
 {
-    static bool read(const QJsonValue &value, QString &out, QString &problem)
+    template<class V>
+    static bool read(const V &value, QString &out, QString &problem)
     {
         if (!value.isString()) {
-            problem = QStringLiteral("expected a string, got ") + describeJsonType(value);
+            problem = QStringLiteral("expected a string, got ") + describeJsonType(value.type());
             return false;
         }
         out = value.toString();
@@ -69,12 +71,26 @@ struct Codec<QString>
     static QJsonValue write(const QString &value) { return value; }
 };
 
-bool readInteger(const QJsonValue &value, qint64 &out, qint64 min, qint64 max, QString &problem);
+QString integerProblem(QJsonValue::Type type, double value);
+
+template<class V>
+bool readInteger(const V &value, qint64 &out, qint64 min, qint64 max, QString &problem)
+{
+    const double d = value.toDouble(std::numeric_limits<double>::quiet_NaN());
+    const qint64 i = value.toInteger(min);
+    if (!value.isDouble() || double(i) != d || i < min || i > max) {
+        problem = integerProblem(value.type(), d);
+        return false;
+    }
+    out = i;
+    return true;
+}
 
 template<>
 struct Codec<int>
 {
-    static bool read(const QJsonValue &value, int &out, QString &problem)
+    template<class V>
+    static bool read(const V &value, int &out, QString &problem)
     {
         qint64 v = 0;
         if (!readInteger(value, v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max(),
@@ -89,7 +105,8 @@ struct Codec<int>
 template<>
 struct Codec<qint64>
 {
-    static bool read(const QJsonValue &value, qint64 &out, QString &problem)
+    template<class V>
+    static bool read(const V &value, qint64 &out, QString &problem)
     {
         return readInteger(value, out, std::numeric_limits<qint64>::min(),
                            std::numeric_limits<qint64>::max(), problem);
@@ -100,10 +117,11 @@ struct Codec<qint64>
 template<>
 struct Codec<double>
 {
-    static bool read(const QJsonValue &value, double &out, QString &problem)
+    template<class V>
+    static bool read(const V &value, double &out, QString &problem)
     {
         if (!value.isDouble()) {
-            problem = QStringLiteral("expected a number, got ") + describeJsonType(value);
+            problem = QStringLiteral("expected a number, got ") + describeJsonType(value.type());
             return false;
         }
         out = value.toDouble();
@@ -115,10 +133,11 @@ struct Codec<double>
 template<>
 struct Codec<bool>
 {
-    static bool read(const QJsonValue &value, bool &out, QString &problem)
+    template<class V>
+    static bool read(const V &value, bool &out, QString &problem)
     {
         if (!value.isBool()) {
-            problem = QStringLiteral("expected a boolean, got ") + describeJsonType(value);
+            problem = QStringLiteral("expected a boolean, got ") + describeJsonType(value.type());
             return false;
         }
         out = value.toBool();
@@ -130,10 +149,11 @@ struct Codec<bool>
 template<>
 struct Codec<QDateTime>
 {
-    static bool read(const QJsonValue &value, QDateTime &out, QString &problem)
+    template<class V>
+    static bool read(const V &value, QDateTime &out, QString &problem)
     {
         if (!value.isString()) {
-            problem = QStringLiteral("expected a date string, got ") + describeJsonType(value);
+            problem = QStringLiteral("expected a date string, got ") + describeJsonType(value.type());
             return false;
         }
         if (!parseAriDate(value.toString(), out)) {
@@ -148,10 +168,11 @@ struct Codec<QDateTime>
 template<>
 struct Codec<QJsonObject>
 {
-    static bool read(const QJsonValue &value, QJsonObject &out, QString &problem)
+    template<class V>
+    static bool read(const V &value, QJsonObject &out, QString &problem)
     {
         if (!value.isObject()) {
-            problem = QStringLiteral("expected an object, got ") + describeJsonType(value);
+            problem = QStringLiteral("expected an object, got ") + describeJsonType(value.type());
             return false;
         }
         out = value.toObject();
@@ -163,10 +184,11 @@ struct Codec<QJsonObject>
 template<class T>
 struct Codec<QList<T>>
 {
-    static bool read(const QJsonValue &value, QList<T> &out, QString &problem)
+    template<class V>
+    static bool read(const V &value, QList<T> &out, QString &problem)
     {
         if (!value.isArray()) {
-            problem = QStringLiteral("expected an array, got ") + describeJsonType(value);
+            problem = QStringLiteral("expected an array, got ") + describeJsonType(value.type());
             return false;
         }
         const QJsonArray array = value.toArray();
