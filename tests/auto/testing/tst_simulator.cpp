@@ -43,6 +43,7 @@ private Q_SLOTS:
     void localOriginateEntersStasis();
     void storedRecordingIsWav();
     void hostileIdsStayInTheirSegment();
+    void scriptedTraffic();
 
 private:
     std::unique_ptr<Simulator> sim;
@@ -505,6 +506,29 @@ void tst_Simulator::hostileIdsStayInTheirSegment()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object().value(u"id"_s).toString(), hostile);
     QCOMPARE(call(*nam, sim->url(), u"POST"_s, path + u"/answer"_s).status, 204);
+}
+
+void tst_Simulator::scriptedTraffic()
+{
+    EventSocket ev;
+    QVERIFY(ev.open(sim->url(), u"demo"_s, false));
+    Simulator::Traffic traffic;
+    traffic.callsPerSecond = 20;
+    traffic.meanDurationMs = 4000; // simulated; the test runs at 1/20 speed
+    traffic.app = u"demo"_s;
+    sim->setTraffic(traffic);
+    QVERIFY(ev.waitFor(u"StasisStart"_s, 4));
+    QVERIFY(ev.waitFor(u"ChannelStateChange"_s));
+    QVERIFY(ev.waitFor(u"ChannelDtmfReceived"_s));
+    QVERIFY(ev.waitFor(u"PlaybackStarted"_s));
+    QVERIFY(ev.waitFor(u"ChannelEnteredBridge"_s, 2));
+    QVERIFY(ev.waitFor(u"ChannelDestroyed"_s, 2));
+    traffic.callsPerSecond = 0;
+    sim->setTraffic(traffic);
+    // every call that started ends, and the simulator's state empties
+    QTRY_VERIFY_WITH_TIMEOUT(sim->channels().isEmpty(), 10000);
+    QCOMPARE(ev.count(u"ChannelDestroyed"_s), ev.count(u"StasisStart"_s));
+    QTRY_VERIFY(sim->bridges().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Simulator)
