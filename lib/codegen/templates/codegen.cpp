@@ -4,8 +4,6 @@
 #include <QtCore/QTimeZone>
 #include <QtCore/QUrl>
 
-#include <cmath>
-#include <cstdio>
 
 namespace QtAri::Private {
 
@@ -73,12 +71,32 @@ QString formatAriDate(const QDateTime &dateTime)
     const QTime time = dateTime.time();
     const int offset = dateTime.offsetFromUtc();
     const int absOffset = offset < 0 ? -offset : offset;
-    char buffer[48];
-    const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03d%c%02d%02d",
-                                date.year(), date.month(), date.day(), time.hour(), time.minute(),
-                                time.second(), time.msec(), offset < 0 ? '-' : '+',
-                                absOffset / 3600, (absOffset % 3600) / 60);
-    return QString::fromLatin1(buffer, n);
+    const int year = date.year();
+    if (year < 0 || year > 9999) // outside Asterisk's form: plain ISO 8601
+        return dateTime.toString(Qt::ISODateWithMs);
+    // yyyy-MM-ddTHH:mm:ss.zzz+hhmm, written without a format parser (events are encoded often).
+    char16_t text[28];
+    auto put = [&text](int at, int value, int width) {
+        for (int i = width - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char16_t(u'0' + value % 10);
+    };
+    put(0, year, 4);
+    text[4] = u'-';
+    put(5, date.month(), 2);
+    text[7] = u'-';
+    put(8, date.day(), 2);
+    text[10] = u'T';
+    put(11, time.hour(), 2);
+    text[13] = u':';
+    put(14, time.minute(), 2);
+    text[16] = u':';
+    put(17, time.second(), 2);
+    text[19] = u'.';
+    put(20, time.msec(), 3);
+    text[23] = offset < 0 ? u'-' : u'+';
+    put(24, absOffset / 3600, 2);
+    put(26, (absOffset % 3600) / 60, 2);
+    return QString(reinterpret_cast<const QChar *>(text), 28);
 }
 
 QString describeJsonType(QJsonValue::Type type)
