@@ -4,6 +4,7 @@
 #include "profiles.h"
 
 #include <QtCore/QPointer>
+#include <QtWidgets/QDialog>
 #include <QtWidgets/QMainWindow>
 
 QT_BEGIN_NAMESPACE

@@ -6,6 +6,8 @@
 #include "models/eventlogmodel.h"
 
 #include <QtAri/AsteriskApi>
+#include <QtAri/Bridge>
+#include <QtAri/Channel>
 #include <QtAri/BridgesApi>
 #include <QtAri/ChannelsApi>
 #include <QtAri/Event>
@@ -31,16 +33,6 @@ namespace {
 QJsonObject eventJson(const QtAri::Event &event)
 {
     return event.json();
-}
-
-template<class Info>
-QList<QJsonObject> toJsonList(const QList<Info> &items)
-{
-    QList<QJsonObject> out;
-    out.reserve(items.size());
-    for (const Info &i : items)
-        out.append(i.toJson());
-    return out;
 }
 
 } // namespace
@@ -90,6 +82,8 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
         fetchAsteriskInfo();
     });
 
+    m_resyncTimer.setInterval(0);
+    connect(&m_resyncTimer, &QTimer::timeout, this, &Session::resyncSlice);
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &Session::sampleRate);
     m_rateTimer.start();
@@ -196,6 +190,8 @@ void Session::handleEvent(const QJsonObject &event)
     const QJsonObject channel = event.value("channel"_L1).toObject();
     const QString channelId = channel.value("id"_L1).toString();
 
+    if (!m_resyncQueue.isEmpty() && !channelId.isEmpty())
+        m_touchedDuringResync.insert(channelId);
     if (type == "ChannelDestroyed"_L1) {
         const QString bridgeId = m_channels->bridgeOf(channelId);
         m_channels->remove(channelId);
@@ -282,29 +278,66 @@ void Session::removeBridge(const QString &bridgeId)
 
 void Session::resync()
 {
-    m_client->channels()->list().then(this, [this](const QtAri::Result<QList<ChannelInfo>> &r) {
-        if (!r) {
-            report(tr("List channels"), &r.error());
-            return;
+    // The client has just listed and reconciled channels and bridges: take its view. Rows are
+    // filled a slice per event-loop turn, so thousands of channels never block the window; what
+    // events say meanwhile is newer than the listing and wins.
+    QSet<QString> keep;
+    for (QtAri::Channel *c : m_client->liveChannels()) {
+        if (c->isKnown() && !c->isEnded()) {
+            keep.insert(c->id());
+            m_resyncQueue.append(QPointer<QtAri::Channel>(c));
         }
-        m_channels->reset(toJsonList(*r));
-        m_client->bridges()->list().then(this, [this](const QtAri::Result<QList<BridgeInfo>> &b) {
-            if (!b) {
-                report(tr("List bridges"), &b.error());
-                return;
-            }
-            const QList<QJsonObject> bridges = toJsonList(*b);
-            QSet<QString> keep;
-            for (const QJsonObject &j : bridges)
-                keep.insert(j.value("id"_L1).toString());
-            for (const QString &id : m_bridges->ids()) {
-                if (!keep.contains(id))
-                    removeBridge(id);
-            }
-            for (const QJsonObject &j : bridges)
-                upsertBridge(j);
-        });
-    });
+    }
+    QSet<QString> gone;
+    for (const QString &id : m_channels->ids()) {
+        if (!keep.contains(id))
+            gone.insert(id);
+    }
+    m_channels->removeMany(gone);
+    m_touchedDuringResync.clear();
+
+    QList<QJsonObject> bridges;
+    QSet<QString> keepBridges;
+    for (QtAri::Bridge *b : m_client->liveBridges()) {
+        if (b->isKnown() && !b->isEnded()) {
+            bridges.append(b->info().toJson());
+            keepBridges.insert(b->id());
+        }
+    }
+    for (const QString &id : m_bridges->ids()) {
+        if (!keepBridges.contains(id))
+            removeBridge(id);
+    }
+    for (const QJsonObject &j : bridges)
+        upsertBridge(j);
+    if (!m_resyncTimer.isActive())
+        m_resyncTimer.start();
+}
+
+void Session::resyncSlice()
+{
+    // A few hundred channels per turn keeps each turn to a few milliseconds.
+    constexpr qsizetype slice = 250;
+    QList<QJsonObject> rows;
+    rows.reserve(std::min(slice, m_resyncQueue.size()));
+    qsizetype taken = 0;
+    while (taken < m_resyncQueue.size() && rows.size() < slice) {
+        const QPointer<QtAri::Channel> &c = m_resyncQueue.at(taken++);
+        if (c && !c->isEnded() && !m_touchedDuringResync.contains(c->id()))
+            rows.append(c->info().toJson());
+    }
+    m_resyncQueue.remove(0, taken);
+    m_channels->upsertMany(rows);
+    // The bridge column of the new rows comes from the bridge snapshots.
+    for (const QString &b : m_bridges->ids()) {
+        const QString label = m_bridges->json(b).value("name"_L1).toString();
+        for (const QString &member : m_bridges->members(b))
+            m_channels->setBridge(member, b, label);
+    }
+    if (m_resyncQueue.isEmpty()) {
+        m_resyncTimer.stop();
+        m_touchedDuringResync.clear();
+    }
 }
 
 void Session::fetchAsteriskInfo()

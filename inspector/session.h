@@ -10,6 +10,8 @@
 #include <QtCore/QHash>
 #include <QtCore/QJsonObject>
 #include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QSet>
 #include <QtCore/QTimer>
 
 #include <functional>
@@ -107,6 +109,7 @@ private:
     void upsertBridge(const QJsonObject &bridge);
     void removeBridge(const QString &bridgeId);
     void resync();
+    void resyncSlice();
     void fetchAsteriskInfo();
     void sampleRate();
     template<class F>
@@ -120,6 +123,9 @@ private:
     EventLogModel *m_eventLog = nullptr;
     QHash<QString, QString> m_playbackTargets;  // playback id -> channel/bridge id
     QHash<QString, QString> m_recordingTargets; // recording name -> channel/bridge id
+    QList<QPointer<QtAri::Channel>> m_resyncQueue;
+    QSet<QString> m_touchedDuringResync;
+    QTimer m_resyncTimer;
     QTimer m_rateTimer;
     QElapsedTimer m_rateClock;
     quint64 m_eventCount = 0;

@@ -5,8 +5,9 @@
 #include "roles.h"
 
 #include <QtCore/QMimeData>
-#include <QtCore/QSet>
 #include <QtGui/QIcon>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -72,17 +73,82 @@ void ChannelsModel::remove(const QString &idRef)
     endRemoveRows();
 }
 
+void ChannelsModel::upsertMany(const QList<QJsonObject> &channels)
+{
+    int firstChanged = -1;
+    int lastChanged = -1;
+    QList<Row> fresh;
+    QHash<QString, int> freshIndex;
+    for (const QJsonObject &c : channels) {
+        const QString id = c.value("id"_L1).toString();
+        if (id.isEmpty())
+            continue;
+        if (const int row = m_index.value(id, -1); row >= 0) {
+            fill(m_rows[row], c);
+            firstChanged = firstChanged < 0 ? row : std::min(firstChanged, row);
+            lastChanged = std::max(lastChanged, row);
+        } else if (const int at = freshIndex.value(id, -1); at >= 0) {
+            fill(fresh[at], c);
+        } else {
+            Row r;
+            r.id = id;
+            fill(r, c);
+            freshIndex.insert(id, int(fresh.size()));
+            fresh.append(std::move(r));
+        }
+    }
+    if (firstChanged >= 0)
+        Q_EMIT dataChanged(index(firstChanged, 0),
+                           index(lastChanged, int(ChannelColumn::Count) - 1));
+    if (fresh.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    m_rows.append(std::move(fresh));
+    rebuildIndex(first);
+    endInsertRows();
+}
+
+void ChannelsModel::removeMany(const QSet<QString> &ids)
+{
+    QList<int> rows;
+    for (const QString &id : ids) {
+        if (const int row = m_index.value(id, -1); row >= 0)
+            rows.append(row);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    // Remove contiguous runs from the bottom up so earlier row numbers stay valid.
+    int end = int(rows.size()) - 1;
+    while (end >= 0) {
+        int start = end;
+        while (start > 0 && rows.at(start - 1) == rows.at(start) - 1)
+            --start;
+        const int from = rows.at(start);
+        const int to = rows.at(end);
+        beginRemoveRows({}, from, to);
+        for (int row = from; row <= to; ++row)
+            m_index.remove(m_rows.at(row).id);
+        m_rows.remove(from, to - from + 1);
+        endRemoveRows();
+        end = start - 1;
+    }
+    rebuildIndex(rows.first());
+}
+
 void ChannelsModel::reset(const QList<QJsonObject> &channels)
 {
     QSet<QString> keep;
     for (const QJsonObject &c : channels)
         keep.insert(c.value("id"_L1).toString());
-    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-        if (!keep.contains(m_rows.at(row).id))
-            remove(m_rows.at(row).id);
+    QSet<QString> gone;
+    for (const Row &r : std::as_const(m_rows)) {
+        if (!keep.contains(r.id))
+            gone.insert(r.id);
     }
-    for (const QJsonObject &c : channels)
-        upsert(c);
+    removeMany(gone);
+    upsertMany(channels);
 }
 
 void ChannelsModel::clear()

@@ -6,6 +6,7 @@
 #include <QtCore/QHash>
 #include <QtCore/QJsonObject>
 #include <QtCore/QList>
+#include <QtCore/QSet>
 #include <QtCore/QTimer>
 
 namespace QtAri::Inspector {
@@ -25,6 +26,10 @@ public:
     //! Adds the channel or updates its row from a snapshot (keeps bridge and app unless given).
     void upsert(const QJsonObject &channel);
     void remove(const QString &id);
+    //! Adds or updates many channels with one row insertion (fast for thousands).
+    void upsertMany(const QList<QJsonObject> &channels);
+    //! Removes every channel whose id is in \a ids.
+    void removeMany(const QSet<QString> &ids);
     //! Makes the model hold exactly \a channels (after a (re)connect), keeping bridge/app columns.
     void reset(const QList<QJsonObject> &channels);
     void clear();

@@ -1,0 +1,315 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+// inspector-stall: drives the Inspector's main window with N channels and R events/s from the
+// simulator and reports the longest GUI-thread stall and the event-loop latency percentiles.
+//
+// The simulator runs in its own thread (as a real server would be another process), so the
+// figures are the Inspector's and QtAri's cost alone. A probe thread posts a timestamped call into
+// the GUI thread every millisecond; the time each call waits to run is the event-loop latency,
+// and the longest wait is the longest stall.
+
+#include "mainwindow.h"
+#include "models/channelsmodel.h"
+#include "models/eventlogmodel.h"
+#include "profiles.h"
+#include "session.h"
+#include "widgets/serverview.h"
+
+#include <QtAri/Testing/Simulator>
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QSemaphore>
+#include <QtCore/QSettings>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QThread>
+#include <QtCore/QTimer>
+#include <QtWidgets/QApplication>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace QtAri::Inspector;
+
+namespace {
+
+const QString benchApp = u"stall-bench"_s;
+
+// Lives in the server thread: owns the simulator and sends the steady traffic.
+class Server : public QObject
+{
+public:
+    QtAri::Testing::Simulator *sim = nullptr;
+    QJsonArray channels;
+    QTimer *timer = nullptr;
+    QElapsedTimer clock;
+    qint64 sent = 0;
+    int rate = 2000;
+    QRandomGenerator random {42};
+
+    void setUp(int channelCount)
+    {
+        sim = new QtAri::Testing::Simulator(this);
+        sim->start();
+        for (int i = 0; i < channelCount; ++i)
+            sim->startCall(benchApp, {}, u"bench-%1"_s.arg(i));
+        channels = sim->channels();
+    }
+
+    void startTraffic()
+    {
+        timer = new QTimer(this); // created here, in the server thread
+        timer->setTimerType(Qt::PreciseTimer);
+        timer->setInterval(5);
+        QObject::connect(timer, &QTimer::timeout, this, [this] { tick(); });
+        clock.start();
+        timer->start();
+    }
+
+    void tick()
+    {
+        // Keep to the rate however the timer fires.
+        const qint64 due = clock.elapsed() * rate / 1000;
+        static const QString states[] = {u"Up"_s, u"Ring"_s, u"Ringing"_s, u"Up"_s};
+        while (sent < due) {
+            QJsonObject channel = channels.at(int(random.bounded(qsizetype(channels.size())))).toObject();
+            QJsonObject event;
+            switch (sent % 4) {
+            case 0:
+            case 1:
+                channel.insert(u"state"_s, states[random.bounded(4)]);
+                event = {{u"type"_s, u"ChannelStateChange"_s}, {u"channel"_s, channel}};
+                break;
+            case 2:
+                event = {{u"type"_s, u"ChannelVarset"_s}, {u"channel"_s, channel},
+                         {u"variable"_s, u"BENCH"_s}, {u"value"_s, QString::number(sent)}};
+                break;
+            default:
+                event = {{u"type"_s, u"ChannelDtmfReceived"_s}, {u"channel"_s, channel},
+                         {u"digit"_s, QString::number(sent % 10)}, {u"duration_ms"_s, 100}};
+                break;
+            }
+            sim->pushEvent(event);
+            ++sent;
+        }
+    }
+
+    void stop()
+    {
+        if (timer)
+            timer->stop();
+        delete sim;
+        sim = nullptr;
+    }
+};
+
+// Posts a timestamped call into the GUI thread every millisecond and records how late each runs.
+class Probe
+{
+public:
+    explicit Probe(QObject *guiReceiver) : m_receiver(guiReceiver) { }
+
+    void start()
+    {
+        m_clock.start();
+        m_thread = QThread::create([this] {
+            while (!m_stop.load()) {
+                const qint64 posted = m_clock.nsecsElapsed();
+                QMetaObject::invokeMethod(m_receiver, [this, posted] {
+                    const qint64 waited = m_clock.nsecsElapsed() - posted;
+                    std::lock_guard lock(m_mutex);
+                    if (m_recording)
+                        m_samples.push_back(waited);
+                    // STALL_TRACE=1: say when each stall over 50 ms began (ms since start).
+                    if (waited > 50'000'000 && posted > m_lastStallEnd
+                        && qEnvironmentVariableIsSet("STALL_TRACE")) {
+                        std::fprintf(stderr, "stall %.1f ms from %.1f ms\n", double(waited) / 1e6,
+                                     double(posted) / 1e6);
+                        m_lastStallEnd = posted + waited;
+                    }
+                }, Qt::QueuedConnection);
+                QThread::usleep(1000);
+            }
+        });
+        m_thread->start();
+    }
+    void setRecording(bool on)
+    {
+        std::lock_guard lock(m_mutex);
+        m_recording = on;
+    }
+    void stop()
+    {
+        m_stop = true;
+        m_thread->wait();
+        delete m_thread;
+    }
+    std::vector<qint64> takeSamples()
+    {
+        std::lock_guard lock(m_mutex);
+        return std::exchange(m_samples, {});
+    }
+
+private:
+    QObject *m_receiver;
+    QElapsedTimer m_clock;
+    QThread *m_thread = nullptr;
+    std::atomic<bool> m_stop {false};
+    std::mutex m_mutex;
+    bool m_recording = true;
+    qint64 m_lastStallEnd = 0;
+    std::vector<qint64> m_samples;
+};
+
+struct Stats
+{
+    double maxMs = 0;
+    double p50Ms = 0;
+    double p99Ms = 0;
+    size_t samples = 0;
+};
+
+Stats summarise(std::vector<qint64> s)
+{
+    Stats out;
+    out.samples = s.size();
+    if (s.empty())
+        return out;
+    std::sort(s.begin(), s.end());
+    out.maxMs = double(s.back()) / 1e6;
+    out.p50Ms = double(s[s.size() / 2]) / 1e6;
+    out.p99Ms = double(s[std::min(s.size() - 1, s.size() * 99 / 100)]) / 1e6;
+    return out;
+}
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!condition()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"GUI-thread stalls of the Inspector under load"_s);
+    parser.addHelpOption();
+    parser.addOption({u"channels"_s, u"Live channels to hold (default 10000)."_s, u"n"_s, u"10000"_s});
+    parser.addOption({u"rate"_s, u"Events per second (default 2000)."_s, u"n"_s, u"2000"_s});
+    parser.addOption({u"seconds"_s, u"Seconds of steady traffic (default 10)."_s, u"s"_s, u"10"_s});
+    parser.process(app);
+    const int channelCount = parser.value(u"channels"_s).toInt();
+    const int rate = parser.value(u"rate"_s).toInt();
+    const int seconds = parser.value(u"seconds"_s).toInt();
+    QLoggingCategory::setFilterRules(u"qtari.*.info=false\nqtari.*.warning=true"_s);
+
+    // The server and its state, in their own thread.
+    QThread serverThread;
+    serverThread.start();
+    auto *server = new Server;
+    server->rate = rate;
+    server->moveToThread(&serverThread);
+    QElapsedTimer setup;
+    setup.start();
+    QMetaObject::invokeMethod(server, [server, channelCount] { server->setUp(channelCount); },
+                              Qt::BlockingQueuedConnection);
+    QUrl url;
+    QMetaObject::invokeMethod(server, [server, &url] { url = server->sim->url(); },
+                              Qt::BlockingQueuedConnection);
+    std::fprintf(stderr, "inspector-stall: %d channels created in the simulator in %lld ms\n",
+                 channelCount, setup.elapsed());
+
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"s.ini"_s), QSettings::IniFormat);
+    ProfileStore store(&settings);
+    store.setKeychainEnabled(false);
+    MainWindow window(&store);
+    window.show();
+
+    Probe probe(&window);
+    probe.start();
+
+    // Phase 1: connect and load every channel (GET /channels on connect).
+    ConnectionProfile profile;
+    profile.name = u"bench"_s;
+    profile.url = url;
+    profile.user = u"asterisk"_s;
+    profile.password = u"asterisk"_s;
+    profile.applications = {u"stall-inspector"_s};
+    profile.subscribeAll = true;
+    QElapsedTimer load;
+    load.start();
+    ServerView *view = window.openProfile(profile);
+    Session *session = view->session();
+    qint64 connectMs = -1;
+    QObject::connect(session, &Session::opened, session, [&] { connectMs = load.elapsed(); });
+    const bool loaded = waitFor([&] { return session->channels()->rowCount() >= channelCount; },
+                                120000);
+    const qint64 loadMs = load.elapsed();
+    waitFor([] { return false; }, 1000); // let the view settle
+    const Stats loadStats = summarise(probe.takeSamples());
+
+    // Phase 2: steady traffic.
+    const quint64 before = session->eventCount();
+    QMetaObject::invokeMethod(server, [server] { server->startTraffic(); },
+                              Qt::BlockingQueuedConnection);
+    QElapsedTimer run;
+    run.start();
+    waitFor([&] { return run.elapsed() >= qint64(seconds) * 1000; }, seconds * 1000 + 5000);
+    qint64 sent = 0;
+    QMetaObject::invokeMethod(server, [server, &sent] {
+        server->timer->stop();
+        sent = server->sent;
+    },
+                              Qt::BlockingQueuedConnection);
+    waitFor([&] { return session->eventCount() - before >= quint64(sent); }, 10000);
+    const double runSeconds = double(run.elapsed()) / 1000.0;
+    const Stats steady = summarise(probe.takeSamples());
+    const quint64 received = session->eventCount() - before;
+
+    probe.stop();
+    QMetaObject::invokeMethod(server, [server] { server->stop(); }, Qt::BlockingQueuedConnection);
+    delete server;
+    serverThread.quit();
+    serverThread.wait();
+
+    const double worst = std::max(loadStats.maxMs, steady.maxMs);
+    const QJsonObject result {
+        {u"measure"_s, u"inspector-stall"_s},
+        {u"channels"_s, session->channels()->rowCount()},
+        {u"channels_loaded"_s, loaded},
+        {u"connect_ms"_s, double(connectMs)},
+        {u"load_ms"_s, double(loadMs)},
+        {u"load_max_stall_ms"_s, loadStats.maxMs},
+        {u"load_p99_ms"_s, loadStats.p99Ms},
+        {u"events_sent"_s, double(sent)},
+        {u"events_received"_s, double(received)},
+        {u"events_per_s"_s, double(received) / runSeconds},
+        {u"max_stall_ms"_s, steady.maxMs},
+        {u"p50_latency_ms"_s, steady.p50Ms},
+        {u"p99_latency_ms"_s, steady.p99Ms},
+        {u"probe_samples"_s, double(steady.samples)},
+        {u"goal_ms"_s, 50},
+        {u"goal_met"_s, worst <= 50.0 && steady.p99Ms <= 50.0},
+    };
+    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
