@@ -79,6 +79,21 @@ void HttpServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder
 
 void FrontServer::incomingConnection(qintptr descriptor)
 {
+    if (sim->tls) {
+        auto *ssl = new QSslSocket(this);
+        if (!ssl->setSocketDescriptor(descriptor)) {
+            delete ssl;
+            return;
+        }
+        ssl->setSslConfiguration(*sim->tls);
+        QObject::connect(ssl, &QSslSocket::sslErrors, ssl, [ssl](const QList<QSslError> &errors) {
+            qCDebug(lcSim) << "TLS handshake failed" << errors;
+            ssl->abort();
+        });
+        sim->onIncoming(ssl); // reads only decrypted bytes, after the handshake
+        ssl->startServerEncryption();
+        return;
+    }
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
@@ -363,7 +378,7 @@ void SimulatorPrivate::handleHttp(const QHttpServerRequest &request, QHttpServer
                 ? u"http://%1:%2/ari"_s.arg(address.toString()).arg(port)
                 : url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString() + u"/ari"_s;
         const QString host = QString::fromUtf8(request.value("host"));
-        const QString basePath = host.isEmpty() ? base : u"http://"_s + host + u"/ari"_s;
+        const QString basePath = host.isEmpty() ? base : (tls ? u"https://"_s : u"http://"_s) + host + u"/ari"_s;
         const QString file = encodedPath.mid(14);
         if (file == u"resources.json"_s) {
             reply = Reply::json(200, spec.resourcesJson(basePath));
@@ -686,10 +701,15 @@ bool Simulator::isListening() const
     return d->listening && d->front && d->front->isListening();
 }
 
+void Simulator::setTlsConfiguration(const QSslConfiguration &config)
+{
+    d->tls = config;
+}
+
 QUrl Simulator::url() const
 {
     QUrl u;
-    u.setScheme(u"http"_s);
+    u.setScheme(d->tls ? u"https"_s : u"http"_s);
     u.setHost(d->address.isNull() || d->address == QHostAddress::Any ? u"127.0.0.1"_s
                                                                       : d->address.toString());
     u.setPort(d->port);

@@ -16,6 +16,7 @@
 #include <QtHttpServer/QAbstractHttpServer>
 #include <QtHttpServer/QHttpServerRequest>
 #include <QtHttpServer/QHttpServerResponder>
+#include <QtNetwork/QSslSocket>
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 #include <QtWebSockets/QWebSocket>
@@ -278,6 +279,7 @@ public:
     quint16 port = 0;
     bool listening = false;
     bool refusing = false;
+    std::optional<QSslConfiguration> tls;
 
     struct User { QString password; bool readOnly = false; };
     QHash<QString, User> users;

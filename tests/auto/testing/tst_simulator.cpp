@@ -4,6 +4,12 @@
 #include <QtAri/Testing/Simulator>
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QProcess>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
+#include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QSslKey>
+#include <QtNetwork/QSslSocket>
 #include <QtNetwork/QTcpSocket>
 
 using namespace Qt::StringLiterals;
@@ -44,6 +50,7 @@ private Q_SLOTS:
     void storedRecordingIsWav();
     void hostileIdsStayInTheirSegment();
     void scriptedTraffic();
+    void tls();
 
 private:
     std::unique_ptr<Simulator> sim;
@@ -529,6 +536,79 @@ void tst_Simulator::scriptedTraffic()
     QTRY_VERIFY_WITH_TIMEOUT(sim->channels().isEmpty(), 10000);
     QCOMPARE(ev.count(u"ChannelDestroyed"_s), ev.count(u"StasisStart"_s));
     QTRY_VERIFY(sim->bridges().isEmpty());
+}
+
+void tst_Simulator::tls()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+    if (openssl.isEmpty())
+        QSKIP("openssl (to make a test certificate) is not installed");
+    QTemporaryDir dir;
+    QProcess gen;
+    gen.setWorkingDirectory(dir.path());
+    gen.start(openssl, { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, u"key.pem"_s,
+                         u"-out"_s, u"cert.pem"_s, u"-days"_s, u"1"_s, u"-subj"_s, u"/CN=127.0.0.1"_s,
+                         u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s });
+    QVERIFY(gen.waitForFinished(30000));
+    QCOMPARE(gen.exitCode(), 0);
+    const QList<QSslCertificate> certs = QSslCertificate::fromPath(dir.filePath(u"cert.pem"_s));
+    QCOMPARE(certs.size(), 1);
+    QFile keyFile(dir.filePath(u"key.pem"_s));
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    const QSslKey key(&keyFile, QSsl::Rsa);
+    QVERIFY(!key.isNull());
+
+    sim.reset();
+    sim = std::make_unique<Simulator>();
+    QSslConfiguration server = QSslConfiguration::defaultConfiguration();
+    server.setLocalCertificate(certs.first());
+    server.setPrivateKey(key);
+    sim->setTlsConfiguration(server);
+    QVERIFY(sim->start());
+    QCOMPARE(sim->url().scheme(), u"https"_s);
+
+    QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+    trusting.addCaCertificates(certs);
+    QUrl url = sim->url();
+    url.setPath(u"/ari/channels"_s);
+    QNetworkRequest req(url);
+    req.setSslConfiguration(trusting);
+    req.setRawHeader("Authorization", basic(u"asterisk"_s, u"asterisk"_s));
+    QNetworkReply *reply = nam->get(req);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+
+    // an untrusted certificate fails the handshake on the client side
+    QNetworkAccessManager other;
+    QNetworkRequest plain(url);
+    plain.setRawHeader("Authorization", basic(u"asterisk"_s, u"asterisk"_s));
+    QNetworkReply *bad = other.get(plain);
+    QSignalSpy badFinished(bad, &QNetworkReply::finished);
+    QVERIFY(badFinished.wait(10000));
+    QCOMPARE(bad->error(), QNetworkReply::SslHandshakeFailedError);
+    bad->deleteLater();
+
+    // WSS events
+    QWebSocket ws;
+    QUrl wsUrl = sim->url();
+    wsUrl.setScheme(u"wss"_s);
+    wsUrl.setPath(u"/ari/events"_s);
+    wsUrl.setQuery(u"app=secure"_s);
+    QNetworkRequest wsReq(wsUrl);
+    wsReq.setRawHeader("Authorization", basic(u"asterisk"_s, u"asterisk"_s));
+    ws.setSslConfiguration(trusting);
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    QSignalSpy messages(&ws, &QWebSocket::textMessageReceived);
+    ws.open(wsReq);
+    QVERIFY(connected.wait(10000));
+    sim->startCall(u"secure"_s);
+    QTRY_VERIFY(!messages.isEmpty());
+    QVERIFY(messages.last().at(0).toString().contains(u"StasisStart"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_Simulator)

@@ -9,6 +9,7 @@
 #include <QtCore/QStringList>
 #include <QtCore/QUrl>
 #include <QtNetwork/QHostAddress>
+#include <QtNetwork/QSslConfiguration>
 #include <QtWebSockets/QWebSocketProtocol>
 
 #include <memory>
@@ -51,6 +52,9 @@ public:
 
     //! Starts listening; false (and a qWarning) when the port cannot be bound.
     bool start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    //! Serve HTTPS/WSS with \a config (local certificate and private key) from the next start().
+    //! url() then starts with "https".
+    void setTlsConfiguration(const QSslConfiguration &config);
     void stop();
     bool isListening() const;
     //! "http://127.0.0.1:<port>" (no /ari suffix).
