@@ -4,34 +4,33 @@
 #include <QtCore/QTimeZone>
 #include <QtCore/QUrl>
 
-
 namespace QtAri::Private {
 
 namespace {
 
-int digits(const QChar *p, int count)
-{
-    int value = 0;
-    for (int i = 0; i < count; ++i) {
-        const char16_t c = p[i].unicode();
-        if (c < u'0' || c > u'9')
-            return -1;
-        value = value * 10 + (c - u'0');
+    int digits(const QChar *p, int count)
+    {
+        int value = 0;
+        for (int i = 0; i < count; ++i) {
+            const char16_t c = p[i].unicode();
+            if (c < u'0' || c > u'9')
+                return -1;
+            value = value * 10 + (c - u'0');
+        }
+        return value;
     }
-    return value;
-}
 
-QDateTime makeDateTime(QDate date, QTime time, int offsetSeconds)
-{
+    QDateTime makeDateTime(QDate date, QTime time, int offsetSeconds)
+    {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
-    return QDateTime(date, time,
-                     offsetSeconds == 0 ? QTimeZone(QTimeZone::UTC)
-                                        : QTimeZone::fromSecondsAheadOfUtc(offsetSeconds));
+        return QDateTime(date, time,
+            offsetSeconds == 0 ? QTimeZone(QTimeZone::UTC)
+                               : QTimeZone::fromSecondsAheadOfUtc(offsetSeconds));
 #else
-    return offsetSeconds == 0 ? QDateTime(date, time, Qt::UTC)
-                              : QDateTime(date, time, Qt::OffsetFromUTC, offsetSeconds);
+        return offsetSeconds == 0 ? QDateTime(date, time, Qt::UTC)
+                                  : QDateTime(date, time, Qt::OffsetFromUTC, offsetSeconds);
 #endif
-}
+    }
 
 } // namespace
 
@@ -131,12 +130,12 @@ Error fieldError(const char *model, const char *field, const QString &problem)
 {
     const QString where = QLatin1StringView(model) + u'.' + QLatin1StringView(field);
     return Error(Error::Kind::InvalidResponse,
-                 problem.isEmpty() ? where + QStringLiteral(": required field is missing")
-                                   : where + QStringLiteral(": ") + problem);
+        problem.isEmpty() ? where + QStringLiteral(": required field is missing")
+                          : where + QStringLiteral(": ") + problem);
 }
 
-void collectUnknown(const QJsonObject &json, const QLatin1StringView *known, qsizetype size,
-                    QJsonObject &unknown)
+void collectUnknown(
+    const QJsonObject &json, const QLatin1StringView *known, qsizetype size, QJsonObject &unknown)
 {
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
         const QString key = it.key();
@@ -212,9 +211,9 @@ QByteArray encodeBody(const QJsonObject &body)
 Error missingParameter(const char *operation, const char *parameter)
 {
     return Error(Error::Kind::InvalidArgument,
-                 QStringLiteral("required parameter '%1' is missing or empty")
-                         .arg(QLatin1StringView(parameter)),
-                 QLatin1StringView(operation));
+        QStringLiteral("required parameter '%1' is missing or empty")
+            .arg(QLatin1StringView(parameter)),
+        QLatin1StringView(operation));
 }
 
 Error httpError(const Response &response, const QString &operation)
@@ -227,8 +226,8 @@ Error httpError(const Response &response, const QString &operation)
         if (parseError.error == QJsonParseError::NoError && doc.isObject()) {
             const QJsonObject object = doc.object();
             const QJsonValue text = object.contains(QLatin1StringView("message"))
-                    ? object.value(QLatin1StringView("message"))
-                    : object.value(QLatin1StringView("error"));
+                ? object.value(QLatin1StringView("message"))
+                : object.value(QLatin1StringView("error"));
             message = text.toString();
         } else if (parseError.error != QJsonParseError::NoError) {
             message = QString::fromUtf8(body.left(512));

@@ -33,12 +33,10 @@ QString formatAriDate(const QDateTime &dateTime);
 //! Why a value could not be read; filled by the readers, prefixed with the field by the callers.
 QString describeJsonType(QJsonValue::Type type);
 
-template<class T>
-struct Codec
+template <class T> struct Codec
 {
     // Models: anything with fromJson()/toJson().
-    template<class V>
-    static bool read(const V &value, T &out, QString &problem)
+    template <class V> static bool read(const V &value, T &out, QString &problem)
     {
         if (!value.isObject()) {
             problem = QStringLiteral("expected an object, got ") + describeJsonType(value.type());
@@ -55,11 +53,9 @@ struct Codec
     static QJsonValue write(const T &value) { return value.toJson(); }
 };
 
-template<>
-struct Codec<QString>
+template <> struct Codec<QString>
 {
-    template<class V>
-    static bool read(const V &value, QString &out, QString &problem)
+    template <class V> static bool read(const V &value, QString &out, QString &problem)
     {
         if (!value.isString()) {
             problem = QStringLiteral("expected a string, got ") + describeJsonType(value.type());
@@ -73,7 +69,7 @@ struct Codec<QString>
 
 QString integerProblem(QJsonValue::Type type, double value);
 
-template<class V>
+template <class V>
 bool readInteger(const V &value, qint64 &out, qint64 min, qint64 max, QString &problem)
 {
     const double d = value.toDouble(std::numeric_limits<double>::quiet_NaN());
@@ -86,15 +82,13 @@ bool readInteger(const V &value, qint64 &out, qint64 min, qint64 max, QString &p
     return true;
 }
 
-template<>
-struct Codec<int>
+template <> struct Codec<int>
 {
-    template<class V>
-    static bool read(const V &value, int &out, QString &problem)
+    template <class V> static bool read(const V &value, int &out, QString &problem)
     {
         qint64 v = 0;
         if (!readInteger(value, v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max(),
-                         problem))
+                problem))
             return false;
         out = int(v);
         return true;
@@ -102,23 +96,19 @@ struct Codec<int>
     static QJsonValue write(int value) { return value; }
 };
 
-template<>
-struct Codec<qint64>
+template <> struct Codec<qint64>
 {
-    template<class V>
-    static bool read(const V &value, qint64 &out, QString &problem)
+    template <class V> static bool read(const V &value, qint64 &out, QString &problem)
     {
         return readInteger(value, out, std::numeric_limits<qint64>::min(),
-                           std::numeric_limits<qint64>::max(), problem);
+            std::numeric_limits<qint64>::max(), problem);
     }
     static QJsonValue write(qint64 value) { return value; }
 };
 
-template<>
-struct Codec<double>
+template <> struct Codec<double>
 {
-    template<class V>
-    static bool read(const V &value, double &out, QString &problem)
+    template <class V> static bool read(const V &value, double &out, QString &problem)
     {
         if (!value.isDouble()) {
             problem = QStringLiteral("expected a number, got ") + describeJsonType(value.type());
@@ -130,11 +120,9 @@ struct Codec<double>
     static QJsonValue write(double value) { return value; }
 };
 
-template<>
-struct Codec<bool>
+template <> struct Codec<bool>
 {
-    template<class V>
-    static bool read(const V &value, bool &out, QString &problem)
+    template <class V> static bool read(const V &value, bool &out, QString &problem)
     {
         if (!value.isBool()) {
             problem = QStringLiteral("expected a boolean, got ") + describeJsonType(value.type());
@@ -146,14 +134,13 @@ struct Codec<bool>
     static QJsonValue write(bool value) { return value; }
 };
 
-template<>
-struct Codec<QDateTime>
+template <> struct Codec<QDateTime>
 {
-    template<class V>
-    static bool read(const V &value, QDateTime &out, QString &problem)
+    template <class V> static bool read(const V &value, QDateTime &out, QString &problem)
     {
         if (!value.isString()) {
-            problem = QStringLiteral("expected a date string, got ") + describeJsonType(value.type());
+            problem =
+                QStringLiteral("expected a date string, got ") + describeJsonType(value.type());
             return false;
         }
         if (!parseAriDate(value.toString(), out)) {
@@ -165,11 +152,9 @@ struct Codec<QDateTime>
     static QJsonValue write(const QDateTime &value) { return formatAriDate(value); }
 };
 
-template<>
-struct Codec<QJsonObject>
+template <> struct Codec<QJsonObject>
 {
-    template<class V>
-    static bool read(const V &value, QJsonObject &out, QString &problem)
+    template <class V> static bool read(const V &value, QJsonObject &out, QString &problem)
     {
         if (!value.isObject()) {
             problem = QStringLiteral("expected an object, got ") + describeJsonType(value.type());
@@ -181,11 +166,9 @@ struct Codec<QJsonObject>
     static QJsonValue write(const QJsonObject &value) { return value; }
 };
 
-template<class T>
-struct Codec<QList<T>>
+template <class T> struct Codec<QList<T>>
 {
-    template<class V>
-    static bool read(const V &value, QList<T> &out, QString &problem)
+    template <class V> static bool read(const V &value, QList<T> &out, QString &problem)
     {
         if (!value.isArray()) {
             problem = QStringLiteral("expected an array, got ") + describeJsonType(value.type());
@@ -216,7 +199,7 @@ struct Codec<QList<T>>
 //! What became of one field while decoding an object.
 enum class Field { Absent, Present, Bad };
 
-template<class T>
+template <class T>
 Field readField(const QJsonObject &json, QLatin1StringView key, T &out, QString &problem)
 {
     const auto it = json.constFind(key);
@@ -225,9 +208,9 @@ Field readField(const QJsonObject &json, QLatin1StringView key, T &out, QString 
     return Codec<T>::read(it.value(), out, problem) ? Field::Present : Field::Bad;
 }
 
-template<class T>
-Field readField(const QJsonObject &json, QLatin1StringView key, std::optional<T> &out,
-                QString &problem)
+template <class T>
+Field readField(
+    const QJsonObject &json, QLatin1StringView key, std::optional<T> &out, QString &problem)
 {
     const auto it = json.constFind(key);
     if (it == json.constEnd())
@@ -239,13 +222,12 @@ Field readField(const QJsonObject &json, QLatin1StringView key, std::optional<T>
     return Field::Present;
 }
 
-template<class T>
-void writeField(QJsonObject &json, QLatin1StringView key, const T &value)
+template <class T> void writeField(QJsonObject &json, QLatin1StringView key, const T &value)
 {
     json.insert(key, Codec<T>::write(value));
 }
 
-template<class T>
+template <class T>
 void writeField(QJsonObject &json, QLatin1StringView key, const std::optional<T> &value)
 {
     if (value)
@@ -257,9 +239,9 @@ Error fieldError(const char *model, const char *field, const QString &problem);
 
 //! Reads member \a key of \a json into \a out. On success counts it in \a seen and sets \a bit
 //! in \a present (if given); a missing required member or a wrong type sets \a error.
-template<class T, std::size_t N>
+template <class T, std::size_t N>
 bool readMember(const QJsonObject &json, const char *model, const char (&key)[N], bool required,
-                T &out, quint64 *present, int bit, qsizetype &seen, Error &error)
+    T &out, quint64 *present, int bit, qsizetype &seen, Error &error)
 {
     QString problem;
     switch (readField(json, QLatin1StringView(key, qsizetype(N - 1)), out, problem)) {
@@ -280,8 +262,8 @@ bool readMember(const QJsonObject &json, const char *model, const char (&key)[N]
 }
 
 //! Copies the members of \a json whose names are not in \a known (count \a size) to \a unknown.
-void collectUnknown(const QJsonObject &json, const QLatin1StringView *known, qsizetype size,
-                    QJsonObject &unknown);
+void collectUnknown(
+    const QJsonObject &json, const QLatin1StringView *known, qsizetype size, QJsonObject &unknown);
 
 // --- Building requests ------------------------------------------------------------------------
 
@@ -298,8 +280,7 @@ public:
     void add(const char *key, qint64 value);
     void add(const char *key, double value);
     void add(const char *key, bool value);
-    template<class T>
-    void add(const char *key, const std::optional<T> &value)
+    template <class T> void add(const char *key, const std::optional<T> &value)
     {
         if (value)
             add(key, *value);
@@ -328,8 +309,7 @@ Error invalidResponse(const QString &operation, const QString &problem);
 //! Parses a 2xx body as JSON; an invalidResponse() error when it is not \a wantArray's kind.
 bool parseBody(const Response &response, bool wantArray, QJsonValue &out, QString &problem);
 
-template<class T>
-Result<T> decodeValue(const Response &response, const QString &operation)
+template <class T> Result<T> decodeValue(const Response &response, const QString &operation)
 {
     if (!isSuccess(response))
         return httpError(response, operation);
@@ -341,8 +321,7 @@ Result<T> decodeValue(const Response &response, const QString &operation)
     return value;
 }
 
-template<class T>
-Result<QList<T>> decodeList(const Response &response, const QString &operation)
+template <class T> Result<QList<T>> decodeList(const Response &response, const QString &operation)
 {
     if (!isSuccess(response))
         return httpError(response, operation);
@@ -357,8 +336,7 @@ Result<QList<T>> decodeList(const Response &response, const QString &operation)
 Result<void> decodeVoid(const Response &response, const QString &operation);
 Result<QByteArray> decodeBinary(const Response &response, const QString &operation);
 
-template<class T>
-QFuture<T> finishedFuture(T value)
+template <class T> QFuture<T> finishedFuture(T value)
 {
     QPromise<T> promise;
     QFuture<T> future = promise.future();
@@ -369,25 +347,25 @@ QFuture<T> finishedFuture(T value)
 }
 
 //! Sends \a request (or reports why it could not be built) and decodes the answer with \a decode.
-template<class T, class Decode>
+template <class T, class Decode>
 QFuture<Result<T>> call(Transport *transport, Result<Request> request, Decode decode)
 {
     if (!request)
         return finishedFuture(Result<T>(request.error()));
     QString operation = request->operation;
     if (!transport)
-        return finishedFuture(Result<T>(Error(Error::Kind::NotConnected,
-                                              QStringLiteral("no transport"), operation)));
+        return finishedFuture(
+            Result<T>(Error(Error::Kind::NotConnected, QStringLiteral("no transport"), operation)));
     return transport->send(*request).then(
-            [operation = std::move(operation), decode](const Result<Response> &response) {
-                if (!response) {
-                    Result<T> failed(response.error().operation().isEmpty()
-                                             ? response.error().withOperation(operation)
-                                             : response.error());
-                    return failed;
-                }
-                return Result<T>(decode(*response, operation));
-            });
+        [operation = std::move(operation), decode](const Result<Response> &response) {
+            if (!response) {
+                Result<T> failed(response.error().operation().isEmpty()
+                        ? response.error().withOperation(operation)
+                        : response.error());
+                return failed;
+            }
+            return Result<T>(decode(*response, operation));
+        });
 }
 
 } // namespace QtAri::Private

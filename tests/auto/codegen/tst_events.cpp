@@ -78,8 +78,8 @@ void tst_Events::traceLine()
     const QJsonObject output = event.toJson();
     if (output != input) {
         const QByteArray got = QJsonDocument(output).toJson(QJsonDocument::Compact);
-        QFAIL(qPrintable(u"re-encoded differs:\n in: %1\nout: %2"_s.arg(QString::fromUtf8(line),
-                                                                     QString::fromUtf8(got))));
+        QFAIL(qPrintable(u"re-encoded differs:\n in: %1\nout: %2"_s.arg(
+            QString::fromUtf8(line), QString::fromUtf8(got))));
     }
 }
 
@@ -100,14 +100,15 @@ void tst_Events::typedAccessMatchesJson()
             ++dtmf;
             QCOMPARE(e->digit, json.value(u"digit"_s).toString());
             QCOMPARE(e->durationMs, json.value(u"duration_ms"_s).toInt());
-            QCOMPARE(e->channel.id(), json.value(u"channel"_s).toObject().value(u"id"_s).toString());
+            QCOMPARE(
+                e->channel.id(), json.value(u"channel"_s).toObject().value(u"id"_s).toString());
             QCOMPARE(e->application, json.value(u"application"_s).toString());
             QVERIFY(e->timestamp.isValid());
             QVERIFY(!event->as<StasisStartEvent>());
         } else if (const auto *s = event->as<StasisStartEvent>()) {
             QCOMPARE(s->args.size(), json.value(u"args"_s).toArray().size());
             QCOMPARE(s->channel.state(),
-                     json.value(u"channel"_s).toObject().value(u"state"_s).toString());
+                json.value(u"channel"_s).toObject().value(u"state"_s).toString());
             QCOMPARE(s->replaceChannel.has_value(), json.contains(u"replace_channel"_s));
         }
     }

@@ -77,8 +77,8 @@ void tst_Models::channelRoundTrip()
     QCOMPARE(channel->caller().name(), u"Alice"_s);
     QCOMPARE(channel->dialplan().priority(), 1);
     QCOMPARE(channel->dialplan().appName(), u"Stasis"_s);
-    QCOMPARE(channel->creationtime(),
-             QDateTime(QDate(2026, 11, 26), QTime(3, 10, 39, 603), Qt::UTC));
+    QCOMPARE(
+        channel->creationtime(), QDateTime(QDate(2026, 11, 26), QTime(3, 10, 39, 603), Qt::UTC));
     QCOMPARE(channel->toJson(), json);
     QVERIFY(channel->unknownFields().isEmpty());
 }
@@ -89,19 +89,26 @@ void tst_Models::wrongType_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("where");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("string given a number") << u"state"_s << QJsonValue(5) << u"Channel.state"_s << u"string"_s;
-    QTest::newRow("string given null") << u"id"_s << QJsonValue(QJsonValue::Null) << u"Channel.id"_s << u"null"_s;
-    QTest::newRow("model given a string") << u"caller"_s << QJsonValue(u"Alice"_s) << u"Channel.caller"_s << u"object"_s;
+    QTest::newRow("string given a number")
+        << u"state"_s << QJsonValue(5) << u"Channel.state"_s << u"string"_s;
+    QTest::newRow("string given null")
+        << u"id"_s << QJsonValue(QJsonValue::Null) << u"Channel.id"_s << u"null"_s;
+    QTest::newRow("model given a string")
+        << u"caller"_s << QJsonValue(u"Alice"_s) << u"Channel.caller"_s << u"object"_s;
     QTest::newRow("nested field wrong")
-            << u"dialplan"_s
-            << QJsonValue(parse(R"({"context":"c","exten":"s","priority":"one","app_name":"","app_data":""})"))
-            << u"Channel.dialplan: DialplanCEP.priority"_s << u"integer"_s;
+        << u"dialplan"_s
+        << QJsonValue(
+               parse(R"({"context":"c","exten":"s","priority":"one","app_name":"","app_data":""})"))
+        << u"Channel.dialplan: DialplanCEP.priority"_s << u"integer"_s;
     QTest::newRow("int given a fraction")
-            << u"dialplan"_s
-            << QJsonValue(parse(R"({"context":"c","exten":"s","priority":1.5,"app_name":"","app_data":""})"))
-            << u"DialplanCEP.priority"_s << u"integer"_s;
-    QTest::newRow("date given a number") << u"creationtime"_s << QJsonValue(17) << u"Channel.creationtime"_s << u"date"_s;
-    QTest::newRow("object given an array") << u"channelvars"_s << QJsonValue(QJsonArray{ 1 }) << u"Channel.channelvars"_s << u"object"_s;
+        << u"dialplan"_s
+        << QJsonValue(
+               parse(R"({"context":"c","exten":"s","priority":1.5,"app_name":"","app_data":""})"))
+        << u"DialplanCEP.priority"_s << u"integer"_s;
+    QTest::newRow("date given a number")
+        << u"creationtime"_s << QJsonValue(17) << u"Channel.creationtime"_s << u"date"_s;
+    QTest::newRow("object given an array") << u"channelvars"_s << QJsonValue(QJsonArray { 1 })
+                                           << u"Channel.channelvars"_s << u"object"_s;
 }
 
 void tst_Models::wrongType()
@@ -120,14 +127,16 @@ void tst_Models::wrongType()
 void tst_Models::missingRequired_data()
 {
     QTest::addColumn<QString>("field");
-    for (const char *field : { "id", "name", "state", "caller", "dialplan", "creationtime", "language" })
+    for (const char *field :
+        { "id", "name", "state", "caller", "dialplan", "creationtime", "language" })
         QTest::newRow(field) << QString::fromLatin1(field);
 }
 
 void tst_Models::missingRequired()
 {
     QFETCH(QString, field);
-    const auto channel = ChannelInfo::fromJson(channelWith(field, QJsonValue(QJsonValue::Undefined)));
+    const auto channel =
+        ChannelInfo::fromJson(channelWith(field, QJsonValue(QJsonValue::Undefined)));
     QVERIFY(!channel);
     QCOMPARE(channel.error().kind(), Error::Kind::InvalidResponse);
     QCOMPARE(channel.error().message(), u"Channel.%1: required field is missing"_s.arg(field));
@@ -143,7 +152,7 @@ void tst_Models::unknownFieldsAreKept()
 
     const auto channel = ChannelInfo::fromJson(json);
     QVERIFY(channel);
-    QCOMPARE(channel->unknownFields().keys(), QStringList{ u"future_field"_s });
+    QCOMPARE(channel->unknownFields().keys(), QStringList { u"future_field"_s });
     QCOMPARE(channel->caller().unknownFields().value(u"presentation"_s).toString(), u"allowed"_s);
     QCOMPARE(channel->toJson(), json);
 
@@ -241,15 +250,15 @@ void tst_Models::badEvents_data()
     QTest::newRow("no type") << QByteArray(R"({"application":"a"})") << u"type"_s;
     QTest::newRow("type not a string") << QByteArray(R"({"type":7})") << u"type"_s;
     QTest::newRow("known type, missing field")
-            << QByteArray(R"({"type":"ChannelDtmfReceived","application":"a",
+        << QByteArray(R"({"type":"ChannelDtmfReceived","application":"a",
                 "timestamp":"2026-11-26T03:10:39.603+0000","digit":"1","duration_ms":80})")
-            << u"ChannelDtmfReceived.channel: required field is missing"_s;
+        << u"ChannelDtmfReceived.channel: required field is missing"_s;
     QTest::newRow("known type, wrong field type")
-            << QByteArray(R"({"type":"MissingParams","params":"app"})")
-            << u"MissingParams.params: expected an array"_s;
+        << QByteArray(R"({"type":"MissingParams","params":"app"})")
+        << u"MissingParams.params: expected an array"_s;
     QTest::newRow("known type, bad timestamp")
-            << QByteArray(R"({"type":"ApplicationReplaced","application":"a","timestamp":"yesterday"})")
-            << u"ApplicationReplaced.timestamp"_s;
+        << QByteArray(R"({"type":"ApplicationReplaced","application":"a","timestamp":"yesterday"})")
+        << u"ApplicationReplaced.timestamp"_s;
 }
 
 void tst_Models::badEvents()
@@ -313,21 +322,24 @@ void tst_Models::response_data()
                                  << int(Error::Kind::Http) << 404 << u"Channel not found"_s;
     QTest::newRow("500 error") << 500 << QByteArray(R"({"error":"Allocation failed"})") << false
                                << int(Error::Kind::Http) << 500 << u"Allocation failed"_s;
-    QTest::newRow("409 message") << 409 << QByteArray(R"({"message":"Channel not in Stasis application"})")
+    QTest::newRow("409 message") << 409
+                                 << QByteArray(R"({"message":"Channel not in Stasis application"})")
                                  << false << int(Error::Kind::Http) << 409
                                  << u"Channel not in Stasis application"_s;
-    QTest::newRow("404 empty body") << 404 << QByteArray() << false << int(Error::Kind::Http) << 404 << QString();
-    QTest::newRow("401 plain text") << 401 << QByteArray("Authentication required\n") << false
-                                    << int(Error::Kind::Http) << 401 << u"Authentication required"_s;
-    QTest::newRow("200 empty body") << 200 << QByteArray() << false
-                                    << int(Error::Kind::InvalidResponse) << 0 << u"empty"_s;
+    QTest::newRow("404 empty body")
+        << 404 << QByteArray() << false << int(Error::Kind::Http) << 404 << QString();
+    QTest::newRow("401 plain text")
+        << 401 << QByteArray("Authentication required\n") << false << int(Error::Kind::Http) << 401
+        << u"Authentication required"_s;
+    QTest::newRow("200 empty body")
+        << 200 << QByteArray() << false << int(Error::Kind::InvalidResponse) << 0 << u"empty"_s;
     QTest::newRow("200 not JSON") << 200 << QByteArray("<html>") << false
                                   << int(Error::Kind::InvalidResponse) << 0 << u"not JSON"_s;
     QTest::newRow("200 array") << 200 << QByteArray("[]") << false
                                << int(Error::Kind::InvalidResponse) << 0 << u"object"_s;
-    QTest::newRow("200 missing field") << 200 << QByteArray(R"({"id":"x","protocol_id":"p"})") << false
-                                       << int(Error::Kind::InvalidResponse) << 0
-                                       << u"Channel.name: required field is missing"_s;
+    QTest::newRow("200 missing field")
+        << 200 << QByteArray(R"({"id":"x","protocol_id":"p"})") << false
+        << int(Error::Kind::InvalidResponse) << 0 << u"Channel.name: required field is missing"_s;
 }
 
 void tst_Models::response()
@@ -374,7 +386,8 @@ void tst_Models::listAndBinaryResponses()
     auto bad = channels.list();
     bad.waitForFinished();
     QVERIFY(!bad.result());
-    QVERIFY2(bad.result().error().message().contains(u"[1]"_s), qPrintable(bad.result().error().message()));
+    QVERIFY2(bad.result().error().message().contains(u"[1]"_s),
+        qPrintable(bad.result().error().message()));
 
     transport.answer(204, {});
     auto answered = channels.answer(u"c"_s);

@@ -54,7 +54,7 @@ void tst_Requests::build_data()
     QTest::addColumn<QString>("operation");
 
     auto row = [](const char *tag, const Result<Request> &built, const char *method,
-                  const char *path, const char *query, const char *body, const char *operation) {
+                   const char *path, const char *query, const char *body, const char *operation) {
         QTest::newRow(tag) << built << QByteArray(method) << QByteArray(path) << QByteArray(query)
                            << QByteArray(body) << QString::fromLatin1(operation);
     };
@@ -63,15 +63,15 @@ void tst_Requests::build_data()
     row("channels.list", ChannelsApi::listRequest(), "GET", "/channels", "", "", "channels.list");
     row("channels.originate",
         ChannelsApi::originateRequest(u"PJSIP/1000"_s,
-                                      { .app = u"ivr"_s,
-                                        .appArgs = u"a,b"_s,
-                                        .timeout = 15,
-                                        .variables = object(R"J({"CALLERID(name)":"Alice"})J") }),
+            { .app = u"ivr"_s,
+                .appArgs = u"a,b"_s,
+                .timeout = 15,
+                .variables = object(R"J({"CALLERID(name)":"Alice"})J") }),
         "POST", "/channels", "endpoint=PJSIP%2F1000&app=ivr&appArgs=a%2Cb&timeout=15",
         R"J({"variables":{"CALLERID(name)":"Alice"}})J", "channels.originate");
     row("channels.originateWithId",
-        ChannelsApi::originateWithIdRequest(u"my-id"_s, u"Local/100@ari-test"_s,
-                                            { .priority = 1, .app = u"test-app"_s }),
+        ChannelsApi::originateWithIdRequest(
+            u"my-id"_s, u"Local/100@ari-test"_s, { .priority = 1, .app = u"test-app"_s }),
         "POST", "/channels/my-id", "endpoint=Local%2F100%40ari-test&priority=1&app=test-app", "",
         "channels.originateWithId");
     row("channels.answer", ChannelsApi::answerRequest(u"c1"_s), "POST", "/channels/c1/answer", "",
@@ -85,22 +85,20 @@ void tst_Requests::build_data()
         "/channels/c1/dtmf", "dtmf=123%23&between=100", "", "channels.sendDTMF");
     row("channels.play (media list)",
         ChannelsApi::playRequest(u"c1"_s, { u"sound:hello-world"_s, u"sound:demo-congrats"_s },
-                                 { .lang = u"en"_s, .skipms = 3000 }),
+            { .lang = u"en"_s, .skipms = 3000 }),
         "POST", "/channels/c1/play",
-        "media=sound%3Ahello-world,sound%3Ademo-congrats&lang=en&skipms=3000", "",
-        "channels.play");
-    row("channels.playWithId",
-        ChannelsApi::playWithIdRequest(u"c1"_s, u"pb-1"_s, { u"sound:x"_s }), "POST",
-        "/channels/c1/play/pb-1", "media=sound%3Ax", "", "channels.playWithId");
+        "media=sound%3Ahello-world,sound%3Ademo-congrats&lang=en&skipms=3000", "", "channels.play");
+    row("channels.playWithId", ChannelsApi::playWithIdRequest(u"c1"_s, u"pb-1"_s, { u"sound:x"_s }),
+        "POST", "/channels/c1/play/pb-1", "media=sound%3Ax", "", "channels.playWithId");
     row("channels.record (boolean)",
         ChannelsApi::recordRequest(u"c1"_s, u"rec"_s, u"wav"_s,
-                                   { .maxDurationSeconds = 0, .beep = true, .terminateOn = u"#"_s }),
+            { .maxDurationSeconds = 0, .beep = true, .terminateOn = u"#"_s }),
         "POST", "/channels/c1/record",
         "name=rec&format=wav&maxDurationSeconds=0&beep=true&terminateOn=%23", "",
         "channels.record");
     row("channels.setChannelVar (false)",
-        ChannelsApi::setChannelVarRequest(u"c1"_s, u"FOO"_s,
-                                          { .value = u"bar"_s, .reportEvents = false }),
+        ChannelsApi::setChannelVarRequest(
+            u"c1"_s, u"FOO"_s, { .value = u"bar"_s, .reportEvents = false }),
         "POST", "/channels/c1/variable", "variable=FOO&value=bar&report_events=false", "",
         "channels.setChannelVar");
     row("channels.getChannelVars (list)",
@@ -111,14 +109,13 @@ void tst_Requests::build_data()
         "/channels/c1/variables", "", R"({"variables":{"A":"1","B":"2"}})",
         "channels.setChannelVars");
     row("channels.snoopChannelWithId",
-        ChannelsApi::snoopChannelWithIdRequest(u"c1"_s, u"snoop-1"_s, u"app"_s,
-                                               { .spy = u"both"_s }),
+        ChannelsApi::snoopChannelWithIdRequest(
+            u"c1"_s, u"snoop-1"_s, u"app"_s, { .spy = u"both"_s }),
         "POST", "/channels/c1/snoop/snoop-1", "spy=both&app=app", "",
         "channels.snoopChannelWithId");
     row("channels.externalMedia",
-        ChannelsApi::externalMediaRequest(u"app"_s, u"ulaw"_s,
-                                          { .externalHost = u"127.0.0.1:4000"_s,
-                                            .transportData = u"x"_s }),
+        ChannelsApi::externalMediaRequest(
+            u"app"_s, u"ulaw"_s, { .externalHost = u"127.0.0.1:4000"_s, .transportData = u"x"_s }),
         "POST", "/channels/externalMedia",
         "app=app&external_host=127.0.0.1%3A4000&format=ulaw&transport_data=x", "",
         "channels.externalMedia");
@@ -132,11 +129,9 @@ void tst_Requests::build_data()
         "/bridges", "type=mixing%2Cdtmf_events&name=conf", "", "bridges.create");
     row("bridges.addChannel (list, booleans)",
         BridgesApi::addChannelRequest(u"b1"_s, { u"c1"_s, u"c2"_s },
-                                      { .role = u"participant"_s,
-                                        .absorbDtmf = true,
-                                        .mute = false }),
-        "POST", "/bridges/b1/addChannel", "channel=c1,c2&role=participant&absorbDTMF=true&mute=false",
-        "", "bridges.addChannel");
+            { .role = u"participant"_s, .absorbDtmf = true, .mute = false }),
+        "POST", "/bridges/b1/addChannel",
+        "channel=c1,c2&role=participant&absorbDTMF=true&mute=false", "", "bridges.addChannel");
     row("bridges.setVideoSource", BridgesApi::setVideoSourceRequest(u"b1"_s, u"c1"_s), "POST",
         "/bridges/b1/videoSource/c1", "", "", "bridges.setVideoSource");
     row("bridges.destroy", BridgesApi::destroyRequest(u"b1"_s), "DELETE", "/bridges/b1", "", "",
@@ -159,39 +154,39 @@ void tst_Requests::build_data()
         "/endpoints/PJSIP/alice", "", "", "endpoints.get");
     row("endpoints.sendMessage",
         EndpointsApi::sendMessageRequest(u"pjsip:bob"_s, u"pjsip:alice"_s,
-                                         { .body = u"hi there"_s,
-                                           .variables = object(R"({"X-Key":"v"})") }),
+            { .body = u"hi there"_s, .variables = object(R"({"X-Key":"v"})") }),
         "PUT", "/endpoints/sendMessage", "to=pjsip%3Abob&from=pjsip%3Aalice&body=hi%20there",
         R"({"variables":{"X-Key":"v"}})", "endpoints.sendMessage");
     // deviceStates
     row("deviceStates.update", DeviceStatesApi::updateRequest(u"Stasis:desk"_s, u"INUSE"_s), "PUT",
         "/deviceStates/Stasis%3Adesk", "deviceState=INUSE", "", "deviceStates.update");
-    row("deviceStates.deleteState", DeviceStatesApi::deleteStateRequest(u"Stasis:desk"_s),
-        "DELETE", "/deviceStates/Stasis%3Adesk", "", "", "deviceStates.delete");
+    row("deviceStates.deleteState", DeviceStatesApi::deleteStateRequest(u"Stasis:desk"_s), "DELETE",
+        "/deviceStates/Stasis%3Adesk", "", "", "deviceStates.delete");
     // mailboxes
     row("mailboxes.update (ints)", MailboxesApi::updateRequest(u"1000@default"_s, 2, 0), "PUT",
         "/mailboxes/1000%40default", "oldMessages=2&newMessages=0", "", "mailboxes.update");
     // sounds
     row("sounds.list", SoundsApi::listRequest({ .lang = u"fr"_s, .format = u"gsm"_s }), "GET",
         "/sounds", "lang=fr&format=gsm", "", "sounds.list");
-    row("sounds.get", SoundsApi::getRequest(u"hello-world"_s), "GET", "/sounds/hello-world", "",
-        "", "sounds.get");
+    row("sounds.get", SoundsApi::getRequest(u"hello-world"_s), "GET", "/sounds/hello-world", "", "",
+        "sounds.get");
     // applications
     row("applications.subscribe (list)",
         ApplicationsApi::subscribeRequest(u"app"_s, { u"channel:c1"_s, u"bridge:b1"_s }), "POST",
         "/applications/app/subscription", "eventSource=channel%3Ac1,bridge%3Ab1", "",
         "applications.subscribe");
     row("applications.filter (object body)",
-        ApplicationsApi::filterRequest(u"app"_s,
-                                       { .filter = object(R"({"allowed":[{"type":"StasisStart"}]})") }),
+        ApplicationsApi::filterRequest(
+            u"app"_s, { .filter = object(R"({"allowed":[{"type":"StasisStart"}]})") }),
         "PUT", "/applications/app/eventFilter", "", R"({"allowed":[{"type":"StasisStart"}]})",
         "applications.filter");
     // asterisk
-    row("asterisk.getInfo", AsteriskApi::getInfoRequest({ .only = QStringList{ u"build"_s, u"system"_s } }),
-        "GET", "/asterisk/info", "only=build,system", "", "asterisk.getInfo");
+    row("asterisk.getInfo",
+        AsteriskApi::getInfoRequest({ .only = QStringList { u"build"_s, u"system"_s } }), "GET",
+        "/asterisk/info", "only=build,system", "", "asterisk.getInfo");
     row("asterisk.updateObject",
         AsteriskApi::updateObjectRequest(u"res_pjsip"_s, u"endpoint"_s, u"alice"_s,
-                                         { .fields = object(R"({"fields":[{"attribute":"allow","value":"ulaw"}]})") }),
+            { .fields = object(R"({"fields":[{"attribute":"allow","value":"ulaw"}]})") }),
         "PUT", "/asterisk/config/dynamic/res_pjsip/endpoint/alice", "",
         R"({"fields":{"fields":[{"attribute":"allow","value":"ulaw"}]}})", "asterisk.updateObject");
     row("asterisk.setGlobalVar", AsteriskApi::setGlobalVarRequest(u"G"_s, { .value = u""_s }),
@@ -202,8 +197,7 @@ void tst_Requests::build_data()
         "GET", "/events", "app=app-1,app%202&subscribeAll=true", "", "events.eventWebsocket");
     row("events.userEvent",
         EventsApi::userEventRequest(u"my event"_s, u"app"_s,
-                                    { .source = QStringList{ u"channel:c1"_s },
-                                      .variables = object(R"({"k":"v"})") }),
+            { .source = QStringList { u"channel:c1"_s }, .variables = object(R"({"k":"v"})") }),
         "POST", "/events/user/my%20event", "application=app&source=channel%3Ac1",
         R"({"variables":{"k":"v"}})", "events.userEvent");
 }
@@ -237,7 +231,8 @@ void tst_Requests::hostileIdStaysInItsSegment_data()
 {
     QTest::addColumn<QString>("id");
     QTest::addColumn<QByteArray>("segment");
-    QTest::newRow("slash question hash percent") << u"a/b?c#d%e"_s << QByteArray("a%2Fb%3Fc%23d%25e");
+    QTest::newRow("slash question hash percent")
+        << u"a/b?c#d%e"_s << QByteArray("a%2Fb%3Fc%23d%25e");
     QTest::newRow("unicode") << u"grüße-☎"_s << QByteArray("gr%C3%BC%C3%9Fe-%E2%98%8E");
     QTest::newRow("spaces and plus") << u"a b+c"_s << QByteArray("a%20b%2Bc");
     QTest::newRow("dot dot") << u".."_s << QByteArray("%2E%2E");
@@ -290,7 +285,7 @@ void tst_Requests::missingRequiredIsRefusedBeforeSending_data()
     QTest::newRow("originate without endpoint") << 1 << u"channels.originate"_s << u"endpoint"_s;
     QTest::newRow("addChannel without channels") << 2 << u"bridges.addChannel"_s << u"channel"_s;
     QTest::newRow("setChannelVars without variables")
-            << 3 << u"channels.setChannelVars"_s << u"variables"_s;
+        << 3 << u"channels.setChannelVars"_s << u"variables"_s;
     QTest::newRow("endpoint get without resource") << 4 << u"endpoints.get"_s << u"resource"_s;
     QTest::newRow("record without format") << 5 << u"channels.record"_s << u"format"_s;
 }
@@ -365,7 +360,8 @@ void tst_Requests::moveWithoutAppIsRefused()
 void tst_Requests::callSendsTheBuiltRequest()
 {
     RecordingTransport transport;
-    transport.answer(200, R"({"ping":"pong","timestamp":"2026-11-26T03:12:17.900+0000","asterisk_id":"02:fc"})");
+    transport.answer(
+        200, R"({"ping":"pong","timestamp":"2026-11-26T03:12:17.900+0000","asterisk_id":"02:fc"})");
     AsteriskApi asterisk(&transport);
     auto future = asterisk.ping();
     future.waitForFinished();
