@@ -892,15 +892,15 @@ class Generator:
         def header(cls, fn, kind='header'):
             rel = 'include/QtAri/' + self.header_name(cls)
             items.append((kind, rel, fn))
-            items.append((kind, 'include/QtAri/' + cls,
-                          lambda rel=rel: '#include <QtAri/%s>\n' % os.path.basename(rel)))
+            items.append((kind, 'include/QtAri/' + cls, lambda rel=rel: self.forwarder(rel)))
 
         for model in self.value_models:
             header(self.class_name(model['name']), lambda model=model: self.model_header(model))
         items.append(('header', 'include/QtAri/models.h', self.models_aggregate))
         items.append(('header', 'include/QtAri/events.h', self.events_header))
         for fwd in ['Event', 'EventType'] + [self.event_name(m['name']) for m in self.messages]:
-            items.append(('header', 'include/QtAri/' + fwd, lambda: '#include <QtAri/events.h>\n'))
+            items.append(('header', 'include/QtAri/' + fwd,
+                          lambda: self.forwarder('include/QtAri/events.h')))
         for resource in self.spec['resources']:
             header(self.api_class(resource), lambda r=resource: self.api_header(r))
         items.append(('private', 'src/codegen_p.h', lambda: self.template('codegen_p.h', header=True)))
@@ -914,6 +914,9 @@ class Generator:
             header(live['class'] + 'Base', lambda l=live: self.base_header(l), kind='bound-header')
         items.append(('bound-source', 'src/livebases.cpp', self.bases_source))
         return items
+
+    def forwarder(self, rel):
+        return self.banner() + '#include <QtAri/%s>\n' % os.path.basename(rel)
 
     def template(self, name, header=False):
         with open(os.path.join(HERE, 'templates', name), encoding='utf-8') as f:
