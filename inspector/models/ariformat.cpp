@@ -55,6 +55,10 @@ void collectIds(const QJsonObject &event, QStringList &ids)
         const QJsonObject obj = it.value().toObject();
         if (obj.contains("id"_L1) && obj.value("id"_L1).isString()) {
             addId(ids, obj.value("id"_L1).toString());
+            // A playback names what it plays on: "channel:<id>" or "bridge:<id>".
+            const QString target = obj.value("target_uri"_L1).toString();
+            if (!target.isEmpty())
+                addId(ids, target.section(u':', 1));
         } else if (obj.contains("technology"_L1) && obj.contains("resource"_L1)) {
             addId(ids, obj.value("technology"_L1).toString() + u'/'
                            + obj.value("resource"_L1).toString());
@@ -62,6 +66,9 @@ void collectIds(const QJsonObject &event, QStringList &ids)
                    && (it.key() == "recording"_L1 || it.key() == "device_state"_L1
                        || it.key() == "mailbox"_L1)) {
             addId(ids, obj.value("name"_L1).toString());
+            const QString target = obj.value("target_uri"_L1).toString();
+            if (!target.isEmpty())
+                addId(ids, target.section(u':', 1));
         }
     }
 }

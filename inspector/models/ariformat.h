@@ -19,8 +19,8 @@ QString formatCallerId(const QJsonObject &callerId);
 //! "0:07", "12:34" or "1:02:03".
 QString formatDuration(qint64 seconds);
 
-//! Every object an event names: channel/bridge/playback ids, recording names, endpoints, in order,
-//! without duplicates.
+//! Every object an event names: channel/bridge/playback ids, recording names, endpoints, and the
+//! channel or bridge a playback or recording targets; in order, without duplicates.
 QStringList eventObjectIds(const QJsonObject &event);
 
 //! A one-line human summary of an event ("PJSIP/1000-0001 Ring -> Up", "digit 5 on ...").

@@ -33,6 +33,7 @@
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMenu>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QPushButton>
@@ -76,6 +77,10 @@ private Q_SLOTS:
     void originateAddsChannel();
     void recordingStartsAndStops();
     void eventLogFilter();
+    void addToBridgeFromMenuAndBridgeActions();
+    void shortcutsAndContextMenus();
+    void resyncAfterReconnect();
+    void statusBarShowsServer();
     void detailsShowChannelAndVariables();
     void failedActionShowsAsterisksMessage();
     void connectionDialogRefusesWrongPassword();
@@ -462,6 +467,99 @@ void tst_InspectorGui::eventLogFilter()
     QCOMPARE(log->filter()->rowCount(), shown);
     QTest::mouseClick(log->pauseButton(), Qt::LeftButton);
     QVERIFY(log->filter()->rowCount() > shown);
+}
+
+void tst_InspectorGui::addToBridgeFromMenuAndBridgeActions()
+{
+    QVERIFY(connectWindow());
+    const QString a = waitForCall();
+    Session *s = m_view->session();
+    // Create a bridge through its dialog.
+    m_window->action(u"actionCreateBridge"_s)->trigger();
+    auto *dialog = qobject_cast<CreateBridgeDialog *>(m_window->activeDialog());
+    QVERIFY(dialog);
+    QCOMPARE(dialog->type(), u"mixing"_s);
+    dialog->accept();
+    QTRY_COMPARE(s->bridges()->rowCount(), 1);
+    const QString bridgeId = s->bridges()->ids().first();
+
+    // Bridge > Add to bridge > <the bridge>, with the channel selected.
+    QVERIFY(m_view->selectChannel(a));
+    auto *menu = m_window->findChild<QMenu *>(u"addToBridgeMenu"_s);
+    QVERIFY(menu);
+    Q_EMIT menu->aboutToShow();
+    QCOMPARE(menu->actions().size(), 1);
+    menu->actions().first()->trigger();
+    QTRY_COMPARE(s->bridges()->members(bridgeId), QStringList {a});
+
+    // Play and music on hold on the bridge itself (the tree selected last).
+    QVERIFY(m_view->selectBridge(bridgeId));
+    QCOMPARE(m_view->selectedTargets(), QStringList {bridgeId});
+    m_window->action(u"actionStartMoh"_s)->trigger();
+    QTRY_VERIFY(sawRequest(u"POST"_s, u"/bridges/"_s + bridgeId + u"/moh"_s));
+    m_window->action(u"actionStopMoh"_s)->trigger();
+    QTRY_VERIFY(sawRequest(u"DELETE"_s, u"/bridges/"_s + bridgeId + u"/moh"_s));
+    m_window->action(u"actionPlay"_s)->trigger();
+    auto *play = qobject_cast<PlayMediaDialog *>(m_window->activeDialog());
+    QVERIFY(play);
+    play->setMediaUri(u"sound:hello-world"_s);
+    play->accept();
+    QTRY_VERIFY(sawRequest(u"POST"_s, u"/bridges/"_s + bridgeId + u"/play"_s));
+    QTRY_COMPARE(countEvents(u"PlaybackStarted"_s, bridgeId) + countEvents(u"PlaybackFinished"_s, bridgeId) > 0, true);
+}
+
+void tst_InspectorGui::shortcutsAndContextMenus()
+{
+    QVERIFY(connectWindow());
+    const QString id = waitForCall();
+    // The channel and bridge views offer the actions as context menus.
+    QVERIFY(m_view->channelView()->actions().contains(m_window->action(u"actionHangup"_s)));
+    QVERIFY(m_view->channelView()->actions().contains(m_window->action(u"actionPlay"_s)));
+    QVERIFY(m_view->bridgeView()->actions().contains(m_window->action(u"actionDestroyBridge"_s)));
+    QCOMPARE(m_view->channelView()->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QCOMPARE(m_window->action(u"actionHangup"_s)->shortcut(), QKeySequence(QKeySequence::Delete));
+
+    // Delete in the channel table hangs the selected channel up.
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(m_view->selectChannel(id));
+    m_view->channelView()->setFocus();
+    QTest::keyClick(m_view->channelView(), Qt::Key_Delete);
+    QTRY_VERIFY(!m_view->session()->channels()->contains(id));
+}
+
+void tst_InspectorGui::resyncAfterReconnect()
+{
+    QVERIFY(connectWindow());
+    Session *s = m_view->session();
+    const QString a = waitForCall();
+    const QString b = waitForCall();
+    // The server goes away; meanwhile one call ends and another starts, unseen.
+    m_sim->setRefuseConnections(true);
+    m_sim->dropWebSockets();
+    QTRY_COMPARE(s->state(), QtAri::Client::State::Reconnecting);
+    QTRY_VERIFY(m_window->findChild<QLabel *>(u"stateLabel"_s)->text() == s->stateText());
+    m_sim->hangupChannel(a);
+    const QString c = m_sim->startCall(testApp);
+    QVERIFY(s->channels()->contains(a));
+    QVERIFY(!s->channels()->contains(c));
+    m_sim->setRefuseConnections(false);
+    QTRY_VERIFY_WITH_TIMEOUT(s->state() == QtAri::Client::State::Connected, 20000);
+    // After the reconnect the views equal the server again.
+    QTRY_VERIFY(!s->channels()->contains(a));
+    QTRY_VERIFY(s->channels()->contains(c));
+    QVERIFY(s->channels()->contains(b));
+    QCOMPARE(s->channels()->rowCount(), 2);
+}
+
+void tst_InspectorGui::statusBarShowsServer()
+{
+    QVERIFY(connectWindow());
+    waitForCall();
+    QTRY_VERIFY(m_window->findChild<QLabel *>(u"versionLabel"_s)->text().startsWith(u"Asterisk "_s));
+    QCOMPARE(m_window->findChild<QLabel *>(u"stateLabel"_s)->text(), m_view->session()->stateText());
+    // The rate is sampled once a second from the events received.
+    QTRY_VERIFY(m_view->session()->eventCount() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QLabel *>(u"rateLabel"_s)->text().contains(u"events/s"_s), 3000);
 }
 
 void tst_InspectorGui::detailsShowChannelAndVariables()

@@ -104,6 +104,10 @@ void tst_InspectorModels::eventIdsAndSummary()
                                   {{u"recording"_s, QJsonObject {{u"name"_s, u"rec-1"_s},
                                                                  {u"state"_s, u"recording"_s}}}});
     QCOMPARE(eventObjectIds(rec), QStringList {u"rec-1"_s});
+    const QJsonObject pb = ariEvent(u"PlaybackStarted"_s,
+                                    {{u"playback"_s, QJsonObject {{u"id"_s, u"pb-1"_s},
+                                                                  {u"target_uri"_s, u"bridge:b1"_s}}}});
+    QCOMPARE(eventObjectIds(pb), (QStringList {u"pb-1"_s, u"b1"_s}));
 }
 
 void tst_InspectorModels::eventLogBatchesInserts()
