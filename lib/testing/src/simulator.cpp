@@ -233,20 +233,20 @@ void SimulatorPrivate::onWebSocket()
 {
     while (QWebSocket *ws = wsServer->nextPendingConnection()) {
         const QUrlQuery query(ws->requestUrl());
+        // Find the entry made when the upgrade came in (same TCP connection); drop entries whose
+        // handshake never completed.
         EventSocket *es = nullptr;
-        for (EventSocket *candidate : std::as_const(sockets)) {
-            if (!candidate->socket && candidate->tcp && candidate->tcp->parent() == ws) {
+        for (qsizetype i = sockets.size() - 1; i >= 0; --i) {
+            EventSocket *candidate = sockets.at(i);
+            if (candidate->socket)
+                continue;
+            if (!candidate->tcp) {
+                sockets.removeAt(i);
+                delete candidate;
+                continue;
+            }
+            if (candidate->tcp->peerPort() == ws->peerPort() && !es)
                 es = candidate;
-                break;
-            }
-        }
-        if (!es) {
-            for (EventSocket *candidate : std::as_const(sockets)) {
-                if (!candidate->socket) {
-                    es = candidate;
-                    break;
-                }
-            }
         }
         if (!es) {
             es = new EventSocket;

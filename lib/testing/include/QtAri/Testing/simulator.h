@@ -89,7 +89,8 @@ public:
                         = QWebSocketProtocol::CloseCodeAbnormalDisconnection);
     //! Keeps event sockets open but sends nothing and answers no pings while \a stalled.
     void setWebSocketsStalled(bool stalled);
-    //! Stops listening (connection refused) / listens again on the same port.
+    //! Stops listening (new connections are refused) / listens again on the same port. Open
+    //! connections stay; use dropWebSockets() to cut event sockets too.
     void setRefuseConnections(bool refuse);
     //! Delays every REST reply by \a ms.
     void setRestDelay(int ms);
