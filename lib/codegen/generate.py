@@ -250,6 +250,7 @@ class Generator:
         for inc in self.qt_includes([f.cpp for f in fields]):
             if inc != '#include <QtCore/QJsonObject>':
                 out.append(inc + '\n')
+        out.append('\nQT_BEGIN_NAMESPACE\nclass QDebug;\nQT_END_NAMESPACE\n')
         out.append('\nnamespace QtAri {\n\nclass %sPrivate;\n\n' % cls)
         doc = doc_text(model) or 'The ARI model %s.' % model['name']
         out.append('//! \\brief %s\n//!\n' % doc)
@@ -285,6 +286,8 @@ class Generator:
         out.append('    friend bool operator!=(const %s &a, const %s &b) { return !(a == b); }\n\n'
                    % (cls, cls))
         out.append('private:\n    QSharedDataPointer<%sPrivate> d;\n};\n\n' % cls)
+        out.append('//! Writes the value as compact JSON.\n'
+                   'QTARI_EXPORT QDebug operator<<(QDebug debug, const %s &value);\n\n' % cls)
         out.append('} // namespace QtAri\n\nQ_DECLARE_SHARED(QtAri::%s)\n' % cls)
         return ''.join(out)
 
@@ -371,7 +374,9 @@ class Generator:
                     out.append('    if (d->present & (quint64(1) << %d))\n        %s\n' % (f.index, write))
             out.append('    return json;\n}\n\n')
             out.append('bool operator==(const %s &a, const %s &b)\n{\n'
-                       '    return a.d == b.d || a.toJson() == b.toJson();\n}\n' % (cls, cls))
+                       '    return a.d == b.d || a.toJson() == b.toJson();\n}\n\n' % (cls, cls))
+            out.append('QDebug operator<<(QDebug debug, const %s &value)\n{\n'
+                       '    return Private::debugJson(debug, "QtAri::%s", value.toJson());\n}\n' % (cls, cls))
         out.append('\n} // namespace QtAri\n')
         return ''.join(out)
 
@@ -402,6 +407,7 @@ class Generator:
                    '#include <QtCore/QJsonObject>\n#include <QtCore/QList>\n#include <QtCore/QMetaType>\n'
                    '#include <QtCore/QObject>\n#include <QtCore/QString>\n#include <QtCore/QStringList>\n'
                    '#include <QtCore/QStringView>\n\n#include <optional>\n\n')
+        out.append('QT_BEGIN_NAMESPACE\nclass QDebug;\nQT_END_NAMESPACE\n\n')
         out.append('namespace QtAri {\n\n')
         out.append('//! The ARI message types (%d: the events and MissingParams).\n' % len(self.messages))
         out.append('namespace Events {\nQ_NAMESPACE_EXPORT(QTARI_EXPORT)\n\n')
@@ -976,6 +982,9 @@ private:
     const void *payload() const;
     QExplicitlySharedDataPointer<EventPrivate> d;
 };
+
+//! Writes the event's type and its JSON.
+QTARI_EXPORT QDebug operator<<(QDebug debug, const Event &event);
 '''
 
 EVENT_SOURCE_HEAD = r'''// ---- Event ----
@@ -1042,6 +1051,11 @@ Result<Event> Event::make(const QString &name, const QJsonObject &json)
     if (!decoded)
         return decoded.error();
     return Event(new EventData<T>(T::staticType, name, json, std::move(*decoded)));
+}
+
+QDebug operator<<(QDebug debug, const Event &event)
+{
+    return Private::debugJson(debug, "QtAri::Event", event.json());
 }
 
 Result<Event> Event::decode(const QByteArray &json)

@@ -126,6 +126,14 @@ QString integerProblem(QJsonValue::Type type, double value)
     return QStringLiteral("expected an integer, got %1").arg(value);
 }
 
+QDebug debugJson(QDebug debug, const char *name, const QJsonObject &json)
+{
+    QDebugStateSaver saver(debug);
+    debug.nospace().noquote() << name << '(' << QJsonDocument(json).toJson(QJsonDocument::Compact)
+                              << ')';
+    return debug;
+}
+
 Error fieldError(const char *model, const char *field, const QString &problem)
 {
     const QString where = QLatin1StringView(model) + u'.' + QLatin1StringView(field);

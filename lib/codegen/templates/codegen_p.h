@@ -5,6 +5,7 @@
 
 #include <QtCore/QByteArray>
 #include <QtCore/QDateTime>
+#include <QtCore/QDebug>
 #include <QtCore/QFuture>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
@@ -233,6 +234,9 @@ void writeField(QJsonObject &json, QLatin1StringView key, const std::optional<T>
     if (value)
         json.insert(key, Codec<T>::write(*value));
 }
+
+//! "Name({json})" on \a debug, for the QDebug operators of models and events.
+QDebug debugJson(QDebug debug, const char *name, const QJsonObject &json);
 
 //! The error for a field that is missing (\a problem empty) or could not be read.
 Error fieldError(const char *model, const char *field, const QString &problem);

@@ -10,6 +10,7 @@
 #include <QtAri/Event>
 #include <QtAri/RecordingsApi>
 
+#include <QtCore/QDebug>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QMetaProperty>
@@ -211,6 +212,12 @@ void tst_Models::settersAndGadget()
     QVERIFY(channel.name().isEmpty());
     QVERIFY(copy != channel);
 
+    // Readable in logs.
+    QString logged;
+    QDebug(&logged) << copy;
+    QVERIFY2(logged.startsWith(u"QtAri::ChannelInfo({"_s), qPrintable(logged));
+    QVERIFY2(logged.contains(u"\"name\":\"other\""_s), qPrintable(logged));
+
     // One property per field, usable through the meta-object (QML, the Inspector's details view).
     const QMetaObject &mo = ChannelInfo::staticMetaObject;
     const int index = mo.indexOfProperty("protocolId");
@@ -233,6 +240,9 @@ void tst_Models::unknownEventType()
     QCOMPARE(event->toJson(), json);
     QVERIFY(!event->as<StasisStartEvent>());
     QVERIFY(!event->as<ChannelStateChangeEvent>());
+    QString logged;
+    QDebug(&logged) << *event;
+    QVERIFY2(logged.contains(u"ChannelTeleported"_s), qPrintable(logged));
 
     // From raw bytes, as the WebSocket delivers it.
     const auto raw = Event::decode(QByteArray(R"({"type":"SomethingNew"})"));
