@@ -81,6 +81,9 @@ std::unique_ptr<Client> newClient()
     client->setUrl(opts.base);
     client->setCredentials(opts.user, opts.password);
     client->setApplicationNames({opts.app});
+    // No client pings: node ari-client sends none either, and while a flood is queued the server's pong
+    // waits behind megabytes of events, which the keepalive would take for a dead socket.
+    client->setKeepalive(0, 0);
     return client;
 }
 
