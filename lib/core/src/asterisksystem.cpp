@@ -1,6 +1,11 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include "asterisksystem_p.h"
 
+#include <QtAri/asteriskapi.h>
+#include <QtAri/client.h>
+
+#include <QtCore/QPointer>
+
 namespace QtAri {
 
 void AsteriskSystemPrivate::setAsteriskId(const QString &id)
@@ -35,5 +40,23 @@ AsteriskSystem::~AsteriskSystem() = default;
 QString AsteriskSystem::asteriskId() const { return d->asteriskId; }
 QVariantMap AsteriskSystem::globalVariables() const { return d->globalVariables; }
 Client *AsteriskSystem::client() const { return d->client; }
+QString AsteriskSystem::version() const { return d->info.system().version(); }
+AsteriskInfo AsteriskSystem::info() const { return d->info; }
+
+QFuture<Result<AsteriskInfo>> AsteriskSystem::fetchInfo()
+{
+    QPointer<AsteriskSystem> self(this);
+    return d->client->asterisk()->getInfo().then(
+            [self](const Result<AsteriskInfo> &result) -> Result<AsteriskInfo> {
+                if (!self)
+                    return Error(Error::Kind::Aborted, QStringLiteral("the client is gone"),
+                                 QStringLiteral("asterisk.getInfo"));
+                if (result) {
+                    self->d->info = result.value();
+                    Q_EMIT self->infoChanged();
+                }
+                return result;
+            });
+}
 
 } // namespace QtAri

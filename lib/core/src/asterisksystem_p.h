@@ -19,6 +19,7 @@ public:
     Client *client = nullptr;
     QString asteriskId;
     QVariantMap globalVariables;
+    AsteriskInfo info;
     Q_DECLARE_PUBLIC(AsteriskSystem)
 };
 

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void createWithInstance();
     void reconcileAfterSocketDrop();
     void clearOnDisconnect();
+    void asteriskSystemInfo();
 
 private:
     std::unique_ptr<Connected> m_env;
@@ -593,6 +594,20 @@ void tst_Registry::clearOnDisconnect()
     QTRY_COMPARE(cleared.size(), 1);
     QVERIFY(client->liveChannels().isEmpty());
     QTRY_VERIFY(!channel);
+}
+
+void tst_Registry::asteriskSystemInfo()
+{
+    QtAri::AsteriskSystem *system = m_env->client->asteriskSystem();
+    QVERIFY(system);
+    QVERIFY(system->version().isEmpty());
+    QSignalSpy changed(system, &QtAri::AsteriskSystem::infoChanged);
+    auto info = system->fetchInfo();
+    QTRY_VERIFY(info.isFinished());
+    QVERIFY2(info.result().has_value(), qPrintable(describe(info.result())));
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(!system->version().isEmpty());
+    QCOMPARE(system->version(), info.result().value().system().version());
 }
 
 QTEST_GUILESS_MAIN(tst_Registry)
