@@ -145,7 +145,7 @@ void Demo::answered(const QString &channelId)
     const QStringList pair {m_waiting.takeFirst(), channelId};
     QtAri::BridgesApi::CreateOptions opts;
     opts.type = u"mixing"_s;
-    opts.name = u"demo-room-%1"_s.arg(m_callNumber);
+    opts.name = u"room-%1"_s.arg(++m_roomNumber);
     m_driver->bridges()->create(opts).then(this, [this, pair](const QtAri::Result<BridgeInfo> &b) {
         if (b)
             m_driver->bridges()->addChannel(b->id(), pair);

@@ -54,6 +54,7 @@ private:
     QStringList m_sounds;
     int m_maxCalls = 8;
     int m_callNumber = 0;
+    int m_roomNumber = 0;
 };
 
 } // namespace QtAri::Inspector

@@ -257,6 +257,16 @@ ServerView *MainWindow::addSession(Session *session)
         showError(tr("Connect to %1").arg(session->title()), error);
     });
     connect(view, &ServerView::selectionChanged, this, &MainWindow::updateActions);
+    // Keep the channel/bridge counts current between the once-a-second status updates.
+    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(session->channels()),
+                                      static_cast<QAbstractItemModel *>(session->bridges())}) {
+        const auto refresh = [this, view] {
+            if (view == currentView())
+                updateStatus();
+        };
+        connect(model, &QAbstractItemModel::rowsInserted, this, refresh);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, refresh);
+    }
     connect(session->eventLog(), &EventLogModel::pausedChanged, this, [this, view](bool paused) {
         if (view == currentView())
             action(u"actionPauseLog"_s)->setChecked(paused);
