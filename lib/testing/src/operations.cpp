@@ -205,12 +205,11 @@ void SimulatorPrivate::setVar(const QString &id, const QString &name, const QStr
     if (c) {
         channelEvent(u"ChannelVarset"_s, id, fields);
     } else {
-        EventTargets t; // global variable: every app sees it
-        for (const auto &[name2, a] : apps) {
-            Q_UNUSED(a)
-            t.onlyApp.clear();
-        }
-        for (auto &[appName, a] : apps) {
+        // a global variable: every app hears of it
+        QStringList names;
+        for (const auto &entry : apps)
+            names.append(entry.first);
+        for (const QString &appName : std::as_const(names)) {
             EventTargets only;
             only.onlyApp = appName;
             emitEvent(u"ChannelVarset"_s, fields, only);
@@ -2043,6 +2042,10 @@ void Simulator::hangupChannel(const QString &channelId, int cause)
 
 void Simulator::sendDtmf(const QString &channelId, const QString &digits)
 {
+    if (!d->channels.contains(channelId)) {
+        qCWarning(lcSim) << "sendDtmf: no channel" << channelId;
+        return;
+    }
     for (const QChar digit : digits)
         d->channelEvent(u"ChannelDtmfReceived"_s, channelId, { { u"digit"_s, QString(digit) }, { u"duration_ms"_s, 100 } });
 }

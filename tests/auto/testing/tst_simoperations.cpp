@@ -32,6 +32,7 @@ private Q_SLOTS:
     void cleanup();
     void everyOperationAnswers_data();
     void everyOperationAnswers();
+    void apiDocsDescribeEverySpecOperation();
 
 private:
     void checkModel(const QString &type, const QJsonValue &value, const QString &where);
@@ -244,6 +245,46 @@ void tst_SimOperations::everyOperationAnswers()
         QVERIFY(!r.body.isEmpty());
     } else {
         checkModel(response, r.json(), key);
+    }
+}
+
+// Swagger clients (node ari-client) build themselves from /ari/api-docs/: it must hold every
+// operation of the spec, with its method, parameters and the models of each resource.
+void tst_SimOperations::apiDocsDescribeEverySpecOperation()
+{
+    const HttpResult index = call(*nam, sim->url(), u"GET"_s, u"/ari/api-docs/resources.json"_s);
+    QCOMPARE(index.status, 200);
+    const QJsonArray apis = index.object().value(u"apis"_s).toArray();
+    const QJsonArray resources = spec.value(u"resources"_s).toArray();
+    QCOMPARE(apis.size(), resources.size());
+    QCOMPARE(index.object().value(u"basePath"_s).toString(), sim->url().toString() + u"/ari"_s);
+    for (const QJsonValue &rv : resources) {
+        const QJsonObject res = rv.toObject();
+        const QString name = res.value(u"name"_s).toString();
+        const HttpResult doc = call(*nam, sim->url(), u"GET"_s, u"/ari/api-docs/"_s + name + u".json"_s);
+        QCOMPARE(doc.status, 200);
+        QSet<QString> described;
+        for (const QJsonValue &api : doc.object().value(u"apis"_s).toArray()) {
+            for (const QJsonValue &op : api.toObject().value(u"operations"_s).toArray()) {
+                const QJsonObject o = op.toObject();
+                described.insert(o.value(u"httpMethod"_s).toString() + u' ' + api.toObject().value(u"path"_s).toString()
+                                 + u' ' + o.value(u"nickname"_s).toString() + u' '
+                                 + QString::number(o.value(u"parameters"_s).toArray().size()));
+            }
+        }
+        QSet<QString> expected;
+        for (const QJsonValue &ov : res.value(u"operations"_s).toArray()) {
+            const QJsonObject o = ov.toObject();
+            expected.insert(o.value(u"method"_s).toString() + u' ' + o.value(u"path"_s).toString() + u' '
+                            + o.value(u"nickname"_s).toString() + u' '
+                            + QString::number(o.value(u"parameters"_s).toArray().size()));
+        }
+        QCOMPARE(described, expected);
+        const QJsonObject models = doc.object().value(u"models"_s).toObject();
+        for (const QJsonValue &mv : spec.value(u"models"_s).toArray()) {
+            if (mv.toObject().value(u"resource"_s).toString() == name)
+                QVERIFY2(models.contains(mv.toObject().value(u"name"_s).toString()), qPrintable(name));
+        }
     }
 }
 
