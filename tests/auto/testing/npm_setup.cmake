@@ -8,7 +8,7 @@ if(EXISTS ${DST}/node_modules/ari-client/package.json)
     message(STATUS "ari-client already installed in ${DST}")
     return()
 endif()
-execute_process(COMMAND ${NPM} ci --no-audit --no-fund --loglevel=error
+execute_process(COMMAND ${NPM} ci --no-audit --no-fund --loglevel=error --fetch-retries=1 --fetch-timeout=30000
     WORKING_DIRECTORY ${DST} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 280)
 if(NOT rc EQUAL 0)
     message(STATUS "SKIP: npm ci failed (${rc}); is the npm registry reachable?\n${err}")
