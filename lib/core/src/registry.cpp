@@ -195,6 +195,7 @@ public:
     QHash<QString, Sound *> sounds;
     QHash<QString, Application *> applications;
     AsteriskSystem *system = nullptr;
+    Event lastEvent; // Asterisk sends some frames twice in a row, verbatim
     quint64 eventNumber = 0; // counts dispatched events
     quint64 resyncFrom = std::numeric_limits<quint64>::max(); // eventNumber at beginResync()
     RecentIds endedChannels;
@@ -1052,6 +1053,11 @@ void Registry::dispatch(const Event &event)
 {
     if (event.type() == EventType::Unknown)
         return;
+    // A verbatim repeat of the previous frame (bridge playbacks under subscribeAll, device
+    // states) carries nothing new: the objects and the typed signals see it once.
+    if (event.type() == d->lastEvent.type() && event.json() == d->lastEvent.json())
+        return;
+    d->lastEvent = event;
     ++d->eventNumber;
     const QJsonValue asteriskId = event.json().value("asterisk_id"_L1);
     if (asteriskId.isString())
@@ -1318,6 +1324,8 @@ void Registry::clear(const Error &reason)
     later(d->mailboxes);
     later(d->sounds);
     later(d->applications);
+    d->lastEvent = Event();
+    d->resyncFrom = std::numeric_limits<quint64>::max();
     d->endedChannels.clear();
     d->endedBridges.clear();
     d->endedPlaybacks.clear();

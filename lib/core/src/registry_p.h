@@ -56,7 +56,8 @@ public:
     //! Routes one decoded event: find/create the objects it names (nested fields too), update
     //! their properties (NOTIFY signals), emit the objects' signals, then the Client's typed
     //! signal. Terminal events: last signals, out of the map, deleteLater(). Events that arrive
-    //! twice are harmless. Unknown event types are ignored here.
+    //! twice are harmless: a verbatim repeat of the previous frame is dropped, a repeated terminal
+    //! event finds nothing to end. Unknown event types are ignored here.
     void dispatch(const QtAri::Event &event);
 
     //! Call when the listings for reconcile() are requested: objects that events name from now

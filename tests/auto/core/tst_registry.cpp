@@ -400,7 +400,9 @@ void tst_Registry::nestedFieldsReachTheirObjects()
     QVERIFY(from && into);
     QSignalSpy mergedInto(from, &Bridge::mergedInto);
     QSignalSpy merged(into, &Bridge::merged);
-    QVERIFY(m_env->push(ariEvent(u"BridgeMerged"_s, { { u"bridge"_s, bridgeJson(u"mg-to"_s) }, { u"bridge_from"_s, bridgeJson(u"mg-from"_s) } })));
+    QJsonObject mergeAgain = ariEvent(u"BridgeMerged"_s, { { u"bridge"_s, bridgeJson(u"mg-to"_s) }, { u"bridge_from"_s, bridgeJson(u"mg-from"_s) } });
+    mergeAgain.insert(u"timestamp"_s, u"2026-11-26T03:10:41.000+0000"_s); // not a verbatim repeat
+    QVERIFY(m_env->push(mergeAgain));
     QCOMPARE(mergedInto.at(0).at(0).value<Bridge *>(), into);
     QCOMPARE(merged.at(0).at(0).value<Bridge *>(), from);
 
@@ -504,6 +506,8 @@ void tst_Registry::repeatedEventsAreHarmless()
     Client *client = m_env->client.get();
     QSignalSpy destroyed(client, &Client::channelDestroyed);
     QSignalSpy playbackFinished(client, &Client::playbackFinished);
+    QSignalSpy playbackStarted(client, &Client::playbackStarted);
+    QSignalSpy created(client, &Client::channelCreated);
     QSignalSpy added(client, &Client::channelAdded);
     const QJsonObject create = ariEvent(u"ChannelCreated"_s, { { u"channel"_s, channelJson(u"r1"_s) } });
     const QJsonObject start = ariEvent(u"PlaybackStarted"_s, { { u"playback"_s, playbackJson(u"rp"_s, u"bridge:x"_s) } });
@@ -513,8 +517,19 @@ void tst_Registry::repeatedEventsAreHarmless()
     QCOMPARE(added.size(), 1);
     QCOMPARE(destroyed.size(), 1);
     QCOMPARE(playbackFinished.size(), 1);
+    QCOMPARE(playbackStarted.size(), 1);
+    QCOMPARE(created.size(), 1);
     QVERIFY(client->liveChannels().isEmpty());
     QVERIFY(client->livePlaybacks().isEmpty());
+
+    // A repeat that is not verbatim (a new timestamp) is a new event: DTMF pressed twice.
+    QVERIFY(m_env->push(ariEvent(u"ChannelCreated"_s, { { u"channel"_s, channelJson(u"r2"_s) } })));
+    QSignalSpy dtmf(client->channel(u"r2"_s), &Channel::dtmfReceived);
+    QJsonObject press = ariEvent(u"ChannelDtmfReceived"_s, { { u"channel"_s, channelJson(u"r2"_s) }, { u"digit"_s, u"1"_s }, { u"duration_ms"_s, 100 } });
+    QJsonObject again = press;
+    again.insert(u"timestamp"_s, u"2026-11-26T03:10:40.100+0000"_s);
+    QVERIFY(m_env->push({ press, again }));
+    QCOMPARE(dtmf.size(), 2);
 }
 
 // The seed's pattern: make the object first, wire its signals, then let originate() use its id.
