@@ -75,6 +75,11 @@ void ClientPrivate::handleFrame(const QJsonObject &object)
                 << object.value(QLatin1StringView("type")).toString().left(80)
                 << "delivered as raw JSON";
     } else {
+        if (const auto *replaced = event.as<ApplicationReplacedEvent>()) {
+            qCWarning(lcAriSocket).noquote()
+                    << "another connection took over application" << replaced->application
+                    << "- this client receives no more events for it";
+        }
         registry->dispatch(event);
     }
     Q_EMIT q->eventReceived(event);

@@ -95,6 +95,7 @@ private Q_SLOTS:
     void unreachablePortIsNetworkError();
     void silentServerIsTimeout();
     void restErrorsCarryStatusAndMessage();
+    void failingResyncFailsConnect();
     void hundredPendingOnDeadServerAllFail();
     void disconnectFailsPendingFutures();
     void destroyingClientAbortsPendingFutures();
@@ -272,6 +273,22 @@ void tst_Client::restErrorsCarryStatusAndMessage()
     QCOMPARE(error.operation(), u"channels.get"_s);
 }
 
+void tst_Client::failingResyncFailsConnect()
+{
+    // The socket opens but listing channels/bridges fails: not ready, and the error says why.
+    auto client = makeClient();
+    m_sim->failRestRequests(2, 503);
+    auto future = client->connectToServer();
+    QTRY_VERIFY(future.isFinished());
+    QVERIFY(!future.result().has_value());
+    QCOMPARE(future.result().error().kind(), Error::Kind::Http);
+    QCOMPARE(future.result().error().httpStatus(), 503);
+    QCOMPARE(client->state(), Client::State::Disconnected);
+    QTRY_COMPARE(m_sim->webSocketCount(), 0);
+    // The next attempt works.
+    QVERIFY(connectClient(client.get()));
+}
+
 void tst_Client::hundredPendingOnDeadServerAllFail()
 {
     auto client = makeClient();
@@ -413,8 +430,9 @@ void tst_Client::credentialsNeverInUrlOrLogs()
         auto list = client.channels()->list();
         QTRY_VERIFY(list.isFinished());
         QVERIFY(list.result().has_value());
+        QSignalSpy connected(&client, &Client::connected);
         m_sim->dropWebSockets();
-        QTRY_COMPARE(client.state(), Client::State::Connected);
+        QTRY_COMPARE(connected.size(), 1); // reconnected, and logged doing so
 
         // A failing login logs too, and must not show what was tried.
         Client wrong;
