@@ -109,9 +109,9 @@ QString Session::title() const
 
 void Session::open()
 {
-    m_opening = true;
     m_client->connectToServer().then(this, [this](const QtAri::Result<void> &r) {
-        m_opening = false;
+        if (m_dying)
+            return; // the client is going away with this session
         if (r) {
             Q_EMIT opened();
         } else {

@@ -133,7 +133,6 @@ private:
     double m_eventsPerSecond = 0;
     int m_reconnectAttempt = 0;
     QString m_asteriskVersion;
-    bool m_opening = false;
     bool m_dying = false;
 };
 

@@ -37,6 +37,7 @@
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QToolButton>
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QTreeView>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void shortcutsAndContextMenus();
     void resyncAfterReconnect();
     void statusBarShowsServer();
+    void closingTabsWhileBusy();
     void detailsShowChannelAndVariables();
     void failedActionShowsAsterisksMessage();
     void connectionDialogRefusesWrongPassword();
@@ -560,6 +562,33 @@ void tst_InspectorGui::statusBarShowsServer()
     // The rate is sampled once a second from the events received.
     QTRY_VERIFY(m_view->session()->eventCount() > 0);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QLabel *>(u"rateLabel"_s)->text().contains(u"events/s"_s), 3000);
+}
+
+void tst_InspectorGui::closingTabsWhileBusy()
+{
+    // A tab closed while its connect and its actions are still pending goes quietly: no
+    // message boxes, no crash when the client fails what was pending.
+    QVERIFY(connectWindow());
+    const QString id = waitForCall();
+    QSignalSpy failed(m_window.get(), &MainWindow::actionFailed);
+    m_sim->setRestDelay(300);
+    m_view->session()->answer({id});
+    m_view->session()->play(id, u"sound:hello-world"_s);
+    ConnectionProfile p;
+    p.name = u"slow"_s;
+    p.url = m_sim->url();
+    p.user = u"asterisk"_s;
+    p.password = u"asterisk"_s;
+    p.applications = {u"other-app"_s};
+    m_window->openProfile(p);
+    QCOMPARE(m_window->tabs()->count(), 2);
+    m_window->action(u"actionCloseTab"_s)->trigger();
+    m_window->tabs()->setCurrentIndex(0);
+    m_window->action(u"actionCloseTab"_s)->trigger();
+    QTRY_COMPARE(m_window->tabs()->count(), 0);
+    QTest::qWait(500);
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(!m_window->findChild<QMessageBox *>(u"actionErrorBox"_s));
 }
 
 void tst_InspectorGui::detailsShowChannelAndVariables()
