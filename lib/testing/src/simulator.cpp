@@ -280,6 +280,8 @@ void SimulatorPrivate::onWebSocket()
         QObject::connect(ws, &QWebSocket::textMessageReceived, q,
                          [this, es](const QString &text) { handleWsText(es, text); });
         QObject::connect(ws, &QWebSocket::disconnected, q, [this, es] { removeSocket(es); });
+        if (stalled && es->tcp)
+            es->tcp->blockSignals(true); // a stalled server is silent to newcomers too
         qCInfo(lcSim) << "event socket connected for" << names << (es->subscribeAll ? "(subscribeAll)" : "");
         Q_EMIT q->webSocketConnected(names);
         if (floodEvents > 0)
@@ -301,8 +303,10 @@ void SimulatorPrivate::removeSocket(EventSocket *es)
     }
     if (es->floodTimer)
         es->floodTimer->deleteLater();
-    if (ws)
+    if (ws) {
+        ws->disconnect(q);
         ws->deleteLater();
+    }
     delete es;
     qCInfo(lcSim) << "event socket disconnected";
     Q_EMIT q->webSocketDisconnected();
@@ -802,11 +806,19 @@ void Simulator::setWebSocketsStalled(bool stalled)
 {
     d->stalled = stalled;
     qCInfo(lcSim) << (stalled ? "stalling" : "resuming") << "event sockets";
-    for (EventSocket *es : std::as_const(d->sockets)) {
+    const auto list = d->sockets;
+    for (EventSocket *es : list) {
         if (!es->tcp)
             continue;
         es->tcp->blockSignals(stalled);
-        if (!stalled && es->tcp->bytesAvailable())
+        if (stalled)
+            continue;
+        // A client that gave up while we were silent: its close went unheard, forget it now.
+        if (es->tcp->state() != QAbstractSocket::ConnectedState) {
+            d->removeSocket(es);
+            continue;
+        }
+        if (es->tcp->bytesAvailable())
             Q_EMIT es->tcp->readyRead();
     }
 }

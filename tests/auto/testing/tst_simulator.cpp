@@ -340,6 +340,20 @@ void tst_Simulator::stalledSocketSendsNothingAndAnswersNoPing()
     QVERIFY(pong.wait(5000));
     sim->startCall(u"test-app"_s);
     QVERIFY(ev.waitFor(u"StasisStart"_s));
+
+    // A client that gives up on a stalled server is forgotten once the stall ends; a newcomer
+    // during the stall is just as unanswered.
+    sim->setWebSocketsStalled(true);
+    ev.socket.abort();
+    EventSocket late;
+    QVERIFY(late.open(sim->url(), u"late-app"_s));
+    QSignalSpy latePong(&late.socket, &QWebSocket::pong);
+    late.socket.ping("q");
+    QVERIFY(!latePong.wait(300));
+    sim->setWebSocketsStalled(false);
+    QVERIFY(latePong.wait(5000));
+    QTRY_COMPARE(sim->webSocketCount(), 1);
+    QCOMPARE(call(*nam, sim->url(), u"GET"_s, u"/ari/applications/test-app"_s).status, 404);
 }
 
 void tst_Simulator::refuseConnections()
