@@ -50,6 +50,8 @@ public:
     QtAri::Testing::Simulator *sim = nullptr;
     QJsonArray channels;
     QTimer *timer = nullptr;
+    QTimer *rampTimer = nullptr;
+    qint64 created = 0;
     QElapsedTimer clock;
     qint64 sent = 0;
     int rate = 2000;
@@ -62,6 +64,29 @@ public:
         for (int i = 0; i < channelCount; ++i)
             sim->startCall(benchApp, {}, u"bench-%1"_s.arg(i));
         channels = sim->channels();
+    }
+
+    // Calls arriving while the Inspector watches: callsPerSecond until total exist.
+    void startRamp(int total, int callsPerSecond)
+    {
+        rampTimer = new QTimer(this);
+        rampTimer->setTimerType(Qt::PreciseTimer);
+        rampTimer->setInterval(5);
+        QElapsedTimer *rampClock = new QElapsedTimer;
+        rampClock->start();
+        QObject::connect(rampTimer, &QTimer::timeout, this, [=, this] {
+            const qint64 due = std::min<qint64>(total, rampClock->elapsed() * callsPerSecond / 1000);
+            while (created < due) {
+                sim->startCall(benchApp, {}, u"bench-%1"_s.arg(created));
+                ++created;
+            }
+            if (created >= total) {
+                rampTimer->stop();
+                delete rampClock;
+                channels = sim->channels();
+            }
+        });
+        rampTimer->start();
     }
 
     void startTraffic()
@@ -215,10 +240,18 @@ int main(int argc, char *argv[])
     parser.addOption({u"channels"_s, u"Live channels to hold (default 10000)."_s, u"n"_s, u"10000"_s});
     parser.addOption({u"rate"_s, u"Events per second (default 2000)."_s, u"n"_s, u"2000"_s});
     parser.addOption({u"seconds"_s, u"Seconds of steady traffic (default 10)."_s, u"s"_s, u"10"_s});
+    parser.addOption({u"calls-per-second"_s,
+                      u"How fast the channels arrive while the Inspector watches (default 1000)."_s,
+                      u"n"_s, u"1000"_s});
+    parser.addOption({u"preload"_s,
+                      u"Create the channels before the Inspector connects (measures the initial "
+                      "listing instead of calls arriving)."_s});
     parser.process(app);
     const int channelCount = parser.value(u"channels"_s).toInt();
     const int rate = parser.value(u"rate"_s).toInt();
     const int seconds = parser.value(u"seconds"_s).toInt();
+    const int callsPerSecond = parser.value(u"calls-per-second"_s).toInt();
+    const bool preload = parser.isSet(u"preload"_s);
     QLoggingCategory::setFilterRules(u"qtari.*.info=false\nqtari.*.warning=true"_s);
 
     // The server and its state, in their own thread.
@@ -229,13 +262,15 @@ int main(int argc, char *argv[])
     server->moveToThread(&serverThread);
     QElapsedTimer setup;
     setup.start();
-    QMetaObject::invokeMethod(server, [server, channelCount] { server->setUp(channelCount); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(server, [server, channelCount, preload] {
+        server->setUp(preload ? channelCount : 0);
+    }, Qt::BlockingQueuedConnection);
     QUrl url;
     QMetaObject::invokeMethod(server, [server, &url] { url = server->sim->url(); },
                               Qt::BlockingQueuedConnection);
-    std::fprintf(stderr, "inspector-stall: %d channels created in the simulator in %lld ms\n",
-                 channelCount, setup.elapsed());
+    if (preload)
+        std::fprintf(stderr, "inspector-stall: %d channels created in the simulator in %lld ms\n",
+                     channelCount, setup.elapsed());
 
     QTemporaryDir dir;
     QSettings settings(dir.filePath(u"s.ini"_s), QSettings::IniFormat);
@@ -261,6 +296,14 @@ int main(int argc, char *argv[])
     Session *session = view->session();
     qint64 connectMs = -1;
     QObject::connect(session, &Session::opened, session, [&] { connectMs = load.elapsed(); });
+    if (!preload) {
+        // Phase 1 without preload: connect to an empty server, then the calls arrive.
+        waitFor([&] { return connectMs >= 0; }, 30000);
+        load.restart();
+        QMetaObject::invokeMethod(server, [server, channelCount, callsPerSecond] {
+            server->startRamp(channelCount, callsPerSecond);
+        }, Qt::BlockingQueuedConnection);
+    }
     const bool loaded = waitFor([&] { return session->channels()->rowCount() >= channelCount; },
                                 120000);
     const qint64 loadMs = load.elapsed();
@@ -294,6 +337,8 @@ int main(int argc, char *argv[])
     const double worst = std::max(loadStats.maxMs, steady.maxMs);
     const QJsonObject result {
         {u"measure"_s, u"inspector-stall"_s},
+        {u"phase1"_s, preload ? u"connect to a server holding the channels"_s
+                              : u"channels arriving at %1/s"_s.arg(callsPerSecond)},
         {u"channels"_s, session->channels()->rowCount()},
         {u"channels_loaded"_s, loaded},
         {u"connect_ms"_s, double(connectMs)},
