@@ -4,7 +4,7 @@
 <context>
     <name>Options</name>
     <message>
-        <source>Operator's console for Asterisk's ARI</source>
+        <source>Operator&apos;s console for Asterisk&apos;s ARI</source>
         <translation>Bedienkonsole für Asterisks ARI</translation>
     </message>
     <message>
@@ -56,7 +56,10 @@
     </message>
     <message numerus="yes">
         <source>%n channel(s)</source>
-        <translation><numerusform>%n Kanal</numerusform><numerusform>%n Kanäle</numerusform></translation>
+        <translation>
+            <numerusform>%n Kanal</numerusform>
+            <numerusform>%n Kanäle</numerusform>
+        </translation>
     </message>
     <message>
         <source>Bridge / channel</source>
@@ -161,7 +164,7 @@
         <translation>Alle Ereignisse des Servers empfangen (subscribeAll)</translation>
     </message>
     <message>
-        <source>Verify the server's TLS certificate</source>
+        <source>Verify the server&apos;s TLS certificate</source>
         <translation>TLS-Zertifikat des Servers prüfen</translation>
     </message>
     <message>
@@ -419,7 +422,10 @@
     </message>
     <message numerus="yes">
         <source>Hang up %n channel(s) with the cause:</source>
-        <translation><numerusform>%n Kanal auflegen mit der Ursache:</numerusform><numerusform>%n Kanäle auflegen mit der Ursache:</numerusform></translation>
+        <translation>
+            <numerusform>%n Kanal auflegen mit der Ursache:</numerusform>
+            <numerusform>%n Kanäle auflegen mit der Ursache:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Normal clearing (16)</source>
@@ -666,7 +672,10 @@
     </message>
     <message numerus="yes">
         <source>%n object(s)</source>
-        <translation><numerusform>%n Objekt</numerusform><numerusform>%n Objekte</numerusform></translation>
+        <translation>
+            <numerusform>%n Objekt</numerusform>
+            <numerusform>%n Objekte</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is playing on the selection</source>
@@ -685,7 +694,7 @@
         <translation>Über QtAri Inspector</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;An operator's console for Asterisk's REST Interface, built on the QtAri library.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;An operator&apos;s console for Asterisk&apos;s REST Interface, built on the QtAri library.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Eine Bedienkonsole für Asterisks REST-Schnittstelle, gebaut auf der QtAri-Bibliothek.&lt;/p&gt;</translation>
     </message>
 </context>
@@ -712,8 +721,8 @@
         <translation>Argumente:</translation>
     </message>
     <message>
-        <source>e.g. "Operator" &lt;100&gt;</source>
-        <translation>z. B. "Vermittlung" &lt;100&gt;</translation>
+        <source>e.g. &quot;Operator&quot; &lt;100&gt;</source>
+        <translation>z. B. &quot;Vermittlung&quot; &lt;100&gt;</translation>
     </message>
     <message>
         <source>Caller ID:</source>
@@ -743,7 +752,7 @@
         <translation>Klänge filtern</translation>
     </message>
     <message>
-        <source>Loading the server's sounds…</source>
+        <source>Loading the server&apos;s sounds…</source>
         <translation>Lade die Klänge des Servers…</translation>
     </message>
     <message>
@@ -760,7 +769,10 @@
     </message>
     <message numerus="yes">
         <source>%n sound(s) on the server</source>
-        <translation><numerusform>%n Klang auf dem Server</numerusform><numerusform>%n Klänge auf dem Server</numerusform></translation>
+        <translation>
+            <numerusform>%n Klang auf dem Server</numerusform>
+            <numerusform>%n Klänge auf dem Server</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not load the sounds: %1</source>
@@ -834,14 +846,6 @@
     <message>
         <source>Reconnecting (attempt %1)</source>
         <translation>Verbinde neu (Versuch %1)</translation>
-    </message>
-    <message>
-        <source>List channels</source>
-        <translation>Kanäle auflisten</translation>
-    </message>
-    <message>
-        <source>List bridges</source>
-        <translation>Bridges auflisten</translation>
     </message>
     <message>
         <source>Hang up</source>

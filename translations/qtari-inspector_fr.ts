@@ -4,12 +4,12 @@
 <context>
     <name>Options</name>
     <message>
-        <source>Operator's console for Asterisk's ARI</source>
-        <translation>Console d'opérateur pour l'ARI d'Asterisk</translation>
+        <source>Operator&apos;s console for Asterisk&apos;s ARI</source>
+        <translation>Console d&apos;opérateur pour l&apos;ARI d&apos;Asterisk</translation>
     </message>
     <message>
         <source>Start a built-in simulator with live calls and connect to it.</source>
-        <translation>Démarrer un simulateur intégré avec des appels en cours et s'y connecter.</translation>
+        <translation>Démarrer un simulateur intégré avec des appels en cours et s&apos;y connecter.</translation>
     </message>
     <message>
         <source>Connect to this server (http://host:8088).</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>User interface language (de, fr, en).</source>
-        <translation>Langue de l'interface (de, fr, en).</translation>
+        <translation>Langue de l&apos;interface (de, fr, en).</translation>
     </message>
     <message>
         <source>Save a picture of the main window to file and quit.</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Milliseconds to wait before the screenshot.</source>
-        <translation>Millisecondes d'attente avant la capture d'écran.</translation>
+        <translation>Millisecondes d&apos;attente avant la capture d&apos;écran.</translation>
     </message>
     <message>
         <source>--url needs an http:// or https:// URL</source>
@@ -56,7 +56,10 @@
     </message>
     <message numerus="yes">
         <source>%n channel(s)</source>
-        <translation><numerusform>%n canal</numerusform><numerusform>%n canaux</numerusform></translation>
+        <translation>
+            <numerusform>%n canal</numerusform>
+            <numerusform>%n canaux</numerusform>
+        </translation>
     </message>
     <message>
         <source>Bridge / channel</source>
@@ -161,7 +164,7 @@
         <translation>Recevoir tous les événements du serveur (subscribeAll)</translation>
     </message>
     <message>
-        <source>Verify the server's TLS certificate</source>
+        <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
     <message>
@@ -170,7 +173,7 @@
     </message>
     <message>
         <source>extra CA certificate (PEM), optional</source>
-        <translation>certificat d'AC supplémentaire (PEM), facultatif</translation>
+        <translation>certificat d&apos;AC supplémentaire (PEM), facultatif</translation>
     </message>
     <message>
         <source>…</source>
@@ -178,7 +181,7 @@
     </message>
     <message>
         <source>CA file:</source>
-        <translation>Fichier d'AC :</translation>
+        <translation>Fichier d&apos;AC :</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -186,7 +189,7 @@
     </message>
     <message>
         <source>CA certificate</source>
-        <translation>Certificat d'AC</translation>
+        <translation>Certificat d&apos;AC</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt);;All files (*)</source>
@@ -214,7 +217,7 @@
     </message>
     <message>
         <source>The server URL must start with http:// or https://</source>
-        <translation>L'URL du serveur doit commencer par http:// ou https://</translation>
+        <translation>L&apos;URL du serveur doit commencer par http:// ou https://</translation>
     </message>
     <message>
         <source>Connected</source>
@@ -380,11 +383,11 @@
     </message>
     <message>
         <source>Stop adding events to the log (they are kept and shown on resume)</source>
-        <translation>Ne plus ajouter d'événements au journal (ils sont conservés et affichés à la reprise)</translation>
+        <translation>Ne plus ajouter d&apos;événements au journal (ils sont conservés et affichés à la reprise)</translation>
     </message>
     <message>
         <source>All event types</source>
-        <translation>Tous les types d'événements</translation>
+        <translation>Tous les types d&apos;événements</translation>
     </message>
     <message>
         <source>Channel, bridge or playback id</source>
@@ -419,7 +422,10 @@
     </message>
     <message numerus="yes">
         <source>Hang up %n channel(s) with the cause:</source>
-        <translation><numerusform>Raccrocher %n canal avec la cause :</numerusform><numerusform>Raccrocher %n canaux avec la cause :</numerusform></translation>
+        <translation>
+            <numerusform>Raccrocher %n canal avec la cause :</numerusform>
+            <numerusform>Raccrocher %n canaux avec la cause :</numerusform>
+        </translation>
     </message>
     <message>
         <source>Normal clearing (16)</source>
@@ -470,7 +476,7 @@
     </message>
     <message>
         <source>Close &amp;tab</source>
-        <translation>Fermer l'&amp;onglet</translation>
+        <translation>Fermer l&apos;&amp;onglet</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -502,7 +508,7 @@
     </message>
     <message>
         <source>U&amp;nhold</source>
-        <translation>Reprendre l'a&amp;ppel</translation>
+        <translation>Reprendre l&apos;a&amp;ppel</translation>
     </message>
     <message>
         <source>&amp;Mute</source>
@@ -558,19 +564,19 @@
     </message>
     <message>
         <source>Start music on &amp;hold</source>
-        <translation>Démarrer la musique d'a&amp;ttente</translation>
+        <translation>Démarrer la musique d&apos;a&amp;ttente</translation>
     </message>
     <message>
         <source>Stop music on h&amp;old</source>
-        <translation>Arrêter la musique d'atte&amp;nte</translation>
+        <translation>Arrêter la musique d&apos;atte&amp;nte</translation>
     </message>
     <message>
         <source>Start &amp;recording…</source>
-        <translation>Démarrer l'&amp;enregistrement…</translation>
+        <translation>Démarrer l&apos;&amp;enregistrement…</translation>
     </message>
     <message>
         <source>S&amp;top recording</source>
-        <translation>Arrêter l'enre&amp;gistrement</translation>
+        <translation>Arrêter l&apos;enre&amp;gistrement</translation>
     </message>
     <message>
         <source>&amp;Pause event log</source>
@@ -650,7 +656,7 @@
     </message>
     <message>
         <source>Select one or more channels first</source>
-        <translation>Sélectionnez d'abord un ou plusieurs canaux</translation>
+        <translation>Sélectionnez d&apos;abord un ou plusieurs canaux</translation>
     </message>
     <message>
         <source>(no bridges)</source>
@@ -658,15 +664,18 @@
     </message>
     <message>
         <source>Select a bridge first</source>
-        <translation>Sélectionnez d'abord un pont</translation>
+        <translation>Sélectionnez d&apos;abord un pont</translation>
     </message>
     <message>
         <source>Select a channel or a bridge first</source>
-        <translation>Sélectionnez d'abord un canal ou un pont</translation>
+        <translation>Sélectionnez d&apos;abord un canal ou un pont</translation>
     </message>
     <message numerus="yes">
         <source>%n object(s)</source>
-        <translation><numerusform>%n objet</numerusform><numerusform>%n objets</numerusform></translation>
+        <translation>
+            <numerusform>%n objet</numerusform>
+            <numerusform>%n objets</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is playing on the selection</source>
@@ -685,8 +694,8 @@
         <translation>À propos de QtAri Inspector</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;An operator's console for Asterisk's REST Interface, built on the QtAri library.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Une console d'opérateur pour l'interface REST d'Asterisk, construite sur la bibliothèque QtAri.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;An operator&apos;s console for Asterisk&apos;s REST Interface, built on the QtAri library.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Une console d&apos;opérateur pour l&apos;interface REST d&apos;Asterisk, construite sur la bibliothèque QtAri.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -712,12 +721,12 @@
         <translation>Arguments :</translation>
     </message>
     <message>
-        <source>e.g. "Operator" &lt;100&gt;</source>
-        <translation>p. ex. "Standard" &lt;100&gt;</translation>
+        <source>e.g. &quot;Operator&quot; &lt;100&gt;</source>
+        <translation>p. ex. &quot;Standard&quot; &lt;100&gt;</translation>
     </message>
     <message>
         <source>Caller ID:</source>
-        <translation>Identifiant d'appelant :</translation>
+        <translation>Identifiant d&apos;appelant :</translation>
     </message>
     <message>
         <source> s</source>
@@ -743,7 +752,7 @@
         <translation>Filtrer les sons</translation>
     </message>
     <message>
-        <source>Loading the server's sounds…</source>
+        <source>Loading the server&apos;s sounds…</source>
         <translation>Chargement des sons du serveur…</translation>
     </message>
     <message>
@@ -760,7 +769,10 @@
     </message>
     <message numerus="yes">
         <source>%n sound(s) on the server</source>
-        <translation><numerusform>%n son sur le serveur</numerusform><numerusform>%n sons sur le serveur</numerusform></translation>
+        <translation>
+            <numerusform>%n son sur le serveur</numerusform>
+            <numerusform>%n sons sur le serveur</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not load the sounds: %1</source>
@@ -771,7 +783,7 @@
     <name>QtAri::Inspector::RecordDialog</name>
     <message>
         <source>Start recording</source>
-        <translation>Démarrer l'enregistrement</translation>
+        <translation>Démarrer l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -836,14 +848,6 @@
         <translation>Reconnexion (tentative %1)</translation>
     </message>
     <message>
-        <source>List channels</source>
-        <translation>Lister les canaux</translation>
-    </message>
-    <message>
-        <source>List bridges</source>
-        <translation>Lister les ponts</translation>
-    </message>
-    <message>
         <source>Hang up</source>
         <translation>Raccrocher</translation>
     </message>
@@ -865,7 +869,7 @@
     </message>
     <message>
         <source>Unhold</source>
-        <translation>Reprendre l'appel</translation>
+        <translation>Reprendre l&apos;appel</translation>
     </message>
     <message>
         <source>Mute</source>
@@ -917,19 +921,19 @@
     </message>
     <message>
         <source>Start music on hold</source>
-        <translation>Démarrer la musique d'attente</translation>
+        <translation>Démarrer la musique d&apos;attente</translation>
     </message>
     <message>
         <source>Stop music on hold</source>
-        <translation>Arrêter la musique d'attente</translation>
+        <translation>Arrêter la musique d&apos;attente</translation>
     </message>
     <message>
         <source>Start recording</source>
-        <translation>Démarrer l'enregistrement</translation>
+        <translation>Démarrer l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Stop recording</source>
-        <translation>Arrêter l'enregistrement</translation>
+        <translation>Arrêter l&apos;enregistrement</translation>
     </message>
 </context>
 </TS>
