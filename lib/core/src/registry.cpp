@@ -16,7 +16,6 @@
 #include <QtAri/client.h>
 #include <QtAri/events.h>
 
-#include <QtCore/QJsonArray>
 #include <QtCore/QSet>
 #include <QtCore/QUuid>
 
@@ -47,7 +46,6 @@ public:
         }
         m_set.insert(id);
     }
-    void remove(const QString &id) { m_set.remove(id); } // its ring slot just expires later
     void clear()
     {
         m_set.clear();
