@@ -1467,6 +1467,11 @@ Reply SimulatorPrivate::dispatch(Request &r)
             c->ringing = false;
             return Reply::empty();
         }
+        if (n == u"mute"_s || n == u"unmute"_s) {
+            static const QStringList directions { u"both"_s, u"in"_s, u"out"_s };
+            if (!directions.contains(r.value(u"direction"_s, u"both"_s)))
+                return Reply::error(400, u"Invalid direction specified"_s);
+        }
         if (n == u"progress"_s || n == u"hold"_s || n == u"unhold"_s || n == u"startSilence"_s
             || n == u"stopSilence"_s || n == u"mute"_s || n == u"unmute"_s) {
             if (n == u"hold"_s)
