@@ -26,23 +26,41 @@ void BridgesModel::setChannelsModel(ChannelsModel *channels)
     m_channels = channels;
     if (channels) {
         connect(channels, &QAbstractItemModel::dataChanged, this,
-                [this](const QModelIndex &tl, const QModelIndex &) {
-                    if (tl.column() != int(ChannelColumn::Duration))
-                        channelNamesChanged();
+                [this](const QModelIndex &tl, const QModelIndex &br) {
+                    if (tl.column() == int(ChannelColumn::Duration) && br.column() == tl.column())
+                        return; // the once-a-second duration tick changes nothing shown here
+                    channelRowsChanged(tl.row(), br.row());
                 });
     }
 }
 
-void BridgesModel::channelNamesChanged()
+void BridgesModel::channelRowsChanged(int first, int last)
 {
-    // Member rows show names and states: refresh the visible text of every member row.
-    for (size_t i = 0; i < m_nodes.size(); ++i) {
-        const int n = int(m_nodes[i]->members.size());
-        if (n == 0)
+    // Member rows show the channel's name and state. For a few changed channels, refresh just
+    // their member rows (found through the channel's bridge); for many, every member row.
+    if (last - first > 64) {
+        for (size_t i = 0; i < m_nodes.size(); ++i) {
+            const int n = int(m_nodes[i]->members.size());
+            if (n == 0)
+                continue;
+            const QModelIndex parent = index(int(i), 0);
+            Q_EMIT dataChanged(index(0, 0, parent),
+                               index(n - 1, int(BridgeColumn::Count) - 1, parent),
+                               {Qt::DisplayRole});
+        }
+        return;
+    }
+    for (int row = first; row <= last; ++row) {
+        const QString channelId = m_channels->idAt(row);
+        const int bridgeRow = m_index.value(m_channels->bridgeOf(channelId), -1);
+        if (bridgeRow < 0)
             continue;
-        const QModelIndex parent = index(int(i), 0);
-        Q_EMIT dataChanged(index(0, 0, parent), index(n - 1, int(BridgeColumn::Count) - 1, parent),
-                           {Qt::DisplayRole});
+        const int member = int(m_nodes[size_t(bridgeRow)]->members.indexOf(channelId));
+        if (member < 0)
+            continue;
+        const QModelIndex parent = index(bridgeRow, 0);
+        Q_EMIT dataChanged(index(member, 0, parent),
+                           index(member, int(BridgeColumn::Count) - 1, parent), {Qt::DisplayRole});
     }
 }
 

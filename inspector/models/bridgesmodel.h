@@ -76,7 +76,7 @@ private:
     };
     int rowOfNode(const Node *node) const;
     void rebuildIndex(int from);
-    void channelNamesChanged();
+    void channelRowsChanged(int first, int last);
 
     std::vector<std::unique_ptr<Node>> m_nodes;
     QHash<QString, int> m_index;

@@ -294,6 +294,14 @@ void tst_InspectorModels::bridgesModelTree()
     QCOMPARE(model.bridgeIdAt(model.index(1, 0, b2)), u"b2"_s);
     QCOMPARE(model.parent(model.index(1, 0, b2)), b2);
 
+    // A member row follows its channel's state.
+    channels.setBridge(u"c1"_s, u"b2"_s);
+    QSignalSpy memberChanged(&model, &QAbstractItemModel::dataChanged);
+    channels.upsert(channelJson(u"c1"_s, u"Ring"_s, u"PJSIP/alice-01"_s));
+    QCOMPARE(model.index(0, int(BridgeColumn::Members), b2).data().toString(), u"Ring"_s);
+    QCOMPARE(memberChanged.size(), 1);
+    QCOMPARE(memberChanged.at(0).at(0).toModelIndex(), model.index(0, 0, b2));
+
     model.upsert(bridgeJson(u"b2"_s, {u"c2"_s, u"c3"_s}));
     QCOMPARE(model.members(u"b2"_s), (QStringList {u"c2"_s, u"c3"_s}));
     model.remove(u"b1"_s);
