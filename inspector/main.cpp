@@ -60,7 +60,10 @@ int main(int argc, char *argv[])
         p.password = options.password;
         if (!options.applications.isEmpty())
             p.applications = options.applications;
-        window.openProfile(p);
+        if (p.password.isEmpty()) // ask for it rather than fail with 401
+            QTimer::singleShot(0, &window, [&window, p] { window.showConnectionDialogFor(p); });
+        else
+            window.openProfile(p);
     }
     window.show();
     if (!options.demo && options.url.isEmpty() && options.screenshotFile.isEmpty())

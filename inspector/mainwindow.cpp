@@ -286,7 +286,14 @@ ServerView *MainWindow::openProfile(const ConnectionProfile &profile)
 
 void MainWindow::showConnectionDialog()
 {
+    showConnectionDialogFor({});
+}
+
+void MainWindow::showConnectionDialogFor(const ConnectionProfile &profile)
+{
     auto *dialog = new ConnectionDialog(m_store, this);
+    if (profile.url.isValid())
+        dialog->setProfile(profile);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (Session *s = dialog->takeSession())

@@ -46,6 +46,8 @@ public:
 
     //! Shows the connection dialog.
     void showConnectionDialog();
+    //! Shows the connection dialog filled with \a profile (e.g. --url without --password).
+    void showConnectionDialogFor(const ConnectionProfile &profile);
     //! For --screenshot: selects a bridged channel (details filled) and the newest event.
     void prepareScreenshot();
 
