@@ -102,6 +102,7 @@ def machine(args):
         "qt": args.qt_version,
         "node": args.node_version,
         "commit": commit,
+        "load": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
     }
 
 
@@ -267,9 +268,9 @@ def main():
         "same `ari-sim` build, one fresh server per client run, interleaved run by run so that machine noise",
         "hits both alike. Figures are medians over the runs, with the range over the runs in brackets.",
         "",
-        f"- Date: {m['date']}, commit {m['commit']}, {args.runs} run(s) per client and measure"
+        f"- Date: {m['date']}, commit {m['commit']}, {args.runs} run(s) per client and measure (soak: one)"
         + (" (`--quick`)" if args.quick else "") + (f", {args.seconds} s in all" if args.seconds else ""),
-        f"- Machine: {m['nproc']} CPU(s), {m['cpu']}, Linux {m['kernel']}",
+        f"- Machine: {m['nproc']} CPU(s), {m['cpu']}, Linux {m['kernel']}, load average {m['load']} when the run ended",
         f"- Qt {m['qt']} (RelWithDebInfo build), node {m['node']}, ari-client 2.2.0, ws 8 for the bare node ceiling",
         f"- Protocol: {args.flood}; see ../shared/BENCH-PROTOCOL.md and bench/README.md",
         "",
