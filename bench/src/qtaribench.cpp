@@ -170,6 +170,7 @@ struct Flood
     bool done = false;
     qint64 sampleEvery = 0;
     QList<double> rssSamples;
+    QList<double> heapSamples;
     QList<qint64> liveSamples;
     Client *client = nullptr;
 
@@ -183,6 +184,7 @@ struct Flood
         ++total;
         if (sampleEvery && total % sampleEvery == 0) {
             rssSamples.append(rssMb());
+            heapSamples.append(heapMb());
             liveSamples.append(client->liveChannels().size());
         }
     }
@@ -372,6 +374,9 @@ void measureSoak()
     QJsonArray live;
     for (qint64 v : f.liveSamples)
         live.append(v);
+    QJsonArray heap;
+    for (double v : f.heapSamples)
+        heap.append(rounded(v, 1));
     const double first = s.value(0), last = s.value(s.size() - 1);
     printResult(kClient, opts.measure,
                 {{u"events"_s, f.total},
@@ -382,6 +387,7 @@ void measureSoak()
                  {u"rss_max_mb"_s, rounded(s.isEmpty() ? 0 : *std::max_element(s.cbegin(), s.cend()), 1)},
                  {u"rss_delta_mb"_s, rounded(last - first, 1)},
                  {u"rss_samples_mb"_s, samples},
+                 {u"heap_samples_mb"_s, heap},
                  {u"live_channels_samples"_s, live}});
 }
 
