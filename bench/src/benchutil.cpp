@@ -10,12 +10,11 @@
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QNetworkRequest>
 
-#include <malloc.h>
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <malloc.h>
+#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 
@@ -45,8 +44,14 @@ static double statusFieldMb(QByteArrayView field)
     return 0;
 }
 
-double rssMb() { return statusFieldMb("VmRSS:"); }
-double peakRssMb() { return statusFieldMb("VmHWM:"); }
+double rssMb()
+{
+    return statusFieldMb("VmRSS:");
+}
+double peakRssMb()
+{
+    return statusFieldMb("VmHWM:");
+}
 
 double heapMb()
 {

@@ -1,8 +1,8 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 //
 // qtari-bench: the QtAri client's side of the benchmarks (bench/README.md). The same measures as
-// bench/node/bench.js runs with node ari-client, against any ARI server; events and soak need a flood
-// server (../shared/BENCH-PROTOCOL.md). Prints one JSON line per measure.
+// bench/node/bench.js runs with node ari-client, against any ARI server; events and soak need a
+// flood server (../shared/BENCH-PROTOCOL.md). Prints one JSON line per measure.
 //
 //   qtari-bench --measure connect|events|rest|memory|soak --url URL --user U --pass P --app NAME
 
@@ -20,10 +20,9 @@
 #include <QtCore/QSet>
 #include <QtCore/QTimer>
 
-#include <malloc.h>
-
 #include <array>
 #include <cstdlib>
+#include <malloc.h>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -55,19 +54,19 @@ Options opts;
 
 [[noreturn]] void fail(const QString &message)
 {
-    printResult(kClient, opts.measure, {{u"error"_s, message}});
+    printResult(kClient, opts.measure, { { u"error"_s, message } });
     std::exit(1);
 }
 
 // Runs the event loop until \a future has finished (or the measure's timeout passes).
-template<typename T>
-T await(const QFuture<T> &future)
+template <typename T> T await(const QFuture<T> &future)
 {
     if (!future.isFinished()) {
         QEventLoop loop;
         QFutureWatcher<T> watcher;
         QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(opts.timeoutS * 1000, &loop, [] { fail(u"timed out waiting for a reply"_s); });
+        QTimer::singleShot(
+            opts.timeoutS * 1000, &loop, [] { fail(u"timed out waiting for a reply"_s); });
         watcher.setFuture(future);
         if (!future.isFinished())
             loop.exec();
@@ -80,9 +79,9 @@ std::unique_ptr<Client> newClient()
     auto client = std::make_unique<Client>();
     client->setUrl(opts.base);
     client->setCredentials(opts.user, opts.password);
-    client->setApplicationNames({opts.app});
-    // No client pings: node ari-client sends none either, and while a flood is queued the server's pong
-    // waits behind megabytes of events, which the keepalive would take for a dead socket.
+    client->setApplicationNames({ opts.app });
+    // No client pings: node ari-client sends none either, and while a flood is queued the server's
+    // pong waits behind megabytes of events, which the keepalive would take for a dead socket.
     client->setKeepalive(0, 0);
     return client;
 }
@@ -91,10 +90,12 @@ void connectOrFail(Client *client)
 {
     const QtAri::Result<void> r = await(client->connectToServer());
     if (!r)
-        fail(u"connect failed: %1 (HTTP %2)"_s.arg(r.error().message()).arg(r.error().httpStatus()));
+        fail(
+            u"connect failed: %1 (HTTP %2)"_s.arg(r.error().message()).arg(r.error().httpStatus()));
 }
 
-// --- connect-to-ready ---------------------------------------------------------------------------------
+// --- connect-to-ready
+// ---------------------------------------------------------------------------------
 
 void measureConnect()
 {
@@ -110,41 +111,111 @@ void measureConnect()
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
     printResult(kClient, opts.measure,
-                {{u"attempts"_s, times.size()},
-                 {u"median_ms"_s, rounded(median(times))},
-                 {u"first_ms"_s, rounded(times.value(0))},
-                 {u"min_ms"_s, rounded(*std::min_element(times.cbegin(), times.cend()))},
-                 {u"rss_mb"_s, rounded(peakRssMb(), 1)}});
+        { { u"attempts"_s, times.size() }, { u"median_ms"_s, rounded(median(times)) },
+            { u"first_ms"_s, rounded(times.value(0)) },
+            { u"min_ms"_s, rounded(*std::min_element(times.cbegin(), times.cend())) },
+            { u"rss_mb"_s, rounded(peakRssMb(), 1) } });
 }
 
-// --- event dispatch -------------------------------------------------------------------------------------
+// --- event dispatch
+// -------------------------------------------------------------------------------------
 
 // Every ARI message type and the Client signal that carries it.
 enum Type {
-    ApplicationMoveFailed, ApplicationRegistered, ApplicationReplaced, ApplicationUnregistered,
-    BridgeAttendedTransfer, BridgeBlindTransfer, BridgeCreated, BridgeDestroyed, BridgeMerged,
-    BridgeVideoSourceChanged, CallBroadcast, CallClaimed, ChannelCallerId, ChannelConnectedLine,
-    ChannelCreated, ChannelDestroyed, ChannelDialplan, ChannelDtmfReceived, ChannelEnteredBridge,
-    ChannelHangupRequest, ChannelHold, ChannelLeftBridge, ChannelStateChange, ChannelTalkingFinished,
-    ChannelTalkingStarted, ChannelToneDetected, ChannelTransfer, ChannelUnhold, ChannelUserevent,
-    ChannelVarset, ContactStatusChange, DeviceStateChanged, Dial, EndpointStateChange,
-    PeerStatusChange, PlaybackContinuing, PlaybackFinished, PlaybackStarted, RecordingFailed,
-    RecordingFinished, RecordingStarted, RestResponse, StasisEnd, StasisStart, TextMessageReceived,
-    MissingParams, TypeCount
+    ApplicationMoveFailed,
+    ApplicationRegistered,
+    ApplicationReplaced,
+    ApplicationUnregistered,
+    BridgeAttendedTransfer,
+    BridgeBlindTransfer,
+    BridgeCreated,
+    BridgeDestroyed,
+    BridgeMerged,
+    BridgeVideoSourceChanged,
+    CallBroadcast,
+    CallClaimed,
+    ChannelCallerId,
+    ChannelConnectedLine,
+    ChannelCreated,
+    ChannelDestroyed,
+    ChannelDialplan,
+    ChannelDtmfReceived,
+    ChannelEnteredBridge,
+    ChannelHangupRequest,
+    ChannelHold,
+    ChannelLeftBridge,
+    ChannelStateChange,
+    ChannelTalkingFinished,
+    ChannelTalkingStarted,
+    ChannelToneDetected,
+    ChannelTransfer,
+    ChannelUnhold,
+    ChannelUserevent,
+    ChannelVarset,
+    ContactStatusChange,
+    DeviceStateChanged,
+    Dial,
+    EndpointStateChange,
+    PeerStatusChange,
+    PlaybackContinuing,
+    PlaybackFinished,
+    PlaybackStarted,
+    RecordingFailed,
+    RecordingFinished,
+    RecordingStarted,
+    RestResponse,
+    StasisEnd,
+    StasisStart,
+    TextMessageReceived,
+    MissingParams,
+    TypeCount
 };
 const std::array<QString, TypeCount> kTypeNames = {
-    u"ApplicationMoveFailed"_s, u"ApplicationRegistered"_s, u"ApplicationReplaced"_s,
-    u"ApplicationUnregistered"_s, u"BridgeAttendedTransfer"_s, u"BridgeBlindTransfer"_s,
-    u"BridgeCreated"_s, u"BridgeDestroyed"_s, u"BridgeMerged"_s, u"BridgeVideoSourceChanged"_s,
-    u"CallBroadcast"_s, u"CallClaimed"_s, u"ChannelCallerId"_s, u"ChannelConnectedLine"_s,
-    u"ChannelCreated"_s, u"ChannelDestroyed"_s, u"ChannelDialplan"_s, u"ChannelDtmfReceived"_s,
-    u"ChannelEnteredBridge"_s, u"ChannelHangupRequest"_s, u"ChannelHold"_s, u"ChannelLeftBridge"_s,
-    u"ChannelStateChange"_s, u"ChannelTalkingFinished"_s, u"ChannelTalkingStarted"_s,
-    u"ChannelToneDetected"_s, u"ChannelTransfer"_s, u"ChannelUnhold"_s, u"ChannelUserevent"_s,
-    u"ChannelVarset"_s, u"ContactStatusChange"_s, u"DeviceStateChanged"_s, u"Dial"_s,
-    u"EndpointStateChange"_s, u"PeerStatusChange"_s, u"PlaybackContinuing"_s, u"PlaybackFinished"_s,
-    u"PlaybackStarted"_s, u"RecordingFailed"_s, u"RecordingFinished"_s, u"RecordingStarted"_s,
-    u"RESTResponse"_s, u"StasisEnd"_s, u"StasisStart"_s, u"TextMessageReceived"_s,
+    u"ApplicationMoveFailed"_s,
+    u"ApplicationRegistered"_s,
+    u"ApplicationReplaced"_s,
+    u"ApplicationUnregistered"_s,
+    u"BridgeAttendedTransfer"_s,
+    u"BridgeBlindTransfer"_s,
+    u"BridgeCreated"_s,
+    u"BridgeDestroyed"_s,
+    u"BridgeMerged"_s,
+    u"BridgeVideoSourceChanged"_s,
+    u"CallBroadcast"_s,
+    u"CallClaimed"_s,
+    u"ChannelCallerId"_s,
+    u"ChannelConnectedLine"_s,
+    u"ChannelCreated"_s,
+    u"ChannelDestroyed"_s,
+    u"ChannelDialplan"_s,
+    u"ChannelDtmfReceived"_s,
+    u"ChannelEnteredBridge"_s,
+    u"ChannelHangupRequest"_s,
+    u"ChannelHold"_s,
+    u"ChannelLeftBridge"_s,
+    u"ChannelStateChange"_s,
+    u"ChannelTalkingFinished"_s,
+    u"ChannelTalkingStarted"_s,
+    u"ChannelToneDetected"_s,
+    u"ChannelTransfer"_s,
+    u"ChannelUnhold"_s,
+    u"ChannelUserevent"_s,
+    u"ChannelVarset"_s,
+    u"ContactStatusChange"_s,
+    u"DeviceStateChanged"_s,
+    u"Dial"_s,
+    u"EndpointStateChange"_s,
+    u"PeerStatusChange"_s,
+    u"PlaybackContinuing"_s,
+    u"PlaybackFinished"_s,
+    u"PlaybackStarted"_s,
+    u"RecordingFailed"_s,
+    u"RecordingFinished"_s,
+    u"RecordingStarted"_s,
+    u"RESTResponse"_s,
+    u"StasisEnd"_s,
+    u"StasisStart"_s,
+    u"TextMessageReceived"_s,
     u"MissingParams"_s,
 };
 
@@ -161,8 +232,8 @@ struct Flood
     std::array<qint64, TypeCount> seen {};
     qint64 total = 0;
     QHash<QString, PerChannel> perChannel; // by channel id
-    qint64 wrongObject = 0;                // a per-object handler got something for another id
-    qint64 attached = 0;                   // objects that got per-object handlers
+    qint64 wrongObject = 0; // a per-object handler got something for another id
+    qint64 attached = 0; // objects that got per-object handlers
     QElapsedTimer clock;
     double cpuFirst = 0;
     double seconds = 0;
@@ -197,8 +268,7 @@ struct Flood
 };
 
 // A handler on every event type of the Client: each counts its type.
-template<typename Signal>
-void countOn(Client *client, Signal signal, Flood *flood, Type type)
+template <typename Signal> void countOn(Client *client, Signal signal, Flood *flood, Type type)
 {
     QObject::connect(client, signal, client, [flood, type] { flood->hit(type); });
 }
@@ -251,20 +321,19 @@ void connectTypeHandlers(Client *client, Flood *flood)
     countOn(client, &Client::textMessageReceived, flood, TextMessageReceived);
     countOn(client, &Client::missingParamsReceived, flood, MissingParams);
     // ChannelUserevent carries the sentinel, which ends the flood.
-    QObject::connect(client, &Client::channelUserEvent, client,
-                     [flood](const QString &eventName) {
-                         if (eventName == u"BenchDone") {
-                             flood->finish();
-                             QCoreApplication::quit();
-                             return;
-                         }
-                         flood->hit(ChannelUserevent);
-                     });
+    QObject::connect(client, &Client::channelUserEvent, client, [flood](const QString &eventName) {
+        if (eventName == u"BenchDone") {
+            flood->finish();
+            QCoreApplication::quit();
+            return;
+        }
+        flood->hit(ChannelUserevent);
+    });
 }
 
 // Per-object handlers for ChannelStateChange, ChannelDtmfReceived and ChannelDestroyed on a channel
-// of the flood. A channel object exists from the first event or listing that names it, so the handlers
-// are connected as each one enters the client's identity map.
+// of the flood. A channel object exists from the first event or listing that names it, so the
+// handlers are connected as each one enters the client's identity map.
 void attachChannelHandlers(Channel *channel, Flood *flood)
 {
     const QString id = channel->id();
@@ -274,11 +343,11 @@ void attachChannelHandlers(Channel *channel, Flood *flood)
     ++flood->attached;
     PerChannel *counts = &it.value();
     QObject::connect(channel, &Channel::stateChanged, channel,
-                     [flood, counts, channel, id](Channel::State state) {
-                         if (channel->id() != id || channel->state() != state)
-                             ++flood->wrongObject;
-                         ++counts->stateChanges;
-                     });
+        [flood, counts, channel, id](Channel::State state) {
+            if (channel->id() != id || channel->state() != state)
+                ++flood->wrongObject;
+            ++counts->stateChanges;
+        });
     QObject::connect(channel, &Channel::dtmfReceived, channel, [flood, counts, channel, id] {
         if (channel->id() != id)
             ++flood->wrongObject;
@@ -316,13 +385,13 @@ void runFlood(FloodResult *result, qint64 samples)
     flood.client = client.get();
     connectTypeHandlers(client.get(), &flood);
     QObject::connect(client.get(), &Client::channelAdded, client.get(),
-                     [&flood](Channel *channel) { attachChannelHandlers(channel, &flood); });
-    QObject::connect(client.get(), &Client::errorOccurred, client.get(), [](const QtAri::Error &error) {
-        fail(u"client error during the flood: %1"_s.arg(error.message()));
-    });
-    QTimer::singleShot(opts.timeoutS * 1000, client.get(), [&flood] {
-        fail(u"flood did not finish (%1 events)"_s.arg(flood.total));
-    });
+        [&flood](Channel *channel) { attachChannelHandlers(channel, &flood); });
+    QObject::connect(
+        client.get(), &Client::errorOccurred, client.get(), [](const QtAri::Error &error) {
+            fail(u"client error during the flood: %1"_s.arg(error.message()));
+        });
+    QTimer::singleShot(opts.timeoutS * 1000, client.get(),
+        [&flood] { fail(u"flood did not finish (%1 events)"_s.arg(flood.total)); });
     // channelAdded also fires for the channels the connect's listing puts into the identity map.
     client->connectToServer();
     QCoreApplication::exec();
@@ -336,10 +405,11 @@ void runFlood(FloodResult *result, qint64 samples)
         result->perObjectHungUp += c.hungUp;
     }
     // Channel::stateChanged is the NOTIFY of the state property: it fires when a channel's state
-    // changes, whichever event carried the change, and not for a ChannelStateChange that repeats the
-    // state. So its count is reported, not compared (each call is checked to be for its own channel).
+    // changes, whichever event carried the change, and not for a ChannelStateChange that repeats
+    // the state. So its count is reported, not compared (each call is checked to be for its own
+    // channel).
     ok = ok && result->perObjectDtmf == info.counts.value(kTypeNames[ChannelDtmfReceived])
-         && result->perObjectHungUp == info.counts.value(kTypeNames[ChannelDestroyed]);
+        && result->perObjectHungUp == info.counts.value(kTypeNames[ChannelDestroyed]);
     result->verified = ok;
     client->disconnectFromServer();
 }
@@ -350,16 +420,14 @@ void measureEvents()
     runFlood(&r, 0);
     const Flood &f = r.flood;
     printResult(kClient, opts.measure,
-                {{u"events"_s, f.total},
-                 {u"channels"_s, r.info.channelIds.size()},
-                 {u"listeners"_s, f.attached * 3},
-                 {u"events_per_s"_s, qRound64(double(f.total) / f.seconds)},
-                 {u"cpu_us_per_event"_s, rounded(f.cpu / double(f.total))},
-                 {u"rss_mb"_s, rounded(peakRssMb(), 1)},
-                 {u"per_object_state_changes"_s, r.perObjectState},
-                 {u"per_object_dtmf"_s, r.perObjectDtmf},
-                 {u"per_object_hungup"_s, r.perObjectHungUp},
-                 {u"verified"_s, r.verified}});
+        { { u"events"_s, f.total }, { u"channels"_s, r.info.channelIds.size() },
+            { u"listeners"_s, f.attached * 3 },
+            { u"events_per_s"_s, qRound64(double(f.total) / f.seconds) },
+            { u"cpu_us_per_event"_s, rounded(f.cpu / double(f.total)) },
+            { u"rss_mb"_s, rounded(peakRssMb(), 1) },
+            { u"per_object_state_changes"_s, r.perObjectState },
+            { u"per_object_dtmf"_s, r.perObjectDtmf },
+            { u"per_object_hungup"_s, r.perObjectHungUp }, { u"verified"_s, r.verified } });
 }
 
 void measureSoak()
@@ -379,19 +447,17 @@ void measureSoak()
         heap.append(rounded(v, 1));
     const double first = s.value(0), last = s.value(s.size() - 1);
     printResult(kClient, opts.measure,
-                {{u"events"_s, f.total},
-                 {u"events_per_s"_s, qRound64(double(f.total) / f.seconds)},
-                 {u"verified"_s, r.verified},
-                 {u"rss_first_mb"_s, rounded(first, 1)},
-                 {u"rss_last_mb"_s, rounded(last, 1)},
-                 {u"rss_max_mb"_s, rounded(s.isEmpty() ? 0 : *std::max_element(s.cbegin(), s.cend()), 1)},
-                 {u"rss_delta_mb"_s, rounded(last - first, 1)},
-                 {u"rss_samples_mb"_s, samples},
-                 {u"heap_samples_mb"_s, heap},
-                 {u"live_channels_samples"_s, live}});
+        { { u"events"_s, f.total }, { u"events_per_s"_s, qRound64(double(f.total) / f.seconds) },
+            { u"verified"_s, r.verified }, { u"rss_first_mb"_s, rounded(first, 1) },
+            { u"rss_last_mb"_s, rounded(last, 1) },
+            { u"rss_max_mb"_s,
+                rounded(s.isEmpty() ? 0 : *std::max_element(s.cbegin(), s.cend()), 1) },
+            { u"rss_delta_mb"_s, rounded(last - first, 1) }, { u"rss_samples_mb"_s, samples },
+            { u"heap_samples_mb"_s, heap }, { u"live_channels_samples"_s, live } });
 }
 
-// --- REST -------------------------------------------------------------------------------------------------
+// --- REST
+// -------------------------------------------------------------------------------------------------
 
 void measureRest()
 {
@@ -443,19 +509,18 @@ void measureRest()
     const double cpu = cpuMicros() - cpu0;
     std::sort(latencies.begin(), latencies.end());
     printResult(kClient, opts.measure,
-                {{u"requests"_s, latencies.size()},
-                 {u"inflight"_s, opts.inflight},
-                 {u"ops_per_s"_s, qRound64(double(latencies.size()) / seconds)},
-                 {u"p50_ms"_s, rounded(percentile(latencies, 50))},
-                 {u"p99_ms"_s, rounded(percentile(latencies, 99))},
-                 {u"cpu_us_per_op"_s, rounded(cpu / double(latencies.size()), 2)},
-                 {u"errors"_s, errors},
-                 {u"verified"_s, errors == 0},
-                 {u"rss_mb"_s, rounded(peakRssMb(), 1)}});
+        { { u"requests"_s, latencies.size() }, { u"inflight"_s, opts.inflight },
+            { u"ops_per_s"_s, qRound64(double(latencies.size()) / seconds) },
+            { u"p50_ms"_s, rounded(percentile(latencies, 50)) },
+            { u"p99_ms"_s, rounded(percentile(latencies, 99)) },
+            { u"cpu_us_per_op"_s, rounded(cpu / double(latencies.size()), 2) },
+            { u"errors"_s, errors }, { u"verified"_s, errors == 0 },
+            { u"rss_mb"_s, rounded(peakRssMb(), 1) } });
     client->disconnectFromServer();
 }
 
-// --- memory: the client's identity map holding N live channels, one per StasisStart -----------------------
+// --- memory: the client's identity map holding N live channels, one per StasisStart
+// -----------------------
 
 void measureMemory()
 {
@@ -472,15 +537,15 @@ void measureMemory()
     const double heap0 = heapMb();
     const qsizetype live0 = client->liveChannels().size();
 
-    // The server makes the channels (channels.create puts each into the application); the replies are
-    // not kept, so what stays in memory is what the client holds for its live channels.
+    // The server makes the channels (channels.create puts each into the application); the replies
+    // are not kept, so what stays in memory is what the client holds for its live channels.
     QtAri::ChannelsApi *api = client->channels();
     int next = 0;
     qint64 errors = 0;
     QString lastError;
     std::function<void()> issue = [&] {
         const QString id = u"bench-mem-%1"_s.arg(next++);
-        api->create(opts.endpoint, opts.app, {.channelId = id})
+        api->create(opts.endpoint, opts.app, { .channelId = id })
             .then(client.get(), [&](const QtAri::Result<QtAri::ChannelInfo> &r) {
                 if (!r) {
                     lastError = r.error().message();
@@ -491,9 +556,8 @@ void measureMemory()
                     issue();
             });
     };
-    QTimer::singleShot(opts.timeoutS * 1000, &all, [&] {
-        fail(u"only %1 StasisStart within the timeout"_s.arg(stasisStarts));
-    });
+    QTimer::singleShot(opts.timeoutS * 1000, &all,
+        [&] { fail(u"only %1 StasisStart within the timeout"_s.arg(stasisStarts)); });
     for (int i = 0; i < std::min(opts.inflight, opts.channels); ++i)
         issue();
     if (stasisStarts < opts.channels)
@@ -506,13 +570,11 @@ void measureMemory()
     const double heap1 = heapMb();
     const qsizetype held = client->liveChannels().size() - live0;
     printResult(kClient, opts.measure,
-                {{u"channels"_s, held},
-                 {u"rss_before_mb"_s, rounded(rss0, 1)},
-                 {u"rss_after_mb"_s, rounded(rss1, 1)},
-                 {u"rss_delta_mb"_s, rounded(rss1 - rss0, 1)},
-                 {u"heap_delta_mb"_s, rounded(heap1 - heap0, 1)},
-                 {u"rss_mb"_s, rounded(peakRssMb(), 1)},
-                 {u"verified"_s, held >= opts.channels && errors == 0}});
+        { { u"channels"_s, held }, { u"rss_before_mb"_s, rounded(rss0, 1) },
+            { u"rss_after_mb"_s, rounded(rss1, 1) }, { u"rss_delta_mb"_s, rounded(rss1 - rss0, 1) },
+            { u"heap_delta_mb"_s, rounded(heap1 - heap0, 1) },
+            { u"rss_mb"_s, rounded(peakRssMb(), 1) },
+            { u"verified"_s, held >= opts.channels && errors == 0 } });
     client->disconnectFromServer();
 }
 
@@ -526,7 +588,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"QtAri client benchmarks (one JSON line per measure)"_s);
     parser.addHelpOption();
     const auto option = [&](const QString &name, const QString &help, const QString &fallback) {
-        parser.addOption({name, help, name, fallback});
+        parser.addOption({ name, help, name, fallback });
     };
     option(u"measure"_s, u"connect | events | rest | memory | soak"_s, u"connect"_s);
     option(u"url"_s, u"Server base URL (http://host:port)"_s, u"http://127.0.0.1:8088"_s);

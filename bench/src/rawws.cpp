@@ -3,7 +3,8 @@
 // qtari-bench-rawws: the ceilings the QtAri client is compared with, on a flood server
 // (../shared/BENCH-PROTOCOL.md). No QtAri code is involved.
 //   --measure parse        QWebSocket text frame -> QString -> QJsonDocument (the plain Qt path)
-//   --measure frames-parse WebSocket frames read straight off a QTcpSocket -> QJsonDocument on the bytes
+//   --measure frames-parse WebSocket frames read straight off a QTcpSocket -> QJsonDocument on the
+//   bytes
 //                          (what a client gains by skipping QWebSocket's QString round trip)
 //   --measure frames       frames only counted, never parsed: the flood server's own send rate
 // Each prints one JSON line: events, events_per_s, cpu_us_per_event, rss_mb, verified.
@@ -67,7 +68,8 @@ struct Tally
 class RawFrameReader : public QObject
 {
 public:
-    RawFrameReader(const QUrl &url, const QByteArray &authorization, bool parse, qint64 expected, Tally *tally)
+    RawFrameReader(
+        const QUrl &url, const QByteArray &authorization, bool parse, qint64 expected, Tally *tally)
         : m_parse(parse), m_expected(expected), m_tally(tally)
     {
         m_socket.setReadBufferSize(0);
@@ -76,7 +78,8 @@ public:
                 + " HTTP/1.1\r\nHost: " + url.host().toUtf8() + ':' + QByteArray::number(url.port())
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                   "Sec-WebSocket-Key: cXRhcmktYmVuY2gtd3MxNg==\r\nSec-WebSocket-Version: 13\r\n"
-                  "Authorization: " + authorization + "\r\n\r\n";
+                  "Authorization: "
+                + authorization + "\r\n\r\n";
             m_socket.write(request);
         });
         connect(&m_socket, &QTcpSocket::readyRead, this, &RawFrameReader::onReadyRead);
@@ -198,12 +201,13 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Raw WebSocket ceilings on a flood server (no QtAri code)"_s);
     parser.addHelpOption();
-    parser.addOption({u"measure"_s, u"parse | frames-parse | frames"_s, u"measure"_s, u"parse"_s});
-    parser.addOption({u"url"_s, u"Server base URL"_s, u"url"_s, u"http://127.0.0.1:8088"_s});
-    parser.addOption({u"user"_s, u"ARI user"_s, u"user"_s, u"asterisk"_s});
-    parser.addOption({u"pass"_s, u"ARI password"_s, u"pass"_s, u"asterisk"_s});
-    parser.addOption({u"app"_s, u"Stasis application name"_s, u"app"_s, u"bench"_s});
-    parser.addOption({u"timeout"_s, u"Give up after this many seconds"_s, u"s"_s, u"600"_s});
+    parser.addOption(
+        { u"measure"_s, u"parse | frames-parse | frames"_s, u"measure"_s, u"parse"_s });
+    parser.addOption({ u"url"_s, u"Server base URL"_s, u"url"_s, u"http://127.0.0.1:8088"_s });
+    parser.addOption({ u"user"_s, u"ARI user"_s, u"user"_s, u"asterisk"_s });
+    parser.addOption({ u"pass"_s, u"ARI password"_s, u"pass"_s, u"asterisk"_s });
+    parser.addOption({ u"app"_s, u"Stasis application name"_s, u"app"_s, u"bench"_s });
+    parser.addOption({ u"timeout"_s, u"Give up after this many seconds"_s, u"s"_s, u"600"_s });
     parser.process(app);
 
     const QString measure = parser.value(u"measure"_s);
@@ -214,7 +218,7 @@ int main(int argc, char *argv[])
 
     const FloodInfo info = fetchFloodInfo(base);
     if (!info.error.isEmpty()) {
-        printResult(client, measure, {{u"error"_s, info.error}});
+        printResult(client, measure, { { u"error"_s, info.error } });
         return 1;
     }
 
@@ -228,13 +232,14 @@ int main(int argc, char *argv[])
 
     if (measure == u"parse") {
         QWebSocket socket;
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &app, [&](const QString &message) {
-            tally.first();
-            if (tally.count(QJsonDocument::fromJson(message.toUtf8()).object())) {
-                sentinelSeen = true;
-                tally.finish();
-            }
-        });
+        QObject::connect(
+            &socket, &QWebSocket::textMessageReceived, &app, [&](const QString &message) {
+                tally.first();
+                if (tally.count(QJsonDocument::fromJson(message.toUtf8()).object())) {
+                    sentinelSeen = true;
+                    tally.finish();
+                }
+            });
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
         const auto errorSignal = &QWebSocket::errorOccurred;
 #else
@@ -256,12 +261,12 @@ int main(int argc, char *argv[])
             error = reader.error();
         sentinelSeen = reader.lastWasSentinel();
     } else {
-        printResult(client, measure, {{u"error"_s, u"unknown measure"_s}});
+        printResult(client, measure, { { u"error"_s, u"unknown measure"_s } });
         return 2;
     }
 
     if (!tally.done) {
-        printResult(client, measure, {{u"error"_s, error.isEmpty() ? u"no flood"_s : error}});
+        printResult(client, measure, { { u"error"_s, error.isEmpty() ? u"no flood"_s : error } });
         return 1;
     }
     bool verified = sentinelSeen && tally.total == info.events;
@@ -272,10 +277,9 @@ int main(int argc, char *argv[])
             verified = verified && info.counts.value(it.key()) == it.value();
     }
     printResult(client, measure,
-                {{u"events"_s, tally.total},
-                 {u"events_per_s"_s, qRound64(double(tally.total) / tally.seconds)},
-                 {u"cpu_us_per_event"_s, rounded(tally.cpu / double(tally.total))},
-                 {u"rss_mb"_s, rounded(peakRssMb(), 1)},
-                 {u"verified"_s, verified}});
+        { { u"events"_s, tally.total },
+            { u"events_per_s"_s, qRound64(double(tally.total) / tally.seconds) },
+            { u"cpu_us_per_event"_s, rounded(tally.cpu / double(tally.total)) },
+            { u"rss_mb"_s, rounded(peakRssMb(), 1) }, { u"verified"_s, verified } });
     return verified ? 0 : 1;
 }
