@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 namespace QtAri::Inspector {
 
 namespace {
-constexpr auto demoApp = "demo"_L1;
+    constexpr auto demoApp = "demo"_L1;
 }
 
 Demo::Demo(QObject *parent) : QObject(parent)
@@ -46,14 +46,14 @@ bool Demo::start()
     m_driver = new QtAri::Client(this);
     m_driver->setUrl(m_sim->url());
     m_driver->setCredentials(u"asterisk"_s, u"asterisk"_s);
-    m_driver->setApplicationNames({QString(demoApp)});
+    m_driver->setApplicationNames({ QString(demoApp) });
     connect(m_driver, &QtAri::Client::stasisStarted, this,
-            [this](QtAri::Channel *channel, const QStringList &) { onStasisStart(channel->id()); });
+        [this](QtAri::Channel *channel, const QStringList &) { onStasisStart(channel->id()); });
     connect(m_driver, &QtAri::Client::channelDestroyed, this,
-            [this](QtAri::Channel *channel, int, const QString &) {
-                m_calls.removeAll(channel->id());
-                m_waiting.removeAll(channel->id());
-            });
+        [this](QtAri::Channel *channel, int, const QString &) {
+            m_calls.removeAll(channel->id());
+            m_waiting.removeAll(channel->id());
+        });
     m_driver->connectToServer().then(this, [this](const QtAri::Result<void> &r) {
         if (!r)
             return;
@@ -65,8 +65,8 @@ bool Demo::start()
         });
         // A few callers at once, so the console is not empty at the start.
         for (int i = 0; i < 4; ++i)
-            m_calls.append(m_sim->startCall(QString(demoApp), {u"incoming"_s},
-                                            u"demo-call-%1"_s.arg(++m_callNumber)));
+            m_calls.append(m_sim->startCall(
+                QString(demoApp), { u"incoming"_s }, u"demo-call-%1"_s.arg(++m_callNumber)));
         m_timer.start();
     });
     return true;
@@ -86,7 +86,7 @@ ConnectionProfile Demo::profile() const
     p.url = m_sim ? m_sim->url() : QUrl();
     p.user = u"asterisk"_s;
     p.password = u"asterisk"_s;
-    p.applications = {u"qtari-inspector"_s};
+    p.applications = { u"qtari-inspector"_s };
     p.subscribeAll = true;
     return p;
 }
@@ -95,8 +95,8 @@ void Demo::tick()
 {
     // A new caller every tick or two while there is room.
     if (int(m_calls.size()) < m_maxCalls && m_random.bounded(3) != 0) {
-        const QString id = m_sim->startCall(QString(demoApp), {u"incoming"_s},
-                                            u"demo-call-%1"_s.arg(++m_callNumber));
+        const QString id = m_sim->startCall(
+            QString(demoApp), { u"incoming"_s }, u"demo-call-%1"_s.arg(++m_callNumber));
         m_calls.append(id);
     }
     // Rooms whose callers have all gone are closed.
@@ -122,27 +122,27 @@ void Demo::onStasisStart(const QString &channelId)
     QTimer::singleShot(400 + int(m_random.bounded(900)), this, [this, channelId] {
         if (!m_calls.contains(channelId))
             return;
-        m_driver->channels()->answer(channelId).then(this,
-                [this, channelId](const QtAri::Result<void> &r) {
-                    if (r)
-                        answered(channelId);
-                });
+        m_driver->channels()->answer(channelId).then(
+            this, [this, channelId](const QtAri::Result<void> &r) {
+                if (r)
+                    answered(channelId);
+            });
     });
 }
 
 void Demo::answered(const QString &channelId)
 {
     const QString sound = m_sounds.isEmpty()
-            ? u"hello-world"_s
-            : m_sounds.at(int(m_random.bounded(qsizetype(m_sounds.size()))));
-    m_driver->channels()->play(channelId, {u"sound:"_s + sound});
+        ? u"hello-world"_s
+        : m_sounds.at(int(m_random.bounded(qsizetype(m_sounds.size()))));
+    m_driver->channels()->play(channelId, { u"sound:"_s + sound });
     m_waiting.removeAll(channelId);
     if (m_waiting.isEmpty()) {
         m_waiting.append(channelId);
         return;
     }
     // Two answered callers: put them in a bridge together.
-    const QStringList pair {m_waiting.takeFirst(), channelId};
+    const QStringList pair { m_waiting.takeFirst(), channelId };
     QtAri::BridgesApi::CreateOptions opts;
     opts.type = u"mixing"_s;
     opts.name = u"room-%1"_s.arg(++m_roomNumber);

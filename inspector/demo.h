@@ -12,7 +12,7 @@
 namespace QtAri {
 class Client;
 namespace Testing {
-class Simulator;
+    class Simulator;
 }
 } // namespace QtAri
 
@@ -48,8 +48,8 @@ private:
     QtAri::Testing::Simulator *m_sim = nullptr;
     QtAri::Client *m_driver = nullptr;
     QTimer m_timer;
-    QRandomGenerator m_random {20261126};
-    QStringList m_calls;   // channel ids alive
+    QRandomGenerator m_random { 20261126 };
+    QStringList m_calls; // channel ids alive
     QStringList m_waiting; // answered, not bridged yet
     QStringList m_sounds;
     int m_maxCalls = 8;

@@ -70,13 +70,13 @@ int main(int argc, char *argv[])
         QTimer::singleShot(0, &window, &MainWindow::showConnectionDialog);
 
     if (!options.screenshotFile.isEmpty()) {
-        QTimer::singleShot(std::max(0, options.screenshotDelayMs - 300), &window,
-                           &MainWindow::prepareScreenshot);
+        QTimer::singleShot(
+            std::max(0, options.screenshotDelayMs - 300), &window, &MainWindow::prepareScreenshot);
         QTimer::singleShot(options.screenshotDelayMs, &window, [&window, &options] {
             const bool saved = window.grab().save(options.screenshotFile);
             if (!saved)
                 std::fprintf(stderr, "qtari-inspector: cannot write %s\n",
-                             qPrintable(options.screenshotFile));
+                    qPrintable(options.screenshotFile));
             QApplication::exit(saved ? 0 : 1);
         });
     }

@@ -69,7 +69,7 @@ MainWindow::MainWindow(ProfileStore *store, QWidget *parent) : QMainWindow(paren
 MainWindow::~MainWindow() = default;
 
 QAction *MainWindow::makeAction(const QString &name, const QString &text, const QString &icon,
-                                const QKeySequence &shortcut, void (MainWindow::*slot)())
+    const QKeySequence &shortcut, void (MainWindow::*slot)())
 {
     auto *a = new QAction(QIcon::fromTheme(icon), text, this);
     a->setObjectName(name);
@@ -83,83 +83,75 @@ QAction *MainWindow::makeAction(const QString &name, const QString &text, const 
 void MainWindow::createActions()
 {
     auto *connectAction = makeAction(u"actionConnect"_s, tr("&Connect…"), u"network-connect"_s,
-                                     QKeySequence::New, &MainWindow::showConnectionDialog);
+        QKeySequence::New, &MainWindow::showConnectionDialog);
     auto *closeTab = makeAction(u"actionCloseTab"_s, tr("Close &tab"), u"window-close"_s,
-                                QKeySequence::Close, &MainWindow::closeCurrentTab);
+        QKeySequence::Close, &MainWindow::closeCurrentTab);
     auto *quit = new QAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this);
     quit->setObjectName(u"actionQuit"_s);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     auto *hangupA = makeAction(u"actionHangup"_s, tr("&Hang up"), u"call-stop"_s,
-                               QKeySequence::Delete, &MainWindow::hangup);
+        QKeySequence::Delete, &MainWindow::hangup);
     auto *hangupCause = makeAction(u"actionHangupCause"_s, tr("Hang up with &cause…"), {},
-                                   Qt::SHIFT | Qt::Key_Delete, &MainWindow::hangupWithCause);
+        Qt::SHIFT | Qt::Key_Delete, &MainWindow::hangupWithCause);
     auto *answerA = makeAction(u"actionAnswer"_s, tr("&Answer"), u"call-start"_s,
-                               Qt::CTRL | Qt::SHIFT | Qt::Key_A, &MainWindow::answer);
-    auto *ringA = makeAction(u"actionRing"_s, tr("&Ring"), {}, Qt::CTRL | Qt::SHIFT | Qt::Key_R,
-                             &MainWindow::ring);
-    auto *ringStopA = makeAction(u"actionRingStop"_s, tr("Stop r&inging"), {}, {},
-                                 &MainWindow::ringStop);
+        Qt::CTRL | Qt::SHIFT | Qt::Key_A, &MainWindow::answer);
+    auto *ringA = makeAction(
+        u"actionRing"_s, tr("&Ring"), {}, Qt::CTRL | Qt::SHIFT | Qt::Key_R, &MainWindow::ring);
+    auto *ringStopA =
+        makeAction(u"actionRingStop"_s, tr("Stop r&inging"), {}, {}, &MainWindow::ringStop);
     auto *holdA = makeAction(u"actionHold"_s, tr("H&old"), u"media-playback-pause"_s,
-                             Qt::CTRL | Qt::Key_H, &MainWindow::hold);
+        Qt::CTRL | Qt::Key_H, &MainWindow::hold);
     auto *unholdA = makeAction(u"actionUnhold"_s, tr("U&nhold"), {},
-                               Qt::CTRL | Qt::SHIFT | Qt::Key_H, &MainWindow::unhold);
+        Qt::CTRL | Qt::SHIFT | Qt::Key_H, &MainWindow::unhold);
     auto *muteA = makeAction(u"actionMute"_s, tr("&Mute"), u"audio-volume-muted"_s,
-                             Qt::CTRL | Qt::Key_M, &MainWindow::mute);
+        Qt::CTRL | Qt::Key_M, &MainWindow::mute);
     auto *unmuteA = makeAction(u"actionUnmute"_s, tr("Unm&ute"), u"audio-volume-high"_s,
-                               Qt::CTRL | Qt::SHIFT | Qt::Key_M, &MainWindow::unmute);
-    auto *dtmf = makeAction(u"actionSendDtmf"_s, tr("Send &DTMF…"), {}, Qt::CTRL | Qt::Key_D,
-                            &MainWindow::sendDtmf);
+        Qt::CTRL | Qt::SHIFT | Qt::Key_M, &MainWindow::unmute);
+    auto *dtmf = makeAction(
+        u"actionSendDtmf"_s, tr("Send &DTMF…"), {}, Qt::CTRL | Qt::Key_D, &MainWindow::sendDtmf);
     auto *originateA = makeAction(u"actionOriginate"_s, tr("&Originate…"), u"call-start"_s,
-                                  Qt::CTRL | Qt::Key_O, &MainWindow::originate);
+        Qt::CTRL | Qt::Key_O, &MainWindow::originate);
 
     auto *createBridgeA = makeAction(u"actionCreateBridge"_s, tr("&Create bridge…"), u"list-add"_s,
-                                     Qt::CTRL | Qt::Key_B, &MainWindow::createBridge);
+        Qt::CTRL | Qt::Key_B, &MainWindow::createBridge);
     auto *bridgeSel = makeAction(u"actionBridgeSelection"_s, tr("&Bridge selected channels"), {},
-                                 Qt::CTRL | Qt::SHIFT | Qt::Key_J, &MainWindow::bridgeSelection);
+        Qt::CTRL | Qt::SHIFT | Qt::Key_J, &MainWindow::bridgeSelection);
     auto *destroyBridgeA = makeAction(u"actionDestroyBridge"_s, tr("&Destroy bridge"),
-                                      u"list-remove"_s, Qt::CTRL | Qt::SHIFT | Qt::Key_B,
-                                      &MainWindow::destroyBridge);
-    auto *removeFromBridgeA = makeAction(u"actionRemoveFromBridge"_s,
-                                         tr("&Remove from bridge"), {},
-                                         Qt::CTRL | Qt::SHIFT | Qt::Key_U,
-                                         &MainWindow::removeFromBridge);
+        u"list-remove"_s, Qt::CTRL | Qt::SHIFT | Qt::Key_B, &MainWindow::destroyBridge);
+    auto *removeFromBridgeA = makeAction(u"actionRemoveFromBridge"_s, tr("&Remove from bridge"), {},
+        Qt::CTRL | Qt::SHIFT | Qt::Key_U, &MainWindow::removeFromBridge);
     m_addToBridgeMenu = new QMenu(tr("&Add to bridge"), this);
     m_addToBridgeMenu->setObjectName(u"addToBridgeMenu"_s);
     connect(m_addToBridgeMenu, &QMenu::aboutToShow, this, &MainWindow::populateAddToBridgeMenu);
 
     auto *playA = makeAction(u"actionPlay"_s, tr("&Play media…"), u"media-playback-start"_s,
-                             Qt::CTRL | Qt::Key_P, &MainWindow::play);
+        Qt::CTRL | Qt::Key_P, &MainWindow::play);
     auto *stopPlay = makeAction(u"actionStopPlayback"_s, tr("&Stop playback"),
-                                u"media-playback-stop"_s, Qt::CTRL | Qt::Key_Period,
-                                &MainWindow::stopPlayback);
+        u"media-playback-stop"_s, Qt::CTRL | Qt::Key_Period, &MainWindow::stopPlayback);
     auto *pausePlay = makeAction(u"actionPausePlayback"_s, tr("P&ause playback"), {},
-                                 Qt::CTRL | Qt::Key_Comma, &MainWindow::pausePlayback);
+        Qt::CTRL | Qt::Key_Comma, &MainWindow::pausePlayback);
     auto *resumePlay = makeAction(u"actionResumePlayback"_s, tr("R&esume playback"), {},
-                                  Qt::CTRL | Qt::SHIFT | Qt::Key_Comma,
-                                  &MainWindow::resumePlayback);
+        Qt::CTRL | Qt::SHIFT | Qt::Key_Comma, &MainWindow::resumePlayback);
     auto *mohStart = makeAction(u"actionStartMoh"_s, tr("Start music on &hold"), {},
-                                Qt::CTRL | Qt::Key_K, &MainWindow::startMoh);
+        Qt::CTRL | Qt::Key_K, &MainWindow::startMoh);
     auto *mohStop = makeAction(u"actionStopMoh"_s, tr("Stop music on h&old"), {},
-                               Qt::CTRL | Qt::SHIFT | Qt::Key_K, &MainWindow::stopMoh);
+        Qt::CTRL | Qt::SHIFT | Qt::Key_K, &MainWindow::stopMoh);
     auto *recStart = makeAction(u"actionStartRecording"_s, tr("Start &recording…"),
-                                u"media-record"_s, Qt::CTRL | Qt::Key_R,
-                                &MainWindow::startRecording);
+        u"media-record"_s, Qt::CTRL | Qt::Key_R, &MainWindow::startRecording);
     auto *recStop = makeAction(u"actionStopRecording"_s, tr("S&top recording"), {},
-                               Qt::CTRL | Qt::ALT | Qt::Key_R, &MainWindow::stopRecording);
+        Qt::CTRL | Qt::ALT | Qt::Key_R, &MainWindow::stopRecording);
 
     auto *pauseLog = makeAction(u"actionPauseLog"_s, tr("&Pause event log"),
-                                u"media-playback-pause"_s, Qt::Key_F8,
-                                &MainWindow::toggleEventLogPause);
+        u"media-playback-pause"_s, Qt::Key_F8, &MainWindow::toggleEventLogPause);
     pauseLog->setCheckable(true);
     auto *clearLog = makeAction(u"actionClearLog"_s, tr("&Clear event log"), u"edit-clear"_s,
-                                Qt::CTRL | Qt::Key_L, &MainWindow::clearEventLog);
+        Qt::CTRL | Qt::Key_L, &MainWindow::clearEventLog);
     auto *eventsOf = makeAction(u"actionEventsOfSelection"_s, tr("Show &events of the selection"),
-                                u"edit-find"_s, Qt::CTRL | Qt::Key_E,
-                                &MainWindow::showEventsOfSelection);
-    auto *aboutA = makeAction(u"actionAbout"_s, tr("&About"), u"help-about"_s, {},
-                              &MainWindow::about);
+        u"edit-find"_s, Qt::CTRL | Qt::Key_E, &MainWindow::showEventsOfSelection);
+    auto *aboutA =
+        makeAction(u"actionAbout"_s, tr("&About"), u"help-about"_s, {}, &MainWindow::about);
 
     QMenu *file = menuBar()->addMenu(tr("&Server"));
     file->addAction(connectAction);
@@ -167,23 +159,23 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(quit);
     QMenu *channel = menuBar()->addMenu(tr("&Channel"));
-    channel->addActions({answerA, ringA, ringStopA, holdA, unholdA, muteA, unmuteA, dtmf});
+    channel->addActions({ answerA, ringA, ringStopA, holdA, unholdA, muteA, unmuteA, dtmf });
     channel->addSeparator();
-    channel->addActions({hangupA, hangupCause});
+    channel->addActions({ hangupA, hangupCause });
     channel->addSeparator();
     channel->addAction(originateA);
     QMenu *bridge = menuBar()->addMenu(tr("&Bridge"));
-    bridge->addActions({createBridgeA, bridgeSel});
+    bridge->addActions({ createBridgeA, bridgeSel });
     bridge->addMenu(m_addToBridgeMenu);
-    bridge->addActions({removeFromBridgeA, destroyBridgeA});
+    bridge->addActions({ removeFromBridgeA, destroyBridgeA });
     QMenu *media = menuBar()->addMenu(tr("&Media"));
-    media->addActions({playA, pausePlay, resumePlay, stopPlay});
+    media->addActions({ playA, pausePlay, resumePlay, stopPlay });
     media->addSeparator();
-    media->addActions({mohStart, mohStop});
+    media->addActions({ mohStart, mohStop });
     media->addSeparator();
-    media->addActions({recStart, recStop});
+    media->addActions({ recStart, recStop });
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addActions({pauseLog, clearLog, eventsOf});
+    view->addActions({ pauseLog, clearLog, eventsOf });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(aboutA);
 
@@ -192,11 +184,11 @@ void MainWindow::createActions()
     tb->setToolButtonStyle(Qt::ToolButtonTextOnly);
     tb->addAction(connectAction);
     tb->addSeparator();
-    tb->addActions({answerA, hangupA, holdA, muteA, dtmf, originateA});
+    tb->addActions({ answerA, hangupA, holdA, muteA, dtmf, originateA });
     tb->addSeparator();
-    tb->addActions({createBridgeA, bridgeSel, removeFromBridgeA});
+    tb->addActions({ createBridgeA, bridgeSel, removeFromBridgeA });
     tb->addSeparator();
-    tb->addActions({playA, stopPlay, mohStart, recStart});
+    tb->addActions({ playA, stopPlay, mohStart, recStart });
     tb->addSeparator();
     tb->addAction(pauseLog);
 
@@ -205,17 +197,15 @@ void MainWindow::createActions()
         s->setSeparator(true);
         return s;
     };
-    m_channelActions = {answerA, ringA, holdA, unholdA, muteA, unmuteA, dtmf, sep(),
-                        playA, pausePlay, resumePlay, stopPlay, mohStart, mohStop, recStart,
-                        recStop, sep(), bridgeSel, removeFromBridgeA, sep(), eventsOf, sep(),
-                        hangupA, hangupCause};
-    m_bridgeActions = {createBridgeA, destroyBridgeA, removeFromBridgeA, sep(), playA, stopPlay,
-                       mohStart, mohStop, recStart, recStop, sep(), eventsOf, sep(), hangupA};
-    m_sessionActions = {closeTab, hangupA, hangupCause, answerA, ringA, ringStopA, holdA, unholdA,
-                        muteA, unmuteA, dtmf, originateA, createBridgeA, bridgeSel,
-                        destroyBridgeA, removeFromBridgeA, playA, stopPlay, pausePlay,
-                        resumePlay, mohStart, mohStop, recStart, recStop, pauseLog, clearLog,
-                        eventsOf};
+    m_channelActions = { answerA, ringA, holdA, unholdA, muteA, unmuteA, dtmf, sep(), playA,
+        pausePlay, resumePlay, stopPlay, mohStart, mohStop, recStart, recStop, sep(), bridgeSel,
+        removeFromBridgeA, sep(), eventsOf, sep(), hangupA, hangupCause };
+    m_bridgeActions = { createBridgeA, destroyBridgeA, removeFromBridgeA, sep(), playA, stopPlay,
+        mohStart, mohStop, recStart, recStop, sep(), eventsOf, sep(), hangupA };
+    m_sessionActions = { closeTab, hangupA, hangupCause, answerA, ringA, ringStopA, holdA, unholdA,
+        muteA, unmuteA, dtmf, originateA, createBridgeA, bridgeSel, destroyBridgeA,
+        removeFromBridgeA, playA, stopPlay, pausePlay, resumePlay, mohStart, mohStop, recStart,
+        recStop, pauseLog, clearLog, eventsOf };
 }
 
 QAction *MainWindow::action(const QString &objectName) const
@@ -246,8 +236,8 @@ ServerView *MainWindow::addSession(Session *session)
         const int i = m_tabs->indexOf(view);
         if (i >= 0) {
             const bool up = view->session()->state() == QtAri::Client::State::Connected;
-            m_tabs->setTabIcon(i, QIcon::fromTheme(up ? u"network-connect"_s
-                                                      : u"network-disconnect"_s));
+            m_tabs->setTabIcon(
+                i, QIcon::fromTheme(up ? u"network-connect"_s : u"network-disconnect"_s));
         }
         if (view == currentView())
             updateStatus();
@@ -258,8 +248,8 @@ ServerView *MainWindow::addSession(Session *session)
     });
     connect(view, &ServerView::selectionChanged, this, &MainWindow::updateActions);
     // Keep the channel/bridge counts current between the once-a-second status updates.
-    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(session->channels()),
-                                      static_cast<QAbstractItemModel *>(session->bridges())}) {
+    for (QAbstractItemModel *model : { static_cast<QAbstractItemModel *>(session->channels()),
+             static_cast<QAbstractItemModel *>(session->bridges()) }) {
         const auto refresh = [this, view] {
             if (view == currentView())
                 updateStatus();
@@ -343,15 +333,13 @@ void MainWindow::updateStatus()
     }
     m_stateLabel->setText(s->stateText());
     m_reconnectLabel->setText(s->reconnectAttempt() > 0
-                                      ? tr("Reconnect attempts: %1").arg(s->reconnectAttempt())
-                                      : QString());
-    m_versionLabel->setText(s->asteriskVersion().isEmpty()
-                                    ? QString()
-                                    : tr("Asterisk %1").arg(s->asteriskVersion()));
+            ? tr("Reconnect attempts: %1").arg(s->reconnectAttempt())
+            : QString());
+    m_versionLabel->setText(
+        s->asteriskVersion().isEmpty() ? QString() : tr("Asterisk %1").arg(s->asteriskVersion()));
     m_rateLabel->setText(tr("%1 events/s").arg(s->eventsPerSecond(), 0, 'f', 0));
-    m_countLabel->setText(tr("%1 channels, %2 bridges")
-                                  .arg(s->channels()->rowCount())
-                                  .arg(s->bridges()->rowCount()));
+    m_countLabel->setText(
+        tr("%1 channels, %2 bridges").arg(s->channels()->rowCount()).arg(s->bridges()->rowCount()));
 }
 
 void MainWindow::updateActions()
@@ -367,8 +355,7 @@ void MainWindow::showError(const QString &actionName, const QtAri::Error &error)
 {
     statusBar()->showMessage(tr("%1 failed: %2").arg(actionName, error.message()), 10000);
     auto *box = new QMessageBox(QMessageBox::Warning, tr("%1 failed").arg(actionName),
-                                error.message().isEmpty() ? error.toString() : error.message(),
-                                QMessageBox::Ok, this);
+        error.message().isEmpty() ? error.toString() : error.message(), QMessageBox::Ok, this);
     box->setObjectName(u"actionErrorBox"_s);
     box->setInformativeText(error.toString());
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -471,7 +458,7 @@ void MainWindow::originate()
     connect(dialog, &QDialog::accepted, this, [dialog, session] {
         if (session)
             session->originate(dialog->endpoint(), dialog->application(), dialog->appArgs(),
-                               dialog->callerId(), dialog->timeoutSeconds());
+                dialog->callerId(), dialog->timeoutSeconds());
     });
     openDialog(dialog);
 }
@@ -550,10 +537,10 @@ void MainWindow::play()
         return;
     }
     Session *s = v->session();
-    const QString shown = targets.size() == 1
-            ? (s->channels()->nameOf(targets.first()).isEmpty() ? targets.first()
-                                                                 : s->channels()->nameOf(targets.first()))
-            : tr("%n object(s)", nullptr, int(targets.size()));
+    const QString shown = targets.size() == 1 ? (s->channels()->nameOf(targets.first()).isEmpty()
+                                  ? targets.first()
+                                  : s->channels()->nameOf(targets.first()))
+                                              : tr("%n object(s)", nullptr, int(targets.size()));
     auto *dialog = new PlayMediaDialog(shown, this);
     s->fetchSounds(dialog, [dialog](const QStringList &ids, const QtAri::Error *error) {
         if (error)
@@ -623,15 +610,15 @@ void MainWindow::startRecording()
         statusBar()->showMessage(tr("Select one channel or bridge to record"), 5000);
         return;
     }
-    const QString suggested = u"inspector-"_s
-            + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    const QString suggested =
+        u"inspector-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
     auto *dialog = new RecordDialog(suggested, this);
     QPointer<Session> session = v->session();
     const QString target = targets.first();
     connect(dialog, &QDialog::accepted, this, [dialog, session, target] {
         if (session)
-            session->startRecording(target, dialog->name(), dialog->format(),
-                                    dialog->maxDurationSeconds());
+            session->startRecording(
+                target, dialog->name(), dialog->format(), dialog->maxDurationSeconds());
     });
     openDialog(dialog);
 }
@@ -680,9 +667,9 @@ void MainWindow::closeCurrentTab()
 void MainWindow::about()
 {
     QMessageBox::about(this, tr("About QtAri Inspector"),
-                       tr("<p><b>QtAri Inspector</b> %1</p><p>An operator's console for Asterisk's "
-                          "REST Interface, built on the QtAri library.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
+        tr("<p><b>QtAri Inspector</b> %1</p><p>An operator's console for Asterisk's "
+           "REST Interface, built on the QtAri library.</p>")
+            .arg(QCoreApplication::applicationVersion()));
 }
 
 } // namespace QtAri::Inspector

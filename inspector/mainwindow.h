@@ -58,7 +58,7 @@ Q_SIGNALS:
 private:
     void createActions();
     QAction *makeAction(const QString &name, const QString &text, const QString &icon,
-                        const QKeySequence &shortcut, void (MainWindow::*slot)());
+        const QKeySequence &shortcut, void (MainWindow::*slot)());
     void updateStatus();
     void updateActions();
     void showError(const QString &action, const QtAri::Error &error);

@@ -16,32 +16,34 @@ Options parseOptions(const QStringList &arguments)
     Options o;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-            QCoreApplication::translate("Options", "Operator's console for Asterisk's ARI"));
+        QCoreApplication::translate("Options", "Operator's console for Asterisk's ARI"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(u"demo"_s,
-            QCoreApplication::translate("Options", "Start a built-in simulator with live calls and connect to it."));
+        QCoreApplication::translate(
+            "Options", "Start a built-in simulator with live calls and connect to it."));
     const QCommandLineOption url(u"url"_s,
-            QCoreApplication::translate("Options", "Connect to this server (http://host:8088)."),
-            u"url"_s);
-    const QCommandLineOption user(u"user"_s, QCoreApplication::translate("Options", "ARI user."),
-                                  u"user"_s);
+        QCoreApplication::translate("Options", "Connect to this server (http://host:8088)."),
+        u"url"_s);
+    const QCommandLineOption user(
+        u"user"_s, QCoreApplication::translate("Options", "ARI user."), u"user"_s);
     const QCommandLineOption password(u"password"_s,
-            QCoreApplication::translate("Options", "ARI password (prefer the connection dialog)."),
-            u"password"_s);
+        QCoreApplication::translate("Options", "ARI password (prefer the connection dialog)."),
+        u"password"_s);
     const QCommandLineOption app(u"app"_s,
-            QCoreApplication::translate("Options", "Stasis application to register (repeatable)."),
-            u"name"_s);
+        QCoreApplication::translate("Options", "Stasis application to register (repeatable)."),
+        u"name"_s);
     const QCommandLineOption lang(u"lang"_s,
-            QCoreApplication::translate("Options", "User interface language (de, fr, en)."),
-            u"language"_s);
+        QCoreApplication::translate("Options", "User interface language (de, fr, en)."),
+        u"language"_s);
     const QCommandLineOption shot(u"screenshot"_s,
-            QCoreApplication::translate("Options", "Save a picture of the main window to file and quit."),
-            u"file"_s);
+        QCoreApplication::translate(
+            "Options", "Save a picture of the main window to file and quit."),
+        u"file"_s);
     const QCommandLineOption shotDelay(u"screenshot-delay"_s,
-            QCoreApplication::translate("Options", "Milliseconds to wait before the screenshot."),
-            u"ms"_s, u"5000"_s);
-    parser.addOptions({demo, url, user, password, app, lang, shot, shotDelay});
+        QCoreApplication::translate("Options", "Milliseconds to wait before the screenshot."),
+        u"ms"_s, u"5000"_s);
+    parser.addOptions({ demo, url, user, password, app, lang, shot, shotDelay });
     if (!parser.parse(arguments)) {
         o.error = parser.errorText();
         return o;
@@ -54,7 +56,8 @@ Options parseOptions(const QStringList &arguments)
     if (parser.isSet(url)) {
         o.url = QUrl::fromUserInput(parser.value(url));
         if (!o.url.isValid() || !o.url.scheme().startsWith(u"http"_s))
-            o.error = QCoreApplication::translate("Options", "--url needs an http:// or https:// URL");
+            o.error =
+                QCoreApplication::translate("Options", "--url needs an http:// or https:// URL");
     }
     o.user = parser.value(user);
     o.password = parser.value(password);

@@ -18,10 +18,10 @@ struct Options
     QString user;
     QString password;
     QStringList applications;
-    QString language;          //!< "de", "fr" … ("" = the system's)
-    QString screenshotFile;    //!< grab the window into this file and quit
+    QString language; //!< "de", "fr" … ("" = the system's)
+    QString screenshotFile; //!< grab the window into this file and quit
     int screenshotDelayMs = 5000;
-    QString error;             //!< set when the command line is wrong
+    QString error; //!< set when the command line is wrong
 };
 
 //! Parses \a arguments (argv as strings, program name first).

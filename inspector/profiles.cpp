@@ -16,13 +16,13 @@ Q_LOGGING_CATEGORY(lcInspectorProfiles, "qtari.inspector.profiles", QtInfoMsg)
 namespace QtAri::Inspector {
 
 namespace {
-constexpr auto keychainService = "qtari-inspector"_L1;
+    constexpr auto keychainService = "qtari-inspector"_L1;
 
-QString groupOf(const QString &name)
-{
-    // QSettings treats '/' and '\' as separators: keep each profile in one group.
-    return u"profiles/"_s + QString::fromLatin1(QUrl::toPercentEncoding(name));
-}
+    QString groupOf(const QString &name)
+    {
+        // QSettings treats '/' and '\' as separators: keep each profile in one group.
+        return u"profiles/"_s + QString::fromLatin1(QUrl::toPercentEncoding(name));
+    }
 } // namespace
 
 ProfileStore::ProfileStore(QSettings *settings, QObject *parent)
@@ -47,7 +47,7 @@ ConnectionProfile ProfileStore::defaultProfile()
     p.name = u"localhost"_s;
     p.url = QUrl(u"http://127.0.0.1:8088"_s);
     p.user = u"asterisk"_s;
-    p.applications = {u"qtari-inspector"_s};
+    p.applications = { u"qtari-inspector"_s };
     return p;
 }
 
@@ -144,8 +144,8 @@ void ProfileStore::setKeychainEnabled(bool enabled)
 #endif
 }
 
-void ProfileStore::readPassword(const QString &name, QObject *context,
-                                std::function<void(const QString &)> done) const
+void ProfileStore::readPassword(
+    const QString &name, QObject *context, std::function<void(const QString &)> done) const
 {
     const ConnectionProfile p = load(name);
     if (p.storePlainPassword || !p.rememberPassword || !m_keychain) {
@@ -158,16 +158,16 @@ void ProfileStore::readPassword(const QString &name, QObject *context,
     job->setInsecureFallback(false);
     QPointer<QObject> guard(context);
     connect(job, &QKeychain::Job::finished, context,
-            [job, guard, done = std::move(done)](QKeychain::Job *) {
-                if (!guard)
-                    return;
-                if (job->error() != QKeychain::NoError) {
-                    qCInfo(lcInspectorProfiles) << "keychain:" << job->errorString();
-                    done(QString());
-                    return;
-                }
-                done(job->textData());
-            });
+        [job, guard, done = std::move(done)](QKeychain::Job *) {
+            if (!guard)
+                return;
+            if (job->error() != QKeychain::NoError) {
+                qCInfo(lcInspectorProfiles) << "keychain:" << job->errorString();
+                done(QString());
+                return;
+            }
+            done(job->textData());
+        });
     job->start();
 #else
     Q_UNUSED(context);
@@ -185,8 +185,8 @@ void ProfileStore::writeKeychain(const QString &name, const QString &password)
     job->setTextData(password);
     connect(job, &QKeychain::Job::finished, this, [job](QKeychain::Job *) {
         if (job->error() != QKeychain::NoError)
-            qCWarning(lcInspectorProfiles) << "password not saved in the keychain:"
-                                           << job->errorString();
+            qCWarning(lcInspectorProfiles)
+                << "password not saved in the keychain:" << job->errorString();
     });
     job->start();
 #else

@@ -17,14 +17,14 @@ namespace QtAri::Inspector {
 struct ConnectionProfile
 {
     QString name;
-    QUrl url;                  //!< http(s)://host:port[/prefix], without /ari
+    QUrl url; //!< http(s)://host:port[/prefix], without /ari
     QString user;
-    QString password;          //!< never written to the settings unless storePlainPassword
-    QStringList applications;  //!< ARI applications to register
-    bool subscribeAll = true;  //!< receive every event, not only those of our applications
-    bool verifyPeer = true;    //!< TLS: check the server certificate
+    QString password; //!< never written to the settings unless storePlainPassword
+    QStringList applications; //!< ARI applications to register
+    bool subscribeAll = true; //!< receive every event, not only those of our applications
+    bool verifyPeer = true; //!< TLS: check the server certificate
     QString caCertificateFile; //!< TLS: an extra CA (PEM) to trust
-    bool rememberPassword = false;   //!< keep the password in the system keychain
+    bool rememberPassword = false; //!< keep the password in the system keychain
     bool storePlainPassword = false; //!< explicit opt-in: keep it in the settings file, unencrypted
 
     bool operator==(const ConnectionProfile &) const = default;
@@ -63,8 +63,8 @@ public:
 
     //! Looks up the keychain password of \a name; \a done gets it, or "" if none. Runs \a done
     //! later on the event loop unless nothing needs asking (then at once). \a context guards it.
-    void readPassword(const QString &name, QObject *context,
-                      std::function<void(const QString &)> done) const;
+    void readPassword(
+        const QString &name, QObject *context, std::function<void(const QString &)> done) const;
 
     static ConnectionProfile defaultProfile();
 

@@ -7,8 +7,8 @@
 
 #include <QtAri/AsteriskApi>
 #include <QtAri/Bridge>
-#include <QtAri/Channel>
 #include <QtAri/BridgesApi>
+#include <QtAri/Channel>
 #include <QtAri/ChannelsApi>
 #include <QtAri/Event>
 #include <QtAri/PlaybacksApi>
@@ -29,11 +29,11 @@ namespace QtAri::Inspector {
 
 namespace {
 
-// The one place that reads an event's JSON out of QtAri::Event.
-QJsonObject eventJson(const QtAri::Event &event)
-{
-    return event.json();
-}
+    // The one place that reads an event's JSON out of QtAri::Event.
+    QJsonObject eventJson(const QtAri::Event &event)
+    {
+        return event.json();
+    }
 
 } // namespace
 
@@ -49,12 +49,12 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
     m_channels->setDragTag(tag);
     m_bridges->setDragTag(tag);
     connect(m_bridges, &BridgesModel::addChannelsRequested, this,
-            [this](const QString &bridgeId, const QStringList &ids) {
-                if (bridgeId.isEmpty())
-                    createBridge(u"mixing"_s, {}, ids);
-                else
-                    addToBridge(bridgeId, ids);
-            });
+        [this](const QString &bridgeId, const QStringList &ids) {
+            if (bridgeId.isEmpty())
+                createBridge(u"mixing"_s, {}, ids);
+            else
+                addToBridge(bridgeId, ids);
+        });
 
     m_client->setUrl(profile.url);
     m_client->setCredentials(profile.user, profile.password);
@@ -67,7 +67,7 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
     }
 
     connect(m_client, &QtAri::Client::eventReceived, this,
-            [this](const QtAri::Event &event) { handleEvent(eventJson(event)); });
+        [this](const QtAri::Event &event) { handleEvent(eventJson(event)); });
     connect(m_client, &QtAri::Client::stateChanged, this, [this](QtAri::Client::State s) {
         if (s == QtAri::Client::State::Connected)
             m_reconnectAttempt = 0;
@@ -202,9 +202,10 @@ void Session::handleEvent(const QJsonObject &event)
         m_channels->upsert(channel);
     }
     // Dial and transfer events carry channels under other names.
-    for (const auto key : {"peer"_L1, "caller"_L1, "forwarded"_L1, "replace_channel"_L1}) {
+    for (const auto key : { "peer"_L1, "caller"_L1, "forwarded"_L1, "replace_channel"_L1 }) {
         const QJsonObject other = event.value(key).toObject();
-        if (other.contains("id"_L1) && other.contains("state"_L1) && m_channels->contains(other.value("id"_L1).toString()))
+        if (other.contains("id"_L1) && other.contains("state"_L1)
+            && m_channels->contains(other.value("id"_L1).toString()))
             m_channels->upsert(other);
     }
 
@@ -220,10 +221,10 @@ void Session::handleEvent(const QJsonObject &event)
     } else if (!bridge.isEmpty()) {
         upsertBridge(bridge);
         if (type == "ChannelEnteredBridge"_L1)
-            m_channels->setBridge(channelId, bridge.value("id"_L1).toString(),
-                                  bridge.value("name"_L1).toString());
+            m_channels->setBridge(
+                channelId, bridge.value("id"_L1).toString(), bridge.value("name"_L1).toString());
         else if (type == "ChannelLeftBridge"_L1
-                 && m_channels->bridgeOf(channelId) == bridge.value("id"_L1).toString())
+            && m_channels->bridgeOf(channelId) == bridge.value("id"_L1).toString())
             m_channels->setBridge(channelId, QString());
     }
     if (type == "BridgeMerged"_L1)
@@ -345,7 +346,8 @@ void Session::fetchAsteriskInfo()
     m_client->asterisk()->getInfo().then(this, [this](const QtAri::Result<AsteriskInfo> &r) {
         if (!r)
             return; // read-only users and old servers may refuse; the status bar stays empty
-        m_asteriskVersion = r->toJson().value("system"_L1).toObject().value("version"_L1).toString();
+        m_asteriskVersion =
+            r->toJson().value("system"_L1).toObject().value("version"_L1).toString();
         Q_EMIT statusChanged();
     });
 }
@@ -362,8 +364,7 @@ void Session::report(const QString &action, const QtAri::Error *error)
     }
 }
 
-template<class F>
-void Session::forEach(const QString &action, const QStringList &ids, F &&call)
+template <class F> void Session::forEach(const QString &action, const QStringList &ids, F &&call)
 {
     for (const QString &id : ids) {
         call(id).then(this, [this, action](const QtAri::Result<void> &r) {
@@ -385,31 +386,31 @@ void Session::hangup(const QStringList &channelIds, const QString &reason)
 void Session::answer(const QStringList &channelIds)
 {
     forEach(tr("Answer"), channelIds,
-            [this](const QString &id) { return m_client->channels()->answer(id); });
+        [this](const QString &id) { return m_client->channels()->answer(id); });
 }
 
 void Session::ring(const QStringList &channelIds)
 {
     forEach(tr("Ring"), channelIds,
-            [this](const QString &id) { return m_client->channels()->ring(id); });
+        [this](const QString &id) { return m_client->channels()->ring(id); });
 }
 
 void Session::ringStop(const QStringList &channelIds)
 {
     forEach(tr("Stop ringing"), channelIds,
-            [this](const QString &id) { return m_client->channels()->ringStop(id); });
+        [this](const QString &id) { return m_client->channels()->ringStop(id); });
 }
 
 void Session::hold(const QStringList &channelIds)
 {
     forEach(tr("Hold"), channelIds,
-            [this](const QString &id) { return m_client->channels()->hold(id); });
+        [this](const QString &id) { return m_client->channels()->hold(id); });
 }
 
 void Session::unhold(const QStringList &channelIds)
 {
     forEach(tr("Unhold"), channelIds,
-            [this](const QString &id) { return m_client->channels()->unhold(id); });
+        [this](const QString &id) { return m_client->channels()->unhold(id); });
 }
 
 void Session::mute(const QStringList &channelIds, const QString &direction)
@@ -442,7 +443,7 @@ void Session::sendDtmf(const QStringList &channelIds, const QString &digits)
 }
 
 void Session::originate(const QString &endpoint, const QString &app, const QString &appArgs,
-                        const QString &callerId, int timeoutSeconds)
+    const QString &callerId, int timeoutSeconds)
 {
     QtAri::ChannelsApi::OriginateOptions opts;
     if (!app.isEmpty())
@@ -453,12 +454,13 @@ void Session::originate(const QString &endpoint, const QString &app, const QStri
         opts.callerId = callerId;
     if (timeoutSeconds > 0)
         opts.timeout = timeoutSeconds;
-    m_client->channels()->originate(endpoint, opts).then(this,
-            [this](const QtAri::Result<ChannelInfo> &r) {
-                if (r)
-                    m_channels->upsert(r->toJson());
-                report(tr("Originate"), r ? nullptr : &r.error());
-            });
+    m_client->channels()
+        ->originate(endpoint, opts)
+        .then(this, [this](const QtAri::Result<ChannelInfo> &r) {
+            if (r)
+                m_channels->upsert(r->toJson());
+            report(tr("Originate"), r ? nullptr : &r.error());
+        });
 }
 
 void Session::createBridge(const QString &type, const QString &name, const QStringList &channelIds)
@@ -468,30 +470,30 @@ void Session::createBridge(const QString &type, const QString &name, const QStri
         opts.type = type;
     if (!name.isEmpty())
         opts.name = name;
-    m_client->bridges()->create(opts).then(this,
-            [this, channelIds](const QtAri::Result<BridgeInfo> &r) {
-                if (!r) {
-                    report(tr("Create bridge"), &r.error());
-                    return;
-                }
-                upsertBridge(r->toJson());
-                report(tr("Create bridge"), nullptr);
-                if (!channelIds.isEmpty())
-                    addToBridge(r->id(), channelIds);
-            });
+    m_client->bridges()->create(opts).then(
+        this, [this, channelIds](const QtAri::Result<BridgeInfo> &r) {
+            if (!r) {
+                report(tr("Create bridge"), &r.error());
+                return;
+            }
+            upsertBridge(r->toJson());
+            report(tr("Create bridge"), nullptr);
+            if (!channelIds.isEmpty())
+                addToBridge(r->id(), channelIds);
+        });
 }
 
 void Session::destroyBridge(const QString &bridgeId)
 {
-    forEach(tr("Destroy bridge"), {bridgeId},
-            [this](const QString &id) { return m_client->bridges()->destroy(id); });
+    forEach(tr("Destroy bridge"), { bridgeId },
+        [this](const QString &id) { return m_client->bridges()->destroy(id); });
 }
 
 void Session::addToBridge(const QString &bridgeId, const QStringList &channelIds)
 {
     if (channelIds.isEmpty())
         return;
-    forEach(tr("Add to bridge"), {bridgeId}, [this, channelIds](const QString &id) {
+    forEach(tr("Add to bridge"), { bridgeId }, [this, channelIds](const QString &id) {
         return m_client->bridges()->addChannel(id, channelIds);
     });
 }
@@ -506,7 +508,7 @@ void Session::removeFromBridge(const QStringList &channelIds)
     }
     for (auto it = byBridge.cbegin(); it != byBridge.cend(); ++it) {
         const QStringList members = it.value();
-        forEach(tr("Remove from bridge"), {it.key()}, [this, members](const QString &id) {
+        forEach(tr("Remove from bridge"), { it.key() }, [this, members](const QString &id) {
             return m_client->bridges()->removeChannel(id, members);
         });
     }
@@ -521,29 +523,27 @@ void Session::play(const QString &targetId, const QString &mediaUri)
         report(action, r ? nullptr : &r.error());
     };
     if (m_bridges->contains(targetId))
-        m_client->bridges()->play(targetId, {mediaUri}).then(this, done);
+        m_client->bridges()->play(targetId, { mediaUri }).then(this, done);
     else
-        m_client->channels()->play(targetId, {mediaUri}).then(this, done);
+        m_client->channels()->play(targetId, { mediaUri }).then(this, done);
 }
 
 void Session::stopPlayback(const QStringList &playbackIds)
 {
     forEach(tr("Stop playback"), playbackIds,
-            [this](const QString &id) { return m_client->playbacks()->stop(id); });
+        [this](const QString &id) { return m_client->playbacks()->stop(id); });
 }
 
 void Session::pausePlayback(const QStringList &playbackIds)
 {
-    forEach(tr("Pause playback"), playbackIds, [this](const QString &id) {
-        return m_client->playbacks()->control(id, u"pause"_s);
-    });
+    forEach(tr("Pause playback"), playbackIds,
+        [this](const QString &id) { return m_client->playbacks()->control(id, u"pause"_s); });
 }
 
 void Session::resumePlayback(const QStringList &playbackIds)
 {
-    forEach(tr("Resume playback"), playbackIds, [this](const QString &id) {
-        return m_client->playbacks()->control(id, u"unpause"_s);
-    });
+    forEach(tr("Resume playback"), playbackIds,
+        [this](const QString &id) { return m_client->playbacks()->control(id, u"unpause"_s); });
 }
 
 void Session::startMoh(const QStringList &targetIds, const QString &mohClass)
@@ -571,8 +571,8 @@ void Session::stopMoh(const QStringList &targetIds)
     });
 }
 
-void Session::startRecording(const QString &targetId, const QString &name, const QString &format,
-                             int maxDurationSeconds)
+void Session::startRecording(
+    const QString &targetId, const QString &name, const QString &format, int maxDurationSeconds)
 {
     const QString action = tr("Start recording");
     auto done = [this, action](const QtAri::Result<LiveRecordingInfo> &r) {
@@ -596,34 +596,36 @@ void Session::startRecording(const QString &targetId, const QString &name, const
 void Session::stopRecording(const QStringList &recordingNames)
 {
     forEach(tr("Stop recording"), recordingNames,
-            [this](const QString &name) { return m_client->recordings()->stop(name); });
+        [this](const QString &name) { return m_client->recordings()->stop(name); });
 }
 
-void Session::fetchSounds(QObject *context,
-                          std::function<void(const QStringList &, const QtAri::Error *)> done)
+void Session::fetchSounds(
+    QObject *context, std::function<void(const QStringList &, const QtAri::Error *)> done)
 {
     m_client->sounds()->list().then(this,
-            [guard = QPointer<QObject>(context), done = std::move(done)](
-                    const QtAri::Result<QList<SoundInfo>> &r) {
-                if (!guard)
-                    return;
-                if (!r) {
-                    done({}, &r.error());
-                    return;
-                }
-                QStringList ids;
-                for (const SoundInfo &s : *r)
-                    ids.append(s.id());
-                done(ids, nullptr);
-            });
+        [guard = QPointer<QObject>(context), done = std::move(done)](
+            const QtAri::Result<QList<SoundInfo>> &r) {
+            if (!guard)
+                return;
+            if (!r) {
+                done({}, &r.error());
+                return;
+            }
+            QStringList ids;
+            for (const SoundInfo &s : *r)
+                ids.append(s.id());
+            done(ids, nullptr);
+        });
 }
 
 void Session::fetchVariable(const QString &channelId, const QString &name, QObject *context,
-                            std::function<void(const QString &, const QtAri::Error *)> done)
+    std::function<void(const QString &, const QtAri::Error *)> done)
 {
-    m_client->channels()->getChannelVar(channelId, name).then(this,
+    m_client->channels()
+        ->getChannelVar(channelId, name)
+        .then(this,
             [guard = QPointer<QObject>(context), done = std::move(done)](
-                    const QtAri::Result<Variable> &r) {
+                const QtAri::Result<Variable> &r) {
                 if (!guard)
                     return;
                 if (!r) {

@@ -70,7 +70,7 @@ public:
     void unmute(const QStringList &channelIds, const QString &direction = {});
     void sendDtmf(const QStringList &channelIds, const QString &digits);
     void originate(const QString &endpoint, const QString &app, const QString &appArgs,
-                   const QString &callerId, int timeoutSeconds);
+        const QString &callerId, int timeoutSeconds);
     //! Creates a bridge and, if \a channelIds is not empty, puts them in it.
     void createBridge(const QString &type, const QString &name, const QStringList &channelIds = {});
     void destroyBridge(const QString &bridgeId);
@@ -85,16 +85,16 @@ public:
     void startMoh(const QStringList &targetIds, const QString &mohClass = {});
     void stopMoh(const QStringList &targetIds);
     void startRecording(const QString &targetId, const QString &name, const QString &format,
-                        int maxDurationSeconds = 0);
+        int maxDurationSeconds = 0);
     void stopRecording(const QStringList &recordingNames);
 
     //! Sound ids on the server (GET /sounds); \a done gets them or an error, unless \a context
     //! is gone by then.
-    void fetchSounds(QObject *context,
-                     std::function<void(const QStringList &, const QtAri::Error *)> done);
+    void fetchSounds(
+        QObject *context, std::function<void(const QStringList &, const QtAri::Error *)> done);
     //! One channel variable (GET /channels/{id}/variable).
     void fetchVariable(const QString &channelId, const QString &name, QObject *context,
-                       std::function<void(const QString &value, const QtAri::Error *)> done);
+        std::function<void(const QString &value, const QtAri::Error *)> done);
 
 Q_SIGNALS:
     void opened();
@@ -112,8 +112,7 @@ private:
     void resyncSlice();
     void fetchAsteriskInfo();
     void sampleRate();
-    template<class F>
-    void forEach(const QString &action, const QStringList &ids, F &&call);
+    template <class F> void forEach(const QString &action, const QStringList &ids, F &&call);
     void report(const QString &action, const QtAri::Error *error);
 
     ConnectionProfile m_profile;
@@ -121,7 +120,7 @@ private:
     ChannelsModel *m_channels = nullptr;
     BridgesModel *m_bridges = nullptr;
     EventLogModel *m_eventLog = nullptr;
-    QHash<QString, QString> m_playbackTargets;  // playback id -> channel/bridge id
+    QHash<QString, QString> m_playbackTargets; // playback id -> channel/bridge id
     QHash<QString, QString> m_recordingTargets; // recording name -> channel/bridge id
     QList<QPointer<QtAri::Channel>> m_resyncQueue;
     QSet<QString> m_touchedDuringResync;

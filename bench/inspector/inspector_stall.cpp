@@ -55,7 +55,7 @@ public:
     QElapsedTimer clock;
     qint64 sent = 0;
     int rate = 2000;
-    QRandomGenerator random {42};
+    QRandomGenerator random { 42 };
 
     void setUp(int channelCount)
     {
@@ -75,7 +75,8 @@ public:
         QElapsedTimer *rampClock = new QElapsedTimer;
         rampClock->start();
         QObject::connect(rampTimer, &QTimer::timeout, this, [=, this] {
-            const qint64 due = std::min<qint64>(total, rampClock->elapsed() * callsPerSecond / 1000);
+            const qint64 due =
+                std::min<qint64>(total, rampClock->elapsed() * callsPerSecond / 1000);
             while (created < due) {
                 sim->startCall(benchApp, {}, u"bench-%1"_s.arg(created));
                 ++created;
@@ -103,23 +104,24 @@ public:
     {
         // Keep to the rate however the timer fires.
         const qint64 due = clock.elapsed() * rate / 1000;
-        static const QString states[] = {u"Up"_s, u"Ring"_s, u"Ringing"_s, u"Up"_s};
+        static const QString states[] = { u"Up"_s, u"Ring"_s, u"Ringing"_s, u"Up"_s };
         while (sent < due) {
-            QJsonObject channel = channels.at(int(random.bounded(qsizetype(channels.size())))).toObject();
+            QJsonObject channel =
+                channels.at(int(random.bounded(qsizetype(channels.size())))).toObject();
             QJsonObject event;
             switch (sent % 4) {
             case 0:
             case 1:
                 channel.insert(u"state"_s, states[random.bounded(4)]);
-                event = {{u"type"_s, u"ChannelStateChange"_s}, {u"channel"_s, channel}};
+                event = { { u"type"_s, u"ChannelStateChange"_s }, { u"channel"_s, channel } };
                 break;
             case 2:
-                event = {{u"type"_s, u"ChannelVarset"_s}, {u"channel"_s, channel},
-                         {u"variable"_s, u"BENCH"_s}, {u"value"_s, QString::number(sent)}};
+                event = { { u"type"_s, u"ChannelVarset"_s }, { u"channel"_s, channel },
+                    { u"variable"_s, u"BENCH"_s }, { u"value"_s, QString::number(sent) } };
                 break;
             default:
-                event = {{u"type"_s, u"ChannelDtmfReceived"_s}, {u"channel"_s, channel},
-                         {u"digit"_s, QString::number(sent % 10)}, {u"duration_ms"_s, 100}};
+                event = { { u"type"_s, u"ChannelDtmfReceived"_s }, { u"channel"_s, channel },
+                    { u"digit"_s, QString::number(sent % 10) }, { u"duration_ms"_s, 100 } };
                 break;
             }
             sim->pushEvent(event);
@@ -148,19 +150,22 @@ public:
         m_thread = QThread::create([this] {
             while (!m_stop.load()) {
                 const qint64 posted = m_clock.nsecsElapsed();
-                QMetaObject::invokeMethod(m_receiver, [this, posted] {
-                    const qint64 waited = m_clock.nsecsElapsed() - posted;
-                    std::lock_guard lock(m_mutex);
-                    if (m_recording)
-                        m_samples.push_back(waited);
-                    // STALL_TRACE=1: say when each stall over 50 ms began (ms since start).
-                    if (waited > 50'000'000 && posted > m_lastStallEnd
-                        && qEnvironmentVariableIsSet("STALL_TRACE")) {
-                        std::fprintf(stderr, "stall %.1f ms from %.1f ms\n", double(waited) / 1e6,
-                                     double(posted) / 1e6);
-                        m_lastStallEnd = posted + waited;
-                    }
-                }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    m_receiver,
+                    [this, posted] {
+                        const qint64 waited = m_clock.nsecsElapsed() - posted;
+                        std::lock_guard lock(m_mutex);
+                        if (m_recording)
+                            m_samples.push_back(waited);
+                        // STALL_TRACE=1: say when each stall over 50 ms began (ms since start).
+                        if (waited > 50'000'000 && posted > m_lastStallEnd
+                            && qEnvironmentVariableIsSet("STALL_TRACE")) {
+                            std::fprintf(stderr, "stall %.1f ms from %.1f ms\n",
+                                double(waited) / 1e6, double(posted) / 1e6);
+                            m_lastStallEnd = posted + waited;
+                        }
+                    },
+                    Qt::QueuedConnection);
                 QThread::usleep(1000);
             }
         });
@@ -187,7 +192,7 @@ private:
     QObject *m_receiver;
     QElapsedTimer m_clock;
     QThread *m_thread = nullptr;
-    std::atomic<bool> m_stop {false};
+    std::atomic<bool> m_stop { false };
     std::mutex m_mutex;
     bool m_recording = true;
     qint64 m_lastStallEnd = 0;
@@ -237,15 +242,17 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"GUI-thread stalls of the Inspector under load"_s);
     parser.addHelpOption();
-    parser.addOption({u"channels"_s, u"Live channels to hold (default 10000)."_s, u"n"_s, u"10000"_s});
-    parser.addOption({u"rate"_s, u"Events per second (default 2000)."_s, u"n"_s, u"2000"_s});
-    parser.addOption({u"seconds"_s, u"Seconds of steady traffic (default 10)."_s, u"s"_s, u"10"_s});
-    parser.addOption({u"calls-per-second"_s,
-                      u"How fast the channels arrive while the Inspector watches (default 1000)."_s,
-                      u"n"_s, u"1000"_s});
-    parser.addOption({u"preload"_s,
-                      u"Create the channels before the Inspector connects (measures the initial "
-                      "listing instead of calls arriving)."_s});
+    parser.addOption(
+        { u"channels"_s, u"Live channels to hold (default 10000)."_s, u"n"_s, u"10000"_s });
+    parser.addOption({ u"rate"_s, u"Events per second (default 2000)."_s, u"n"_s, u"2000"_s });
+    parser.addOption(
+        { u"seconds"_s, u"Seconds of steady traffic (default 10)."_s, u"s"_s, u"10"_s });
+    parser.addOption({ u"calls-per-second"_s,
+        u"How fast the channels arrive while the Inspector watches (default 1000)."_s, u"n"_s,
+        u"1000"_s });
+    parser.addOption({ u"preload"_s,
+        u"Create the channels before the Inspector connects (measures the initial "
+        "listing instead of calls arriving)."_s });
     parser.process(app);
     const int channelCount = parser.value(u"channels"_s).toInt();
     const int rate = parser.value(u"rate"_s).toInt();
@@ -262,15 +269,15 @@ int main(int argc, char *argv[])
     server->moveToThread(&serverThread);
     QElapsedTimer setup;
     setup.start();
-    QMetaObject::invokeMethod(server, [server, channelCount, preload] {
-        server->setUp(preload ? channelCount : 0);
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server, channelCount, preload] { server->setUp(preload ? channelCount : 0); },
+        Qt::BlockingQueuedConnection);
     QUrl url;
-    QMetaObject::invokeMethod(server, [server, &url] { url = server->sim->url(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server, &url] { url = server->sim->url(); }, Qt::BlockingQueuedConnection);
     if (preload)
         std::fprintf(stderr, "inspector-stall: %d channels created in the simulator in %lld ms\n",
-                     channelCount, setup.elapsed());
+            channelCount, setup.elapsed());
 
     QTemporaryDir dir;
     QSettings settings(dir.filePath(u"s.ini"_s), QSettings::IniFormat);
@@ -288,7 +295,7 @@ int main(int argc, char *argv[])
     profile.url = url;
     profile.user = u"asterisk"_s;
     profile.password = u"asterisk"_s;
-    profile.applications = {u"stall-inspector"_s};
+    profile.applications = { u"stall-inspector"_s };
     profile.subscribeAll = true;
     QElapsedTimer load;
     load.start();
@@ -300,60 +307,67 @@ int main(int argc, char *argv[])
         // Phase 1 without preload: connect to an empty server, then the calls arrive.
         waitFor([&] { return connectMs >= 0; }, 30000);
         load.restart();
-        QMetaObject::invokeMethod(server, [server, channelCount, callsPerSecond] {
-            server->startRamp(channelCount, callsPerSecond);
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            server,
+            [server, channelCount, callsPerSecond] {
+                server->startRamp(channelCount, callsPerSecond);
+            },
+            Qt::BlockingQueuedConnection);
     }
-    const bool loaded = waitFor([&] { return session->channels()->rowCount() >= channelCount; },
-                                120000);
+    const bool loaded =
+        waitFor([&] { return session->channels()->rowCount() >= channelCount; }, 120000);
     const qint64 loadMs = load.elapsed();
     waitFor([] { return false; }, 1000); // let the view settle
     const Stats loadStats = summarise(probe.takeSamples());
 
     // Phase 2: steady traffic.
     const quint64 before = session->eventCount();
-    QMetaObject::invokeMethod(server, [server] { server->startTraffic(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server] { server->startTraffic(); }, Qt::BlockingQueuedConnection);
     QElapsedTimer run;
     run.start();
     waitFor([&] { return run.elapsed() >= qint64(seconds) * 1000; }, seconds * 1000 + 5000);
     qint64 sent = 0;
-    QMetaObject::invokeMethod(server, [server, &sent] {
-        server->timer->stop();
-        sent = server->sent;
-    },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server,
+        [server, &sent] {
+            server->timer->stop();
+            sent = server->sent;
+        },
+        Qt::BlockingQueuedConnection);
     waitFor([&] { return session->eventCount() - before >= quint64(sent); }, 10000);
     const double runSeconds = double(run.elapsed()) / 1000.0;
     const Stats steady = summarise(probe.takeSamples());
     const quint64 received = session->eventCount() - before;
 
     probe.stop();
-    QMetaObject::invokeMethod(server, [server] { server->stop(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server] { server->stop(); }, Qt::BlockingQueuedConnection);
     delete server;
     serverThread.quit();
     serverThread.wait();
 
     const double worst = std::max(loadStats.maxMs, steady.maxMs);
     const QJsonObject result {
-        {u"measure"_s, u"inspector-stall"_s},
-        {u"phase1"_s, preload ? u"connect to a server holding the channels"_s
-                              : u"channels arriving at %1/s"_s.arg(callsPerSecond)},
-        {u"channels"_s, session->channels()->rowCount()},
-        {u"channels_loaded"_s, loaded},
-        {u"connect_ms"_s, double(connectMs)},
-        {u"load_ms"_s, double(loadMs)},
-        {u"load_max_stall_ms"_s, loadStats.maxMs},
-        {u"load_p99_ms"_s, loadStats.p99Ms},
-        {u"events_sent"_s, double(sent)},
-        {u"events_received"_s, double(received)},
-        {u"events_per_s"_s, double(received) / runSeconds},
-        {u"max_stall_ms"_s, steady.maxMs},
-        {u"p50_latency_ms"_s, steady.p50Ms},
-        {u"p99_latency_ms"_s, steady.p99Ms},
-        {u"probe_samples"_s, double(steady.samples)},
-        {u"goal_ms"_s, 50},
-        {u"goal_met"_s, worst <= 50.0 && steady.p99Ms <= 50.0},
+        { u"measure"_s, u"inspector-stall"_s },
+        { u"phase1"_s,
+            preload ? u"connect to a server holding the channels"_s
+                    : u"channels arriving at %1/s"_s.arg(callsPerSecond) },
+        { u"channels"_s, session->channels()->rowCount() },
+        { u"channels_loaded"_s, loaded },
+        { u"connect_ms"_s, double(connectMs) },
+        { u"load_ms"_s, double(loadMs) },
+        { u"load_max_stall_ms"_s, loadStats.maxMs },
+        { u"load_p99_ms"_s, loadStats.p99Ms },
+        { u"events_sent"_s, double(sent) },
+        { u"events_received"_s, double(received) },
+        { u"events_per_s"_s, double(received) / runSeconds },
+        { u"max_stall_ms"_s, steady.maxMs },
+        { u"p50_latency_ms"_s, steady.p50Ms },
+        { u"p99_latency_ms"_s, steady.p99Ms },
+        { u"probe_samples"_s, double(steady.samples) },
+        { u"goal_ms"_s, 50 },
+        { u"goal_met"_s, worst <= 50.0 && steady.p99Ms <= 50.0 },
     };
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return 0;

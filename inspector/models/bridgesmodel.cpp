@@ -26,11 +26,11 @@ void BridgesModel::setChannelsModel(ChannelsModel *channels)
     m_channels = channels;
     if (channels) {
         connect(channels, &QAbstractItemModel::dataChanged, this,
-                [this](const QModelIndex &tl, const QModelIndex &br) {
-                    if (tl.column() == int(ChannelColumn::Duration) && br.column() == tl.column())
-                        return; // the once-a-second duration tick changes nothing shown here
-                    channelRowsChanged(tl.row(), br.row());
-                });
+            [this](const QModelIndex &tl, const QModelIndex &br) {
+                if (tl.column() == int(ChannelColumn::Duration) && br.column() == tl.column())
+                    return; // the once-a-second duration tick changes nothing shown here
+                channelRowsChanged(tl.row(), br.row());
+            });
     }
 }
 
@@ -45,8 +45,7 @@ void BridgesModel::channelRowsChanged(int first, int last)
                 continue;
             const QModelIndex parent = index(int(i), 0);
             Q_EMIT dataChanged(index(0, 0, parent),
-                               index(n - 1, int(BridgeColumn::Count) - 1, parent),
-                               {Qt::DisplayRole});
+                index(n - 1, int(BridgeColumn::Count) - 1, parent), { Qt::DisplayRole });
         }
         return;
     }
@@ -60,7 +59,7 @@ void BridgesModel::channelRowsChanged(int first, int last)
             continue;
         const QModelIndex parent = index(bridgeRow, 0);
         Q_EMIT dataChanged(index(member, 0, parent),
-                           index(member, int(BridgeColumn::Count) - 1, parent), {Qt::DisplayRole});
+            index(member, int(BridgeColumn::Count) - 1, parent), { Qt::DisplayRole });
     }
 }
 
@@ -354,7 +353,7 @@ Qt::ItemFlags BridgesModel::flags(const QModelIndex &idx) const
 
 QStringList BridgesModel::mimeTypes() const
 {
-    return {QString::fromLatin1(channelIdsMimeType)};
+    return { QString::fromLatin1(channelIdsMimeType) };
 }
 
 Qt::DropActions BridgesModel::supportedDropActions() const
@@ -362,16 +361,16 @@ Qt::DropActions BridgesModel::supportedDropActions() const
     return Qt::CopyAction | Qt::MoveAction | Qt::LinkAction;
 }
 
-bool BridgesModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int,
-                                   const QModelIndex &) const
+bool BridgesModel::canDropMimeData(
+    const QMimeData *data, Qt::DropAction, int, int, const QModelIndex &) const
 {
     QString tag;
     const QStringList ids = channelIdsFromMime(data, &tag);
     return !ids.isEmpty() && tag == m_dragTag;
 }
 
-bool BridgesModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
-                                const QModelIndex &parent)
+bool BridgesModel::dropMimeData(
+    const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent)
 {
     if (!canDropMimeData(data, action, row, column, parent))
         return false;

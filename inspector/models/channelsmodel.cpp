@@ -98,8 +98,8 @@ void ChannelsModel::upsertMany(const QList<QJsonObject> &channels)
         }
     }
     if (firstChanged >= 0)
-        Q_EMIT dataChanged(index(firstChanged, 0),
-                           index(lastChanged, int(ChannelColumn::Count) - 1));
+        Q_EMIT dataChanged(
+            index(firstChanged, 0), index(lastChanged, int(ChannelColumn::Count) - 1));
     if (fresh.isEmpty())
         return;
     const int first = int(m_rows.size());
@@ -159,8 +159,8 @@ void ChannelsModel::clear()
     endResetModel();
 }
 
-void ChannelsModel::setBridge(const QString &channelId, const QString &bridgeId,
-                              const QString &label)
+void ChannelsModel::setBridge(
+    const QString &channelId, const QString &bridgeId, const QString &label)
 {
     const int row = m_index.value(channelId, -1);
     if (row < 0 || (m_rows.at(row).bridge == bridgeId && m_rows.at(row).bridgeLabel == label))
@@ -224,8 +224,7 @@ void ChannelsModel::tick()
     if (m_rows.isEmpty())
         return;
     Q_EMIT dataChanged(index(0, int(ChannelColumn::Duration)),
-                       index(int(m_rows.size()) - 1, int(ChannelColumn::Duration)),
-                       {Qt::DisplayRole});
+        index(int(m_rows.size()) - 1, int(ChannelColumn::Duration)), { Qt::DisplayRole });
 }
 
 int ChannelsModel::rowCount(const QModelIndex &parent) const
@@ -322,7 +321,7 @@ Qt::ItemFlags ChannelsModel::flags(const QModelIndex &index) const
 
 QStringList ChannelsModel::mimeTypes() const
 {
-    return {QString::fromLatin1(channelIdsMimeType)};
+    return { QString::fromLatin1(channelIdsMimeType) };
 }
 
 QMimeData *ChannelsModel::mimeData(const QModelIndexList &indexes) const
@@ -336,7 +335,7 @@ QMimeData *ChannelsModel::mimeData(const QModelIndexList &indexes) const
     if (ids.isEmpty())
         return nullptr;
     auto *mime = new QMimeData;
-    QStringList lines {m_dragTag};
+    QStringList lines { m_dragTag };
     lines.append(ids);
     mime->setData(QString::fromLatin1(channelIdsMimeType), lines.join(u'\n').toUtf8());
     mime->setText(ids.join(u'\n'));
@@ -352,8 +351,8 @@ QStringList channelIdsFromMime(const QMimeData *data, QString *tag)
 {
     if (!data || !data->hasFormat(QString::fromLatin1(channelIdsMimeType)))
         return {};
-    QStringList lines = QString::fromUtf8(data->data(QString::fromLatin1(channelIdsMimeType)))
-                                .split(u'\n');
+    QStringList lines =
+        QString::fromUtf8(data->data(QString::fromLatin1(channelIdsMimeType))).split(u'\n');
     if (lines.isEmpty())
         return {};
     const QString first = lines.takeFirst();

@@ -42,9 +42,8 @@ bool EventLogFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
         return false;
     if (!m_id.isEmpty()) {
         const QStringList ids = index.data(IdsRole).toStringList();
-        const bool any = std::any_of(ids.cbegin(), ids.cend(), [this](const QString &id) {
-            return id.contains(m_id, Qt::CaseInsensitive);
-        });
+        const bool any = std::any_of(ids.cbegin(), ids.cend(),
+            [this](const QString &id) { return id.contains(m_id, Qt::CaseInsensitive); });
         if (!any)
             return false;
     }

@@ -8,11 +8,11 @@ namespace QtAri::Inspector {
 //! Item data roles shared by the Inspector's models (on top of Qt's display/tooltip roles).
 enum Role {
     JsonRole = Qt::UserRole + 1, //!< QJsonObject: the raw ARI JSON behind the row
-    IdRole,                      //!< QString: ARI id of the channel/bridge (empty for others)
-    TypeRole,                    //!< QString: event type (event log) or "channel"/"bridge"
-    IdsRole,                     //!< QStringList: every object id an event names
-    SearchTextRole,              //!< QString: compact JSON, for free-text filtering
-    KindRole,                    //!< int NodeKind (bridge tree)
+    IdRole, //!< QString: ARI id of the channel/bridge (empty for others)
+    TypeRole, //!< QString: event type (event log) or "channel"/"bridge"
+    IdsRole, //!< QStringList: every object id an event names
+    SearchTextRole, //!< QString: compact JSON, for free-text filtering
+    KindRole, //!< int NodeKind (bridge tree)
 };
 
 //! Columns of ChannelsModel.
@@ -29,30 +29,13 @@ enum class ChannelColumn {
 };
 
 //! Columns of BridgesModel (bridges at the top level, their channels below).
-enum class BridgeColumn {
-    Name,
-    Type,
-    Technology,
-    Members,
-    Id,
-    Count
-};
+enum class BridgeColumn { Name, Type, Technology, Members, Id, Count };
 
 //! Columns of EventLogModel.
-enum class EventColumn {
-    Time,
-    Type,
-    Application,
-    Objects,
-    Summary,
-    Count
-};
+enum class EventColumn { Time, Type, Application, Objects, Summary, Count };
 
 //! Row kinds in BridgesModel.
-enum class NodeKind {
-    Bridge,
-    Member
-};
+enum class NodeKind { Bridge, Member };
 
 //! MIME type for channel ids dragged from the channel view (one id per line).
 inline constexpr char channelIdsMimeType[] = "application/x-qtari-channel-ids";

@@ -90,8 +90,8 @@ ConnectionDialog::ConnectionDialog(ProfileStore *store, QWidget *parent)
     connect(m_remember, &QCheckBox::toggled, this, &ConnectionDialog::updatePasswordOptions);
     connect(m_plain, &QCheckBox::toggled, this, &ConnectionDialog::updatePasswordOptions);
     connect(browse, &QToolButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("CA certificate"), QString(),
-                                                          tr("Certificates (*.pem *.crt);;All files (*)"));
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("CA certificate"), QString(), tr("Certificates (*.pem *.crt);;All files (*)"));
         if (!file.isEmpty())
             m_caFile->setText(file);
     });
@@ -136,7 +136,7 @@ ConnectionProfile ConnectionDialog::profile() const
     for (const QString &a : m_apps->text().split(u',', Qt::SkipEmptyParts))
         p.applications.append(a.trimmed());
     if (p.applications.isEmpty())
-        p.applications = {u"qtari-inspector"_s};
+        p.applications = { u"qtari-inspector"_s };
     p.subscribeAll = m_subscribeAll->isChecked();
     p.verifyPeer = m_verifyPeer->isChecked();
     p.caCertificateFile = m_caFile->text().trimmed();
@@ -182,8 +182,8 @@ void ConnectionDialog::saveAs()
 {
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Save profile"), tr("Profile name:"),
-                                               QLineEdit::Normal, m_profiles->currentText(), &ok)
-                                 .trimmed();
+        QLineEdit::Normal, m_profiles->currentText(), &ok)
+                             .trimmed();
     if (!ok || name.isEmpty())
         return;
     ConnectionProfile p = profile();
@@ -245,8 +245,8 @@ void ConnectionDialog::tryConnect()
         m_error = error.message();
         if (error.kind() == QtAri::Error::Kind::Http)
             m_status->setText(tr("The server refused: %1 (HTTP %2)")
-                                      .arg(error.message())
-                                      .arg(error.httpStatus()));
+                                  .arg(error.message())
+                                  .arg(error.httpStatus()));
         else
             m_status->setText(tr("Could not connect: %1").arg(error.message()));
         setBusy(false);

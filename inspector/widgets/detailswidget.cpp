@@ -29,7 +29,7 @@ DetailsWidget::DetailsWidget(Session *session, QWidget *parent)
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(u"detailsTree"_s);
     m_tree->setColumnCount(2);
-    m_tree->setHeaderLabels({tr("Property"), tr("Value")});
+    m_tree->setHeaderLabels({ tr("Property"), tr("Value") });
     m_tree->setAlternatingRowColors(true);
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -83,8 +83,8 @@ void DetailsWidget::refresh()
 {
     if (m_id.isEmpty() || !m_session)
         return;
-    const QJsonObject json = m_isChannel ? m_session->channels()->json(m_id)
-                                         : m_session->bridges()->json(m_id);
+    const QJsonObject json =
+        m_isChannel ? m_session->channels()->json(m_id) : m_session->bridges()->json(m_id);
     const QString what = m_isChannel ? tr("Channel") : tr("Bridge");
     const QString name = json.value("name"_L1).toString();
     m_title->setText(u"<b>%1</b> %2"_s.arg(what, (name.isEmpty() ? m_id : name).toHtmlEscaped()));
@@ -100,16 +100,16 @@ void DetailsWidget::fill(const QJsonObject &json)
         QTreeWidgetItem *vars = variablesItem();
         const QJsonObject reported = json.value("channelvars"_L1).toObject();
         for (auto it = reported.begin(); it != reported.end(); ++it)
-            new QTreeWidgetItem(vars, {it.key(), it.value().toVariant().toString()});
+            new QTreeWidgetItem(vars, { it.key(), it.value().toVariant().toString() });
         for (auto it = m_fetched.cbegin(); it != m_fetched.cend(); ++it)
-            new QTreeWidgetItem(vars, {it.key(), it.value()});
+            new QTreeWidgetItem(vars, { it.key(), it.value() });
         if (vars->childCount() == 0)
-            new QTreeWidgetItem(vars, {tr("(none reported; ask for one below)"), QString()});
+            new QTreeWidgetItem(vars, { tr("(none reported; ask for one below)"), QString() });
         if (m_session) {
             for (const QString &p : m_session->playbacksOn(m_id))
-                new QTreeWidgetItem(m_tree, {tr("Playback"), p});
+                new QTreeWidgetItem(m_tree, { tr("Playback"), p });
             for (const QString &r : m_session->recordingsOn(m_id))
-                new QTreeWidgetItem(m_tree, {tr("Recording"), r});
+                new QTreeWidgetItem(m_tree, { tr("Recording"), r });
         }
     }
     m_tree->expandAll();
@@ -118,7 +118,7 @@ void DetailsWidget::fill(const QJsonObject &json)
 
 QTreeWidgetItem *DetailsWidget::variablesItem()
 {
-    auto *item = new QTreeWidgetItem(m_tree, {tr("Variables"), QString()});
+    auto *item = new QTreeWidgetItem(m_tree, { tr("Variables"), QString() });
     item->setData(0, Qt::UserRole, u"variables"_s);
     QFont f = item->font(0);
     f.setBold(true);
@@ -131,7 +131,7 @@ void DetailsWidget::addJson(QTreeWidgetItem *parent, const QJsonObject &json)
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (it.key() == "channelvars"_L1)
             continue;
-        auto *item = new QTreeWidgetItem(parent, {it.key()});
+        auto *item = new QTreeWidgetItem(parent, { it.key() });
         const QJsonValue v = it.value();
         if (v.isObject()) {
             addJson(item, v.toObject());
@@ -153,13 +153,12 @@ void DetailsWidget::fetchVariable(const QString &nameIn)
         return;
     const QString channelId = m_id;
     m_session->fetchVariable(channelId, name, this,
-                             [this, channelId, name](const QString &value, const QtAri::Error *e) {
-                                 if (m_id != channelId)
-                                     return;
-                                 m_fetched.insert(name, e ? tr("error: %1").arg(e->message())
-                                                          : value);
-                                 refresh();
-                             });
+        [this, channelId, name](const QString &value, const QtAri::Error *e) {
+            if (m_id != channelId)
+                return;
+            m_fetched.insert(name, e ? tr("error: %1").arg(e->message()) : value);
+            refresh();
+        });
 }
 
 } // namespace QtAri::Inspector

@@ -17,15 +17,16 @@ using namespace Qt::StringLiterals;
 namespace QtAri::Inspector {
 
 namespace {
-QDialogButtonBox *addButtons(QDialog *dialog, QLayout *layout, const QString &okText)
-{
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(okText);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    layout->addWidget(buttons);
-    return buttons;
-}
+    QDialogButtonBox *addButtons(QDialog *dialog, QLayout *layout, const QString &okText)
+    {
+        auto *buttons =
+            new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+        buttons->button(QDialogButtonBox::Ok)->setText(okText);
+        QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+        QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+        layout->addWidget(buttons);
+        return buttons;
+    }
 } // namespace
 
 HangupDialog::HangupDialog(int channelCount, QWidget *parent) : QDialog(parent)
@@ -35,14 +36,14 @@ HangupDialog::HangupDialog(int channelCount, QWidget *parent) : QDialog(parent)
     layout->addRow(new QLabel(tr("Hang up %n channel(s) with the cause:", nullptr, channelCount)));
     m_reason = new QComboBox(this);
     const std::pair<QString, QString> reasons[] = {
-        {u"normal"_s, tr("Normal clearing (16)")},
-        {u"busy"_s, tr("User busy (17)")},
-        {u"no_answer"_s, tr("No answer (19)")},
-        {u"congestion"_s, tr("Congestion (34)")},
-        {u"answered_elsewhere"_s, tr("Answered elsewhere (26)")},
-        {u"rejected"_s, tr("Call rejected (21)")},
-        {u"unallocated"_s, tr("Unallocated number (1)")},
-        {u"no_route_destination"_s, tr("No route to destination (3)")},
+        { u"normal"_s, tr("Normal clearing (16)") },
+        { u"busy"_s, tr("User busy (17)") },
+        { u"no_answer"_s, tr("No answer (19)") },
+        { u"congestion"_s, tr("Congestion (34)") },
+        { u"answered_elsewhere"_s, tr("Answered elsewhere (26)") },
+        { u"rejected"_s, tr("Call rejected (21)") },
+        { u"unallocated"_s, tr("Unallocated number (1)") },
+        { u"no_route_destination"_s, tr("No route to destination (3)") },
     };
     for (const auto &[value, text] : reasons)
         m_reason->addItem(text, value);
@@ -66,7 +67,7 @@ DtmfDialog::DtmfDialog(QWidget *parent) : QDialog(parent)
     auto *layout = new QFormLayout(this);
     m_digits = new QLineEdit(this);
     m_digits->setValidator(
-            new QRegularExpressionValidator(QRegularExpression(u"[0-9A-Da-d*#,]*"_s), m_digits));
+        new QRegularExpressionValidator(QRegularExpression(u"[0-9A-Da-d*#,]*"_s), m_digits));
     m_digits->setPlaceholderText(tr("e.g. 123#"));
     layout->addRow(tr("Digits:"), m_digits);
     addButtons(this, layout, tr("Send"));
@@ -107,7 +108,7 @@ OriginateDialog::OriginateDialog(const QStringList &applications, QWidget *paren
     auto *ok = buttons->button(QDialogButtonBox::Ok);
     ok->setEnabled(false);
     connect(m_endpoint, &QLineEdit::textChanged, ok,
-            [ok](const QString &text) { ok->setEnabled(text.contains(u'/')); });
+        [ok](const QString &text) { ok->setEnabled(text.contains(u'/')); });
 }
 
 QString OriginateDialog::endpoint() const
@@ -163,7 +164,7 @@ PlayMediaDialog::PlayMediaDialog(const QString &target, QWidget *parent) : QDial
     auto *ok = buttons->button(QDialogButtonBox::Ok);
     ok->setEnabled(false);
     connect(m_uri, &QLineEdit::textChanged, ok,
-            [ok](const QString &text) { ok->setEnabled(text.contains(u':')); });
+        [ok](const QString &text) { ok->setEnabled(text.contains(u':')); });
     connect(m_list, &QListWidget::currentTextChanged, this, [this](const QString &id) {
         if (!id.isEmpty())
             m_uri->setText(u"sound:"_s + id);
@@ -171,7 +172,8 @@ PlayMediaDialog::PlayMediaDialog(const QString &target, QWidget *parent) : QDial
     connect(m_list, &QListWidget::itemDoubleClicked, this, &QDialog::accept);
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         for (int i = 0; i < m_list->count(); ++i)
-            m_list->item(i)->setHidden(!m_list->item(i)->text().contains(text, Qt::CaseInsensitive));
+            m_list->item(i)->setHidden(
+                !m_list->item(i)->text().contains(text, Qt::CaseInsensitive));
     });
     resize(420, 460);
 }
@@ -221,7 +223,7 @@ RecordDialog::RecordDialog(const QString &suggestedName, QWidget *parent) : QDia
     m_name = new QLineEdit(suggestedName, this);
     layout->addRow(tr("Name:"), m_name);
     m_format = new QComboBox(this);
-    m_format->addItems({u"wav"_s, u"gsm"_s, u"ulaw"_s, u"alaw"_s, u"sln"_s});
+    m_format->addItems({ u"wav"_s, u"gsm"_s, u"ulaw"_s, u"alaw"_s, u"sln"_s });
     layout->addRow(tr("Format:"), m_format);
     m_maxDuration = new QSpinBox(this);
     m_maxDuration->setRange(0, 24 * 3600);
@@ -231,7 +233,7 @@ RecordDialog::RecordDialog(const QString &suggestedName, QWidget *parent) : QDia
     auto *buttons = addButtons(this, layout, tr("Record"));
     auto *ok = buttons->button(QDialogButtonBox::Ok);
     connect(m_name, &QLineEdit::textChanged, ok,
-            [ok](const QString &text) { ok->setEnabled(!text.trimmed().isEmpty()); });
+        [ok](const QString &text) { ok->setEnabled(!text.trimmed().isEmpty()); });
 }
 
 QString RecordDialog::name() const

@@ -91,7 +91,7 @@ EventLogWidget::EventLogWidget(EventLogModel *model, QWidget *parent)
     split->addWidget(m_json);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    split->setSizes({800, 460});
+    split->setSizes({ 800, 460 });
     layout->addWidget(split, 1);
 
     for (const QString &t : model->knownTypes())
@@ -102,15 +102,14 @@ EventLogWidget::EventLogWidget(EventLogModel *model, QWidget *parent)
     connect(model, &EventLogModel::pendingCountChanged, this, &EventLogWidget::updateCount);
     connect(clear, &QToolButton::clicked, model, &EventLogModel::clear);
     connect(m_type, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setTypeFilter(m_type->currentData().toString()); });
+        [this] { m_filter->setTypeFilter(m_type->currentData().toString()); });
     connect(m_id, &QLineEdit::textChanged, m_filter, &EventLogFilter::setIdFilter);
     connect(m_text, &QLineEdit::textChanged, m_filter, &EventLogFilter::setTextFilter);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &EventLogWidget::showCurrent);
+        &EventLogWidget::showCurrent);
     // Follow the newest events while the view is scrolled to the bottom.
-    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        m_follow = value >= m_view->verticalScrollBar()->maximum() - 2;
-    });
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
+        [this](int value) { m_follow = value >= m_view->verticalScrollBar()->maximum() - 2; });
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_follow)
             m_view->scrollToBottom();

@@ -23,22 +23,22 @@ using namespace Qt::StringLiterals;
 namespace QtAri::Inspector {
 
 namespace {
-QWidget *titled(const QString &title, QWidget *extra, QWidget *content, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    auto *head = new QHBoxLayout;
-    head->addWidget(new QLabel(u"<b>%1</b>"_s.arg(title.toHtmlEscaped()), box));
-    if (extra)
-        head->addWidget(extra, 1);
-    else
-        head->addStretch(1);
-    layout->addLayout(head);
-    layout->addWidget(content, 1);
-    return box;
-}
+    QWidget *titled(const QString &title, QWidget *extra, QWidget *content, QWidget *parent)
+    {
+        auto *box = new QWidget(parent);
+        auto *layout = new QVBoxLayout(box);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(2);
+        auto *head = new QHBoxLayout;
+        head->addWidget(new QLabel(u"<b>%1</b>"_s.arg(title.toHtmlEscaped()), box));
+        if (extra)
+            head->addWidget(extra, 1);
+        else
+            head->addStretch(1);
+        layout->addLayout(head);
+        layout->addWidget(content, 1);
+        return box;
+    }
 } // namespace
 
 ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_session(session)
@@ -62,7 +62,8 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
     m_channelView->setWordWrap(false);
     m_channelView->verticalHeader()->hide();
     m_channelView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_channelView->verticalHeader()->setDefaultSectionSize(m_channelView->fontMetrics().height() + 6);
+    m_channelView->verticalHeader()->setDefaultSectionSize(
+        m_channelView->fontMetrics().height() + 6);
     m_channelView->horizontalHeader()->setStretchLastSection(true);
     m_channelView->setColumnWidth(int(ChannelColumn::Name), 170);
     m_channelView->setColumnWidth(int(ChannelColumn::State), 55);
@@ -77,7 +78,7 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
     m_channelFilter->setPlaceholderText(tr("Filter channels"));
     m_channelFilter->setClearButtonEnabled(true);
     connect(m_channelFilter, &QLineEdit::textChanged, m_channelProxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+        &QSortFilterProxyModel::setFilterFixedString);
 
     m_bridgeView = new QTreeView(this);
     m_bridgeView->setObjectName(u"bridgeView"_s);
@@ -96,11 +97,11 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
     m_bridgeView->setColumnWidth(int(BridgeColumn::Technology), 100);
     m_bridgeView->setToolTip(tr("Drop channels here to bridge them"));
     connect(session->bridges(), &QAbstractItemModel::rowsInserted, m_bridgeView,
-            [this](const QModelIndex &parent) {
-                if (!parent.isValid())
-                    return;
-                m_bridgeView->expand(parent);
-            });
+        [this](const QModelIndex &parent) {
+            if (!parent.isValid())
+                return;
+            m_bridgeView->expand(parent);
+        });
 
     m_details = new DetailsWidget(session, this);
     m_eventLog = new EventLogWidget(session->eventLog(), this);
@@ -118,31 +119,31 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
     main->addWidget(m_eventLog);
     main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 1);
-    main->setSizes({420, 330});
-    top->setSizes({760, 500});
-    side->setSizes({230, 190});
+    main->setSizes({ 420, 330 });
+    top->setSizes({ 760, 500 });
+    side->setSizes({ 230, 190 });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(main);
 
     connect(m_channelView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &ServerView::channelSelectionChanged);
+        &ServerView::channelSelectionChanged);
     connect(m_bridgeView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &ServerView::bridgeSelectionChanged);
+        &ServerView::bridgeSelectionChanged);
     // Keep the details current while the shown object changes.
     connect(session->channels(), &QAbstractItemModel::dataChanged, m_details,
-            [this](const QModelIndex &tl, const QModelIndex &br) {
-                if (tl.column() == int(ChannelColumn::Duration) && br.column() == tl.column())
-                    return;
-                const int row = m_session->channels()->rowOf(m_details->shownId());
-                if (row >= tl.row() && row <= br.row())
-                    m_details->refresh();
-            });
+        [this](const QModelIndex &tl, const QModelIndex &br) {
+            if (tl.column() == int(ChannelColumn::Duration) && br.column() == tl.column())
+                return;
+            const int row = m_session->channels()->rowOf(m_details->shownId());
+            if (row >= tl.row() && row <= br.row())
+                m_details->refresh();
+        });
     connect(session->bridges(), &QAbstractItemModel::dataChanged, m_details,
-            [this](const QModelIndex &tl) {
-                if (m_session->bridges()->bridgeIdAt(tl) == m_details->shownId())
-                    m_details->refresh();
-            });
+        [this](const QModelIndex &tl) {
+            if (m_session->bridges()->bridgeIdAt(tl) == m_details->shownId())
+                m_details->refresh();
+        });
 }
 
 ServerView::~ServerView() = default;
@@ -205,7 +206,7 @@ bool ServerView::selectChannel(const QString &id)
         return false;
     const QModelIndex index = m_channelProxy->mapFromSource(m_session->channels()->index(row, 0));
     m_channelView->selectionModel()->select(
-            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_channelView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
     m_focus = Focus::Channels;
     return true;
@@ -217,7 +218,7 @@ bool ServerView::selectBridge(const QString &id)
     if (!index.isValid())
         return false;
     m_bridgeView->selectionModel()->select(
-            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_bridgeView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
     m_focus = Focus::Bridges;
     return true;

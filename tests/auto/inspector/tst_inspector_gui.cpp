@@ -21,14 +21,14 @@
 #include <QtCore/QFile>
 #include <QtCore/QMimeData>
 #include <QtCore/QSettings>
-#include <QtCore/QStandardPaths>
 #include <QtCore/QSortFilterProxyModel>
+#include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTranslator>
+#include <QtGui/QAction>
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
-#include <QtGui/QAction>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QLabel>
@@ -38,8 +38,8 @@
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QTabWidget>
-#include <QtWidgets/QToolButton>
 #include <QtWidgets/QTableView>
+#include <QtWidgets/QToolButton>
 #include <QtWidgets/QTreeView>
 #include <QtWidgets/QTreeWidget>
 
@@ -121,14 +121,17 @@ void tst_InspectorGui::initTestCase()
 void tst_InspectorGui::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(u"inspector.ini"_s), QSettings::IniFormat);
+    m_settings =
+        std::make_unique<QSettings>(m_dir->filePath(u"inspector.ini"_s), QSettings::IniFormat);
     m_store = std::make_unique<ProfileStore>(m_settings.get());
     m_store->setKeychainEnabled(false);
     m_sim = std::make_unique<Simulator>();
     QVERIFY(m_sim->start());
     m_requests.clear();
     connect(m_sim.get(), &Simulator::requestReceived, this,
-            [this](const QString &method, const QString &path) { m_requests.append({method, path}); });
+        [this](const QString &method, const QString &path) {
+            m_requests.append({ method, path });
+        });
     m_window = std::make_unique<MainWindow>(m_store.get());
     m_window->show();
     m_view = nullptr;
@@ -151,10 +154,11 @@ ServerView *tst_InspectorGui::connectWindow()
     p.url = m_sim->url();
     p.user = u"asterisk"_s;
     p.password = u"asterisk"_s;
-    p.applications = {testApp};
+    p.applications = { testApp };
     p.subscribeAll = true;
     ServerView *view = m_window->openProfile(p);
-    if (!QTest::qWaitFor([view] { return view->session()->state() == QtAri::Client::State::Connected; }, 20000))
+    if (!QTest::qWaitFor(
+            [view] { return view->session()->state() == QtAri::Client::State::Connected; }, 20000))
         return nullptr;
     m_view = view;
     return view;
@@ -202,7 +206,7 @@ void tst_InspectorGui::hangupRemovesChannelFromView()
     QCOMPARE(table->model()->rowCount(), 2);
 
     QVERIFY(m_view->selectChannel(id));
-    QCOMPARE(m_view->selectedChannelIds(), QStringList {id});
+    QCOMPARE(m_view->selectedChannelIds(), QStringList { id });
     m_window->action(u"actionHangup"_s)->trigger();
 
     QTRY_VERIFY(!m_view->session()->channels()->contains(id));
@@ -255,7 +259,8 @@ void tst_InspectorGui::dropOutsideBridgesMakesNewBridge()
     Session *s = m_view->session();
     QTableView *table = m_view->channelView();
     table->selectAll();
-    std::unique_ptr<QMimeData> mime(table->model()->mimeData(table->selectionModel()->selectedRows()));
+    std::unique_ptr<QMimeData> mime(
+        table->model()->mimeData(table->selectionModel()->selectedRows()));
     QVERIFY(m_view->bridgeView()->model()->dropMimeData(mime.get(), Qt::CopyAction, 0, 0, {}));
     QTRY_COMPARE(s->bridges()->rowCount(), 1);
     const QString bridgeId = s->bridges()->ids().first();
@@ -279,7 +284,7 @@ void tst_InspectorGui::removeFromBridgeAndDestroy()
 
     QVERIFY(m_view->selectChannel(a));
     m_window->action(u"actionRemoveFromBridge"_s)->trigger();
-    QTRY_COMPARE(s->bridges()->members(bridgeId), QStringList {b});
+    QTRY_COMPARE(s->bridges()->members(bridgeId), QStringList { b });
     QTRY_COMPARE(s->channels()->bridgeOf(a), QString());
     QVERIFY(sawRequest(u"POST"_s, u"/bridges/"_s + bridgeId + u"/removeChannel"_s));
 
@@ -317,7 +322,7 @@ void tst_InspectorGui::playSoundShowsPlaybackEvents()
     QTRY_COMPARE(log->filter()->rowCount(), 1);
     const QJsonObject started = log->filter()->index(0, 0).data(JsonRole).toJsonObject();
     QCOMPARE(started.value("playback"_L1).toObject().value("target_uri"_L1).toString(),
-             u"channel:"_s + id);
+        u"channel:"_s + id);
     QCOMPARE(started.value("playback"_L1).toObject().value("media_uri"_L1).toString(), media);
     QTRY_VERIFY_WITH_TIMEOUT(countEvents(u"PlaybackFinished"_s) == 1, 30000);
 }
@@ -344,9 +349,10 @@ void tst_InspectorGui::channelActions_data()
 {
     QTest::addColumn<QString>("action");
     QTest::addColumn<QString>("method");
-    QTest::addColumn<QString>("path");     // after /channels/<id>
-    QTest::addColumn<QString>("event");    // an event the server sends back, or ""
-    QTest::newRow("answer") << u"actionAnswer"_s << u"POST"_s << u"/answer"_s << u"ChannelStateChange"_s;
+    QTest::addColumn<QString>("path"); // after /channels/<id>
+    QTest::addColumn<QString>("event"); // an event the server sends back, or ""
+    QTest::newRow("answer") << u"actionAnswer"_s << u"POST"_s << u"/answer"_s
+                            << u"ChannelStateChange"_s;
     QTest::newRow("ring") << u"actionRing"_s << u"POST"_s << u"/ring"_s << QString();
     QTest::newRow("ring stop") << u"actionRingStop"_s << u"DELETE"_s << u"/ring"_s << QString();
     QTest::newRow("hold") << u"actionHold"_s << u"POST"_s << u"/hold"_s << u"ChannelHold"_s;
@@ -356,7 +362,8 @@ void tst_InspectorGui::channelActions_data()
     QTest::newRow("moh start") << u"actionStartMoh"_s << u"POST"_s << u"/moh"_s << QString();
     QTest::newRow("moh stop") << u"actionStopMoh"_s << u"DELETE"_s << u"/moh"_s << QString();
     QTest::newRow("dtmf") << u"actionSendDtmf"_s << u"POST"_s << u"/dtmf"_s << QString();
-    QTest::newRow("hangup cause") << u"actionHangupCause"_s << u"DELETE"_s << QString() << u"ChannelDestroyed"_s;
+    QTest::newRow("hangup cause") << u"actionHangupCause"_s << u"DELETE"_s << QString()
+                                  << u"ChannelDestroyed"_s;
 }
 
 void tst_InspectorGui::channelActions()
@@ -419,7 +426,7 @@ void tst_InspectorGui::recordingStartsAndStops()
     QVERIFY(connectWindow());
     const QString id = waitForCall();
     Session *s = m_view->session();
-    s->answer({id});
+    s->answer({ id });
     QTRY_COMPARE(s->channels()->json(id).value("state"_L1).toString(), u"Up"_s);
     QVERIFY(m_view->selectChannel(id));
     m_window->action(u"actionStartRecording"_s)->trigger();
@@ -429,7 +436,7 @@ void tst_InspectorGui::recordingStartsAndStops()
     QVERIFY(!name.isEmpty());
     dialog->accept();
     QTRY_COMPARE(countEvents(u"RecordingStarted"_s, name), 1);
-    QCOMPARE(s->recordingsOn(id), QStringList {name});
+    QCOMPARE(s->recordingsOn(id), QStringList { name });
     m_window->action(u"actionStopRecording"_s)->trigger();
     QTRY_COMPARE(countEvents(u"RecordingFinished"_s, name), 1);
     QVERIFY(s->recordingsOn(id).isEmpty());
@@ -498,11 +505,11 @@ void tst_InspectorGui::addToBridgeFromMenuAndBridgeActions()
     Q_EMIT menu->aboutToShow();
     QCOMPARE(menu->actions().size(), 1);
     menu->actions().first()->trigger();
-    QTRY_COMPARE(s->bridges()->members(bridgeId), QStringList {a});
+    QTRY_COMPARE(s->bridges()->members(bridgeId), QStringList { a });
 
     // Play and music on hold on the bridge itself (the tree selected last).
     QVERIFY(m_view->selectBridge(bridgeId));
-    QCOMPARE(m_view->selectedTargets(), QStringList {bridgeId});
+    QCOMPARE(m_view->selectedTargets(), QStringList { bridgeId });
     m_window->action(u"actionStartMoh"_s)->trigger();
     QTRY_VERIFY(sawRequest(u"POST"_s, u"/bridges/"_s + bridgeId + u"/moh"_s));
     m_window->action(u"actionStopMoh"_s)->trigger();
@@ -513,7 +520,10 @@ void tst_InspectorGui::addToBridgeFromMenuAndBridgeActions()
     play->setMediaUri(u"sound:hello-world"_s);
     play->accept();
     QTRY_VERIFY(sawRequest(u"POST"_s, u"/bridges/"_s + bridgeId + u"/play"_s));
-    QTRY_COMPARE(countEvents(u"PlaybackStarted"_s, bridgeId) + countEvents(u"PlaybackFinished"_s, bridgeId) > 0, true);
+    QTRY_COMPARE(
+        countEvents(u"PlaybackStarted"_s, bridgeId) + countEvents(u"PlaybackFinished"_s, bridgeId)
+            > 0,
+        true);
 }
 
 void tst_InspectorGui::shortcutsAndContextMenus()
@@ -563,11 +573,14 @@ void tst_InspectorGui::statusBarShowsServer()
 {
     QVERIFY(connectWindow());
     waitForCall();
-    QTRY_VERIFY(m_window->findChild<QLabel *>(u"versionLabel"_s)->text().startsWith(u"Asterisk "_s));
-    QCOMPARE(m_window->findChild<QLabel *>(u"stateLabel"_s)->text(), m_view->session()->stateText());
+    QTRY_VERIFY(
+        m_window->findChild<QLabel *>(u"versionLabel"_s)->text().startsWith(u"Asterisk "_s));
+    QCOMPARE(
+        m_window->findChild<QLabel *>(u"stateLabel"_s)->text(), m_view->session()->stateText());
     // The rate is sampled once a second from the events received.
     QTRY_VERIFY(m_view->session()->eventCount() > 0);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QLabel *>(u"rateLabel"_s)->text().contains(u"events/s"_s), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->findChild<QLabel *>(u"rateLabel"_s)->text().contains(u"events/s"_s), 20000);
 }
 
 void tst_InspectorGui::closingTabsWhileBusy()
@@ -578,14 +591,14 @@ void tst_InspectorGui::closingTabsWhileBusy()
     const QString id = waitForCall();
     QSignalSpy failed(m_window.get(), &MainWindow::actionFailed);
     m_sim->setRestDelay(300);
-    m_view->session()->answer({id});
+    m_view->session()->answer({ id });
     m_view->session()->play(id, u"sound:hello-world"_s);
     ConnectionProfile p;
     p.name = u"slow"_s;
     p.url = m_sim->url();
     p.user = u"asterisk"_s;
     p.password = u"asterisk"_s;
-    p.applications = {u"other-app"_s};
+    p.applications = { u"other-app"_s };
     m_window->openProfile(p);
     QCOMPARE(m_window->tabs()->count(), 2);
     m_window->action(u"actionCloseTab"_s)->trigger();
@@ -608,7 +621,9 @@ void tst_InspectorGui::detailsShowChannelAndVariables()
     QVERIFY(!found.isEmpty());
     QCOMPARE(found.first()->text(0), u"id"_s);
     details->fetchVariable(u"CALLERID(num)"_s);
-    QTRY_VERIFY(!details->tree()->findItems(u"CALLERID(num)"_s, Qt::MatchExactly | Qt::MatchRecursive, 0).isEmpty());
+    QTRY_VERIFY(!details->tree()
+                     ->findItems(u"CALLERID(num)"_s, Qt::MatchExactly | Qt::MatchRecursive, 0)
+                     .isEmpty());
     QVERIFY(sawRequest(u"GET"_s, u"/channels/"_s + id + u"/variable"_s));
 }
 
@@ -616,7 +631,7 @@ void tst_InspectorGui::failedActionShowsAsterisksMessage()
 {
     QVERIFY(connectWindow());
     QSignalSpy failed(m_window.get(), &MainWindow::actionFailed);
-    m_view->session()->answer({u"no-such-channel"_s});
+    m_view->session()->answer({ u"no-such-channel"_s });
     QTRY_COMPARE(failed.size(), 1);
     const auto error = failed.at(0).at(1).value<QtAri::Error>();
     QCOMPARE(error.kind(), QtAri::Error::Kind::Http);
@@ -635,7 +650,7 @@ void tst_InspectorGui::connectionDialogRefusesWrongPassword()
     p.url = m_sim->url();
     p.user = u"asterisk"_s;
     p.password = u"wrong"_s;
-    p.applications = {testApp};
+    p.applications = { testApp };
     dialog.setProfile(p);
     dialog.show();
     QSignalSpy failed(&dialog, &ConnectionDialog::connectFailed);
@@ -666,7 +681,7 @@ void tst_InspectorGui::profilesKeepNoPlainPassword()
     ConnectionProfile p = ProfileStore::defaultProfile();
     p.name = u"a/b pbx"_s;
     p.password = u"secret"_s;
-    p.applications = {u"x"_s, u"y"_s};
+    p.applications = { u"x"_s, u"y"_s };
     p.subscribeAll = false;
     p.verifyPeer = false;
     m_store->save(p);
@@ -678,7 +693,7 @@ void tst_InspectorGui::profilesKeepNoPlainPassword()
     QCOMPARE(loaded.password, QString());
     loaded.password = p.password;
     QCOMPARE(loaded, p);
-    QCOMPARE(m_store->names(), QStringList {p.name});
+    QCOMPARE(m_store->names(), QStringList { p.name });
 
     // Only an explicit opt-in stores it.
     p.storePlainPassword = true;
@@ -692,23 +707,28 @@ void tst_InspectorGui::modelsStayConsistentThroughCalls()
 {
     QVERIFY(connectWindow());
     Session *s = m_view->session();
-    QAbstractItemModelTester t1(s->channels(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester t2(s->bridges(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester t3(s->eventLog(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester t4(m_view->channelProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t1(
+        s->channels(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(
+        s->bridges(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t3(
+        s->eventLog(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t4(
+        m_view->channelProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QStringList calls;
     for (int i = 0; i < 4; ++i)
         calls.append(waitForCall());
-    s->createBridge(u"mixing"_s, {}, {calls.at(0), calls.at(1)});
-    s->createBridge(u"mixing"_s, {}, {calls.at(2), calls.at(3)});
+    s->createBridge(u"mixing"_s, {}, { calls.at(0), calls.at(1) });
+    s->createBridge(u"mixing"_s, {}, { calls.at(2), calls.at(3) });
     QTRY_COMPARE(s->bridges()->rowCount(), 2);
     QTRY_VERIFY(s->bridges()->members(s->bridges()->ids().at(0)).size() == 2
-                && s->bridges()->members(s->bridges()->ids().at(1)).size() == 2);
+        && s->bridges()->members(s->bridges()->ids().at(1)).size() == 2);
     m_sim->hangupChannel(calls.at(0));
     m_sim->hangupChannel(calls.at(3));
     QTRY_COMPARE(s->channels()->rowCount(), 2);
     QTRY_COMPARE(s->bridges()->members(s->bridges()->ids().at(0)).size()
-                         + s->bridges()->members(s->bridges()->ids().at(1)).size(), 2);
+            + s->bridges()->members(s->bridges()->ids().at(1)).size(),
+        2);
     // The views equal the server.
     QStringList server;
     for (const QJsonValue &c : m_sim->channels())
