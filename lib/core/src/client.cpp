@@ -2,6 +2,7 @@
 #include <QtAri/Client>
 
 #include "client_p.h"
+#include "codegen_p.h"
 #include "qtari_logging_p.h"
 
 #include <QtAri/ApplicationsApi>
@@ -85,6 +86,24 @@ void ClientPrivate::handleFrame(const QJsonObject &object)
     Q_EMIT q->eventReceived(event);
 }
 
+// A listing can hold ten thousand objects: it is decoded on the thread pool, so a resync does not
+// stall the client's (often the GUI) thread; only applying it to the registry happens there.
+template<class Info>
+static QFuture<Result<QList<Info>>> fetchListing(Transport *transport, Result<Request> request)
+{
+    if (!request)
+        return Private::finishedFuture(Result<QList<Info>>(request.error()));
+    return transport->send(*request).then(
+            QtFuture::Launch::Async,
+            [operation = request->operation](const Result<Response> &response) {
+                if (!response)
+                    return Result<QList<Info>>(response.error().operation().isEmpty()
+                                                       ? response.error().withOperation(operation)
+                                                       : response.error());
+                return Private::decodeList<Info>(*response, operation);
+            });
+}
+
 // After every (re)connect: list channels and bridges and let the registry reconcile.
 QFuture<Result<void>> ClientPrivate::resync()
 {
@@ -115,11 +134,14 @@ QFuture<Result<void>> ClientPrivate::resync()
         }
         pending->promise.finish();
     };
-    channels->list().then(q, [pending, finish](const Result<QList<ChannelInfo>> &result) {
+    Transport *transport = connection->transport();
+    fetchListing<ChannelInfo>(transport, ChannelsApi::listRequest())
+            .then(q, [pending, finish](const Result<QList<ChannelInfo>> &result) {
         pending->channels = result;
         finish();
     });
-    bridges->list().then(q, [pending, finish](const Result<QList<BridgeInfo>> &result) {
+    fetchListing<BridgeInfo>(transport, BridgesApi::listRequest())
+            .then(q, [pending, finish](const Result<QList<BridgeInfo>> &result) {
         pending->bridges = result;
         finish();
     });
