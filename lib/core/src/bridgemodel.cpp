@@ -5,11 +5,11 @@
 #include <QtAri/channel.h>
 #include <QtAri/client.h>
 
+#include "liverows_p.h"
+
 #include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QPointer>
-
-#include <algorithm>
 
 namespace QtAri {
 
@@ -18,7 +18,6 @@ class BridgeModelPrivate
 public:
     explicit BridgeModelPrivate(BridgeModel *q) : q_ptr(q) { }
 
-    int rowOf(Bridge *bridge) const;
     void add(Bridge *bridge);
     void remove(Bridge *bridge);
     void changed(Bridge *bridge);
@@ -32,36 +31,19 @@ public:
     BridgeModel *q_ptr;
     QPointer<Client> client;
     QList<QMetaObject::Connection> connections;
-    QList<Bridge *> rows;
+    Private::LiveRows<Bridge> rows;
     QHash<Bridge *, QStringList> members; // the member ids shown as child rows
-    // Row lookup by binary search over ascending insertion numbers, as in ChannelModel.
-    QList<quint64> rowSequence;
-    QHash<Bridge *, quint64> sequenceOf;
-    quint64 nextSequence = 0;
     Q_DECLARE_PUBLIC(BridgeModel)
 };
-
-int BridgeModelPrivate::rowOf(Bridge *bridge) const
-{
-    const auto it = sequenceOf.constFind(bridge);
-    if (it == sequenceOf.constEnd())
-        return -1;
-    const auto pos = std::lower_bound(rowSequence.cbegin(), rowSequence.cend(), it.value());
-    if (pos == rowSequence.cend() || *pos != it.value())
-        return -1;
-    return int(pos - rowSequence.cbegin());
-}
 
 void BridgeModelPrivate::add(Bridge *bridge)
 {
     Q_Q(BridgeModel);
-    if (!bridge || sequenceOf.contains(bridge))
+    if (!bridge || rows.contains(bridge))
         return;
     const int row = int(rows.size());
     q->beginInsertRows(QModelIndex(), row, row);
     rows.append(bridge);
-    rowSequence.append(nextSequence);
-    sequenceOf.insert(bridge, nextSequence++);
     members.insert(bridge, bridge->channelIds());
     q->endInsertRows();
     Q_EMIT q->countChanged(int(rows.size()));
@@ -70,13 +52,11 @@ void BridgeModelPrivate::add(Bridge *bridge)
 void BridgeModelPrivate::remove(Bridge *bridge)
 {
     Q_Q(BridgeModel);
-    const int row = rowOf(bridge);
+    const int row = rows.rowOf(bridge);
     if (row < 0)
         return;
     q->beginRemoveRows(QModelIndex(), row, row);
     rows.removeAt(row);
-    rowSequence.removeAt(row);
-    sequenceOf.remove(bridge);
     members.remove(bridge);
     q->endRemoveRows();
     Q_EMIT q->countChanged(int(rows.size()));
@@ -85,7 +65,7 @@ void BridgeModelPrivate::remove(Bridge *bridge)
 void BridgeModelPrivate::changed(Bridge *bridge)
 {
     Q_Q(BridgeModel);
-    const int row = rowOf(bridge);
+    const int row = rows.rowOf(bridge);
     if (row < 0)
         return;
     const QModelIndex parent = q->index(row, 0);
@@ -112,7 +92,7 @@ void BridgeModelPrivate::channelChanged(Channel *channel)
     Bridge *bridge = channel->bridge();
     if (!bridge)
         return;
-    const int row = rowOf(bridge);
+    const int row = rows.rowOf(bridge);
     if (row < 0)
         return;
     const qsizetype child = members.value(bridge).indexOf(channel->id());
@@ -127,20 +107,10 @@ void BridgeModelPrivate::reset(const QList<Bridge *> &bridges)
 {
     Q_Q(BridgeModel);
     q->beginResetModel();
-    rows = bridges;
-    std::stable_sort(rows.begin(), rows.end(), [](Bridge *a, Bridge *b) {
-        if (a->creationTime() != b->creationTime())
-            return a->creationTime() < b->creationTime();
-        return a->id() < b->id();
-    });
-    rowSequence.clear();
-    sequenceOf.clear();
+    rows.reset(bridges);
     members.clear();
-    for (Bridge *bridge : std::as_const(rows)) {
-        rowSequence.append(nextSequence);
-        sequenceOf.insert(bridge, nextSequence++);
+    for (Bridge *bridge : rows.rows())
         members.insert(bridge, bridge->channelIds());
-    }
     q->endResetModel();
     Q_EMIT q->countChanged(int(rows.size()));
 }
@@ -159,12 +129,8 @@ Client *BridgeModel::client() const { return d->client.data(); }
 
 void BridgeModel::setClient(Client *client)
 {
-    if (d->client == client && (client || d->connections.isEmpty()))
+    if (!Private::rebindClient(d->client, d->connections, client))
         return;
-    for (const QMetaObject::Connection &connection : std::as_const(d->connections))
-        disconnect(connection);
-    d->connections.clear();
-    d->client = client;
     if (client) {
         auto *priv = d.get();
         d->connections = {
@@ -207,7 +173,7 @@ Channel *BridgeModel::channel(const QModelIndex &index) const
 
 QModelIndex BridgeModel::indexOf(Bridge *bridge, int column) const
 {
-    const int row = d->rowOf(bridge);
+    const int row = d->rows.rowOf(bridge);
     return row < 0 ? QModelIndex() : index(row, column);
 }
 
@@ -232,7 +198,7 @@ QModelIndex BridgeModel::parent(const QModelIndex &child) const
     auto *bridge = static_cast<Bridge *>(child.internalPointer());
     if (!bridge)
         return {};
-    const int row = d->rowOf(bridge);
+    const int row = d->rows.rowOf(bridge);
     return row < 0 ? QModelIndex() : createIndex(row, 0, nullptr);
 }
 

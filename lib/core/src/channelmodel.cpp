@@ -5,11 +5,11 @@
 #include <QtAri/channel.h>
 #include <QtAri/client.h>
 
+#include "liverows_p.h"
+
 #include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QPointer>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -33,7 +33,6 @@ class ChannelModelPrivate
 public:
     explicit ChannelModelPrivate(ChannelModel *q) : q_ptr(q) { }
 
-    int rowOf(Channel *channel) const;
     void add(Channel *channel);
     void remove(Channel *channel);
     void changed(Channel *channel);
@@ -42,37 +41,18 @@ public:
     ChannelModel *q_ptr;
     QPointer<Client> client;
     QList<QMetaObject::Connection> connections;
-    // Rows only ever get appended, so the sequence numbers given on insertion are ascending
-    // along the rows: a channel's row is a binary search for its number (O(log n)), and no
-    // index needs rewriting when a row in the middle goes.
-    QList<Channel *> rows;
-    QList<quint64> rowSequence; // parallel to rows, ascending
-    QHash<Channel *, quint64> sequenceOf;
-    quint64 nextSequence = 0;
+    Private::LiveRows<Channel> rows;
     Q_DECLARE_PUBLIC(ChannelModel)
 };
-
-int ChannelModelPrivate::rowOf(Channel *channel) const
-{
-    const auto it = sequenceOf.constFind(channel);
-    if (it == sequenceOf.constEnd())
-        return -1;
-    const auto pos = std::lower_bound(rowSequence.cbegin(), rowSequence.cend(), it.value());
-    if (pos == rowSequence.cend() || *pos != it.value())
-        return -1;
-    return int(pos - rowSequence.cbegin());
-}
 
 void ChannelModelPrivate::add(Channel *channel)
 {
     Q_Q(ChannelModel);
-    if (!channel || sequenceOf.contains(channel))
+    if (!channel || rows.contains(channel))
         return;
     const int row = int(rows.size());
     q->beginInsertRows(QModelIndex(), row, row);
     rows.append(channel);
-    rowSequence.append(nextSequence);
-    sequenceOf.insert(channel, nextSequence++);
     q->endInsertRows();
     Q_EMIT q->countChanged(int(rows.size()));
 }
@@ -80,13 +60,11 @@ void ChannelModelPrivate::add(Channel *channel)
 void ChannelModelPrivate::remove(Channel *channel)
 {
     Q_Q(ChannelModel);
-    const int row = rowOf(channel);
+    const int row = rows.rowOf(channel);
     if (row < 0)
         return;
     q->beginRemoveRows(QModelIndex(), row, row);
     rows.removeAt(row);
-    rowSequence.removeAt(row);
-    sequenceOf.remove(channel);
     q->endRemoveRows();
     Q_EMIT q->countChanged(int(rows.size()));
 }
@@ -94,7 +72,7 @@ void ChannelModelPrivate::remove(Channel *channel)
 void ChannelModelPrivate::changed(Channel *channel)
 {
     Q_Q(ChannelModel);
-    const int row = rowOf(channel);
+    const int row = rows.rowOf(channel);
     if (row < 0)
         return;
     Q_EMIT q->dataChanged(q->index(row, 0), q->index(row, ChannelModel::ColumnCount - 1));
@@ -104,19 +82,7 @@ void ChannelModelPrivate::reset(const QList<Channel *> &channels)
 {
     Q_Q(ChannelModel);
     q->beginResetModel();
-    rows = channels;
-    std::stable_sort(rows.begin(), rows.end(), [](Channel *a, Channel *b) {
-        if (a->creationTime() != b->creationTime())
-            return a->creationTime() < b->creationTime();
-        return a->id() < b->id();
-    });
-    rowSequence.clear();
-    sequenceOf.clear();
-    sequenceOf.reserve(rows.size());
-    for (Channel *channel : std::as_const(rows)) {
-        rowSequence.append(nextSequence);
-        sequenceOf.insert(channel, nextSequence++);
-    }
+    rows.reset(channels);
     q->endResetModel();
     Q_EMIT q->countChanged(int(rows.size()));
 }
@@ -135,12 +101,8 @@ Client *ChannelModel::client() const { return d->client.data(); }
 
 void ChannelModel::setClient(Client *client)
 {
-    if (d->client == client && (client || d->connections.isEmpty()))
+    if (!Private::rebindClient(d->client, d->connections, client))
         return;
-    for (const QMetaObject::Connection &connection : std::as_const(d->connections))
-        disconnect(connection);
-    d->connections.clear();
-    d->client = client;
     if (client) {
         auto *priv = d.get();
         d->connections = {
@@ -174,7 +136,7 @@ Channel *ChannelModel::channelAt(int row) const
 
 QModelIndex ChannelModel::indexOf(Channel *channel, int column) const
 {
-    const int row = d->rowOf(channel);
+    const int row = d->rows.rowOf(channel);
     return row < 0 ? QModelIndex() : index(row, column);
 }
 
