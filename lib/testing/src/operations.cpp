@@ -1143,6 +1143,18 @@ const QHash<QString, ParamRule> &missingRules()
     return rules;
 }
 
+// The reply to getChannelVars/getBridgeVars: the comma-separated \a names looked up in \a vars.
+Reply variablesReply(const QMap<QString, QString> &vars, const QString &names)
+{
+    QJsonObject out;
+    for (const QString &v : names.split(u',', Qt::SkipEmptyParts)) {
+        if (!vars.contains(v))
+            return Reply::error(404, u"Provided variable was not found"_s);
+        out.insert(v, vars.value(v));
+    }
+    return Reply::json(200, QJsonObject { { u"variables"_s, out } });
+}
+
 } // namespace
 
 Reply SimulatorPrivate::dispatch(Request &r)
@@ -1397,13 +1409,7 @@ Reply SimulatorPrivate::dispatch(Request &r)
             return Reply::empty();
         }
         if (n == u"getChannelVars"_s) {
-            QJsonObject out;
-            for (const QString &v : r.value(u"variables"_s).split(u',', Qt::SkipEmptyParts)) {
-                if (!c->vars.contains(v))
-                    return Reply::error(404, u"Provided variable was not found"_s);
-                out.insert(v, c->vars.value(v));
-            }
-            return Reply::json(200, QJsonObject { { u"variables"_s, out } });
+            return variablesReply(c->vars, r.value(u"variables"_s));
         }
         if (n == u"rtpstatistics"_s) {
             return Reply::json(200, QJsonObject { { u"txcount"_s, 100 }, { u"rxcount"_s, 100 }, { u"txjitter"_s, 0.0 },
@@ -1686,13 +1692,7 @@ Reply SimulatorPrivate::dispatch(Request &r)
             return Reply::empty();
         }
         if (n == u"getBridgeVars"_s) {
-            QJsonObject out;
-            for (const QString &v : r.value(u"variables"_s).split(u',', Qt::SkipEmptyParts)) {
-                if (!b->vars.contains(v))
-                    return Reply::error(404, u"Provided variable was not found"_s);
-                out.insert(v, b->vars.value(v));
-            }
-            return Reply::json(200, QJsonObject { { u"variables"_s, out } });
+            return variablesReply(b->vars, r.value(u"variables"_s));
         }
     }
 
