@@ -5,9 +5,21 @@
 
 #include <QtCore/QCoreApplication>
 #include <QtNetwork/QNetworkRequest>
+#include <QtNetwork/QTcpSocket>
 #include <QtWebSockets/QWebSocket>
 
+#include <algorithm>
+
 namespace QtAri::Private {
+
+namespace {
+// How much the socket reads ahead of the frames handled so far. Without a bound, QAbstractSocket
+// moves everything the kernel holds into the process whenever the server sends faster than the
+// events are handled (a flood, a slow slot), and memory grows with the backlog. With it, the
+// backlog stays in the kernel and TCP flow control slows the server down.
+constexpr qint64 kReadBufferSize = 256 * 1024;
+constexpr qint64 kMaxFrameHeader = 14;
+} // namespace
 
 EventSocket::EventSocket(QObject *parent) : QObject(parent)
 {
@@ -69,6 +81,37 @@ void EventSocket::open(const QUrl &url, const QByteArray &authorization,
     }
     qCDebug(lcAriSocket).noquote() << "opening" << maskedUrl(url);
     m_socket->open(request);
+    boundReadBuffer();
+}
+
+// Qt 6.4's frame reader only takes a frame's payload once all of it sits in the socket's buffer,
+// so a bound smaller than a frame would stall that frame for good. The socket (a child of the
+// QWebSocket) is watched after each read: when its buffer is full and the WebSocket took nothing,
+// a bigger frame is pending and the bound doubles (up to the largest accepted message); after the
+// next whole message it goes back to the small bound. Without access to the socket the buffer
+// stays unbounded, as Qt's default.
+void EventSocket::boundReadBuffer()
+{
+    QTcpSocket *tcp = m_socket ? m_socket->findChild<QTcpSocket *>() : nullptr;
+    if (!tcp)
+        return;
+    m_socket->setReadBufferSize(kReadBufferSize);
+    connect(tcp, &QIODevice::readyRead, this, [this, tcp] {
+        if (!m_socket)
+            return;
+        const qint64 bound = tcp->readBufferSize();
+        if (bound <= 0 || tcp->bytesAvailable() < bound)
+            return;
+        m_socket->setReadBufferSize(std::min(bound * 2, m_maxMessageSize + kMaxFrameHeader));
+        if (!m_shrinkConnection) {
+            // Watched only while grown: the common path pays nothing per message.
+            m_shrinkConnection = connect(m_socket, &QWebSocket::textMessageReceived, this, [this] {
+                disconnect(std::exchange(m_shrinkConnection, {}));
+                if (m_socket)
+                    m_socket->setReadBufferSize(kReadBufferSize);
+            });
+        }
+    });
 }
 
 void EventSocket::setKeepalive(int pingIntervalMs, int pongTimeoutMs)
@@ -172,6 +215,7 @@ void EventSocket::teardown()
     m_pingTimer.stop();
     m_pongTimer.stop();
     m_open = false;
+    disconnect(std::exchange(m_shrinkConnection, {}));
     if (QWebSocket *socket = std::exchange(m_socket, nullptr)) {
         socket->disconnect(this);
         socket->abort();

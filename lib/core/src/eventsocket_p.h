@@ -57,6 +57,7 @@ private:
     void handleDisconnected();
     void handleError();
     void sendPing();
+    void boundReadBuffer();
     void fail(const QtAri::Error &reason);
     void teardown();
 
@@ -70,6 +71,7 @@ private:
     qint64 m_maxMessageSize = 64 * 1024 * 1024;
     bool m_open = false;
     QString m_lastError;
+    QMetaObject::Connection m_shrinkConnection; // set while the read buffer is above its bound
 };
 
 } // namespace QtAri::Private

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void badFramesAreReportedAndStreamContinues_data();
     void badFramesAreReportedAndStreamContinues();
     void unknownEventIsDeliveredRaw();
+    void framesLargerThanTheReadBufferArriveWhole();
     void credentialsNeverInUrlOrLogs();
     void hostileIdsStayInTheirSegment_data();
     void hostileIdsStayInTheirSegment();
@@ -407,6 +408,27 @@ void tst_Client::unknownEventIsDeliveredRaw()
     QCOMPARE(event.json().value(u"answer"_s).toInt(), 42);
     QCOMPARE(errors.size(), 0);
     QVERIFY(capture.count(QtWarningMsg, "qtari.events") >= 1);
+}
+
+// The event socket reads ahead only a bounded amount (so a flood stays in the kernel, not in our
+// heap); a frame several times that size must still arrive whole, and the stream go on after it.
+void tst_Client::framesLargerThanTheReadBufferArriveWhole()
+{
+    auto client = makeClient();
+    QVERIFY(connectClient(client.get()));
+    QSignalSpy events(client.get(), &Client::eventReceived);
+    QSignalSpy errors(client.get(), &Client::errorOccurred);
+    QSignalSpy started(client.get(), &Client::stasisStarted);
+    const QByteArray padding(3 * 1024 * 1024 + 17, 'p');
+    m_sim->sendRawFrame(R"({"type":"FromTheFuture","application":"test-app","padding":")" + padding
+                        + R"("})");
+    QTRY_COMPARE(events.size(), 1);
+    const auto event = events.at(0).at(0).value<QtAri::Event>();
+    QCOMPARE(event.json().value(u"padding"_s).toString().size(), padding.size());
+    m_sim->startCall(u"test-app"_s);
+    QTRY_COMPARE(started.size(), 1);
+    QCOMPARE(errors.size(), 0);
+    QCOMPARE(client->state(), Client::State::Connected);
 }
 
 void tst_Client::credentialsNeverInUrlOrLogs()
