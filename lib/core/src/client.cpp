@@ -24,6 +24,7 @@
 #include <QtAri/storedrecording.h>
 
 #include <QtCore/QJsonObject>
+#include <QtCore/QFutureWatcher>
 #include <QtCore/QPromise>
 
 #include <optional>
@@ -104,47 +105,84 @@ static QFuture<Result<QList<Info>>> fetchListing(Transport *transport, Result<Re
             });
 }
 
+// One resync in flight: the two listings, decoded on the thread pool, come back to the client's
+// thread through QFutureWatchers (never a QFuture::then(context) continuation, which Qt 6.4 runs in
+// the worker and which asserts there once the context is gone).
+class ClientPrivate::Resync : public QObject
+{
+public:
+    explicit Resync(ClientPrivate *d) : d(d) { promise.start(); }
+    ~Resync() override { abort(); }
+
+    void abort()
+    {
+        if (done)
+            return;
+        done = true;
+        promise.addResult(Result<void>(
+                Error(Error::Kind::Aborted, QStringLiteral("client stopped"), QString())));
+        promise.finish();
+    }
+
+    void tryFinish()
+    {
+        if (done || !channels || !bridges)
+            return;
+        done = true;
+        if (!*channels) {
+            promise.addResult(Result<void>(channels->error()));
+        } else if (!*bridges) {
+            promise.addResult(Result<void>(bridges->error()));
+        } else {
+            qCDebug(lcAriSocket) << "resync:" << channels->value().size() << "channels,"
+                                 << bridges->value().size() << "bridges";
+            d->registry->reconcile(channels->value(), bridges->value());
+            promise.addResult(Result<void>());
+        }
+        channels.reset(); // the listings are applied: free them now
+        bridges.reset();
+        promise.finish();
+    }
+
+    ClientPrivate *d;
+    bool done = false;
+    std::optional<Result<QList<ChannelInfo>>> channels;
+    std::optional<Result<QList<BridgeInfo>>> bridges;
+    QFutureWatcher<Result<QList<ChannelInfo>>> channelWatcher;
+    QFutureWatcher<Result<QList<BridgeInfo>>> bridgeWatcher;
+    QPromise<Result<void>> promise;
+};
+
+void ClientPrivate::abortResync()
+{
+    if (resyncInFlight) {
+        resyncInFlight->abort();
+        resyncInFlight->deleteLater(); // it may be the one whose watcher is emitting right now
+        resyncInFlight = nullptr;
+    }
+}
+
 // After every (re)connect: list channels and bridges and let the registry reconcile.
 QFuture<Result<void>> ClientPrivate::resync()
 {
-    Q_Q(Client);
-    struct Pending
-    {
-        std::optional<Result<QList<ChannelInfo>>> channels;
-        std::optional<Result<QList<BridgeInfo>>> bridges;
-        QPromise<Result<void>> promise;
-    };
+    abortResync();
     registry->beginResync(); // events from now on are newer than the listings
-    auto pending = std::make_shared<Pending>();
-    pending->promise.start();
+    auto *pending = new Resync(this);
+    resyncInFlight = pending;
     QFuture<Result<void>> future = pending->promise.future();
 
-    auto finish = [this, pending] {
-        if (!pending->channels || !pending->bridges)
-            return;
-        if (!*pending->channels) {
-            pending->promise.addResult(Result<void>(pending->channels->error()));
-        } else if (!*pending->bridges) {
-            pending->promise.addResult(Result<void>(pending->bridges->error()));
-        } else {
-            qCDebug(lcAriSocket) << "resync:" << pending->channels->value().size() << "channels,"
-                                 << pending->bridges->value().size() << "bridges";
-            registry->reconcile(pending->channels->value(), pending->bridges->value());
-            pending->promise.addResult(Result<void>());
-        }
-        pending->promise.finish();
-    };
+    QObject::connect(&pending->channelWatcher, &QFutureWatcherBase::finished, pending, [pending] {
+        pending->channels = pending->channelWatcher.result();
+        pending->tryFinish();
+    });
+    QObject::connect(&pending->bridgeWatcher, &QFutureWatcherBase::finished, pending, [pending] {
+        pending->bridges = pending->bridgeWatcher.result();
+        pending->tryFinish();
+    });
     Transport *transport = connection->transport();
-    fetchListing<ChannelInfo>(transport, ChannelsApi::listRequest())
-            .then(q, [pending, finish](const Result<QList<ChannelInfo>> &result) {
-        pending->channels = result;
-        finish();
-    });
-    fetchListing<BridgeInfo>(transport, BridgesApi::listRequest())
-            .then(q, [pending, finish](const Result<QList<BridgeInfo>> &result) {
-        pending->bridges = result;
-        finish();
-    });
+    pending->channelWatcher.setFuture(
+            fetchListing<ChannelInfo>(transport, ChannelsApi::listRequest()));
+    pending->bridgeWatcher.setFuture(fetchListing<BridgeInfo>(transport, BridgesApi::listRequest()));
     return future;
 }
 
@@ -172,6 +210,7 @@ Client::~Client()
     // Finish every future first (their continuations may still look at the client), then drop
     // the live objects.
     d->connection->shutdown();
+    delete std::exchange(d->resyncInFlight, nullptr);
     d->registry.reset();
 }
 

@@ -21,6 +21,7 @@ public:
 
     void handleFrame(const QJsonObject &object);
     QFuture<Result<void>> resync();
+    void abortResync();
 
     Client *q_ptr;
     Private::Connection *connection;
@@ -36,6 +37,9 @@ public:
     std::unique_ptr<AsteriskApi> asterisk;
     std::unique_ptr<EventsApi> events;
     std::unique_ptr<Private::Registry> registry;
+
+    class Resync;
+    Resync *resyncInFlight = nullptr; // owned; deleted later when replaced, at once in ~Client
 };
 
 } // namespace QtAri
