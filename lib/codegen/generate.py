@@ -865,7 +865,7 @@ class Generator:
                 name = names[op['nickname']]
                 opname = '%s.%s' % (resource['name'], op['nickname'])
                 out.append('QFuture<Result<%s>> %s::%s(%s)\n{\n' % (ret, cls, name, ', '.join(args)))
-                out.append('    if (!m_client)\n        return Private::finishedFuture(Result<%s>(noClient(%s)));\n'
+                out.append('    if (!m_client)\n        return Private::readyFuture(Result<%s>(noClient(%s)));\n'
                            % (ret, cpp_string(opname)))
                 call_args = []
                 if live['params'] == ['tech', 'resource']:

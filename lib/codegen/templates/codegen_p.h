@@ -3,6 +3,8 @@
 #include <QtAri/result.h>
 #include <QtAri/transport.h>
 
+#include "futures_p.h"
+
 #include <QtCore/QByteArray>
 #include <QtCore/QDateTime>
 #include <QtCore/QDebug>
@@ -340,25 +342,16 @@ template <class T> Result<QList<T>> decodeList(const Response &response, const Q
 Result<void> decodeVoid(const Response &response, const QString &operation);
 Result<QByteArray> decodeBinary(const Response &response, const QString &operation);
 
-template <class T> QFuture<T> finishedFuture(T value)
-{
-    QPromise<T> promise;
-    QFuture<T> future = promise.future();
-    promise.start();
-    promise.addResult(std::move(value));
-    promise.finish();
-    return future;
-}
 
 //! Sends \a request (or reports why it could not be built) and decodes the answer with \a decode.
 template <class T, class Decode>
 QFuture<Result<T>> call(Transport *transport, Result<Request> request, Decode decode)
 {
     if (!request)
-        return finishedFuture(Result<T>(request.error()));
+        return readyFuture(Result<T>(request.error()));
     QString operation = request->operation;
     if (!transport)
-        return finishedFuture(
+        return readyFuture(
             Result<T>(Error(Error::Kind::NotConnected, QStringLiteral("no transport"), operation)));
     return transport->send(*request).then(
         [operation = std::move(operation), decode](const Result<Response> &response) {

@@ -93,7 +93,7 @@ template<class Info>
 static QFuture<Result<QList<Info>>> fetchListing(Transport *transport, Result<Request> request)
 {
     if (!request)
-        return Private::finishedFuture(Result<QList<Info>>(request.error()));
+        return Private::readyFuture(Result<QList<Info>>(request.error()));
     return transport->send(*request).then(
             QtFuture::Launch::Async,
             [operation = request->operation](const Result<Response> &response) {
