@@ -3,6 +3,7 @@
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
+#include <QtCore/QFile>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QTimer>
 
@@ -84,12 +85,37 @@ int main(int argc, char **argv)
     QCommandLineOption quietOpt(u"quiet"_s, u"Log warnings only."_s);
     parser.addOptions({ portOpt, bindOpt, userOpt, passOpt, roOpt, trafficOpt, floodOpt, floodChannelsOpt,
                         floodDelayOpt, quietOpt });
+    // Control API, scripts and version modes (docs/simulator.md).
+    QCommandLineOption versionModeOpt(u"asterisk-version"_s,
+                                      u"Behave as this Asterisk major version: 18, 20, 22 or 23 (default 22)."_s,
+                                      u"major"_s, u"22"_s);
+    QCommandLineOption controlPortOpt(u"control-port"_s,
+                                      u"Serve the control API (HTTP + JSON, /control/...) on this port of the --bind "
+                                      "address (0 = any free port; the URL is printed at start-up)."_s,
+                                      u"port"_s);
+    QCommandLineOption controlTokenOpt(u"control-token"_s,
+                                       u"Require \"Authorization: Bearer TOKEN\" on every control request (401 "
+                                       "otherwise)."_s,
+                                       u"token"_s);
+    QCommandLineOption scriptOpt(u"script"_s,
+                                 u"Play a scenario: JSON lines of control requests with delays. An \"exit\" line "
+                                 "ends ari-sim with its code; a step that misses its \"expect\" ends it with 1."_s,
+                                 u"file"_s);
+    parser.addOptions({ versionModeOpt, controlPortOpt, controlTokenOpt, scriptOpt });
     parser.process(app);
 
     if (parser.isSet(quietOpt))
         QLoggingCategory::setFilterRules(u"qtari.sim.info=false"_s);
 
     QtAri::Testing::Simulator sim;
+    {
+        bool ok = false;
+        const int major = parser.value(versionModeOpt).toInt(&ok);
+        if (!ok || !sim.setAsteriskVersion(major)) {
+            std::fprintf(stderr, "ari-sim: --asterisk-version must be 18, 20, 22 or 23\n");
+            return 2;
+        }
+    }
     if (parser.isSet(userOpt))
         sim.addUser(parser.value(userOpt), parser.value(passOpt));
     if (parser.isSet(roOpt)) {
@@ -124,6 +150,37 @@ int main(int argc, char **argv)
     }
     // Machine-readable line for scripts that start us with --port 0.
     std::printf("ari-sim listening on %s\n", qPrintable(sim.url().toString()));
+    if (parser.isSet(controlPortOpt)) {
+        bool ok = false;
+        const uint controlPort = parser.value(controlPortOpt).toUInt(&ok);
+        if (!ok || controlPort > 65535) {
+            std::fprintf(stderr, "ari-sim: bad --control-port value\n");
+            return 2;
+        }
+        if (!sim.startControl(QHostAddress(parser.value(bindOpt)), quint16(controlPort),
+                              parser.value(controlTokenOpt)))
+            return 1;
+        std::printf("ari-sim control API on %s/control\n", qPrintable(sim.controlUrl().toString()));
+    } else if (parser.isSet(controlTokenOpt)) {
+        std::fprintf(stderr, "ari-sim: --control-token needs --control-port\n");
+        return 2;
+    }
     std::fflush(stdout);
+    if (parser.isSet(scriptOpt)) {
+        QFile file(parser.value(scriptOpt));
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "ari-sim: cannot read --script %s\n", qPrintable(file.fileName()));
+            return 2;
+        }
+        QObject::connect(&sim, &QtAri::Testing::Simulator::scriptFinished, &app, [](int exitCode) {
+            if (exitCode >= 0)
+                QCoreApplication::exit(exitCode);
+        });
+        QString error;
+        if (!sim.playScript(file.readAll(), &error)) {
+            std::fprintf(stderr, "ari-sim: --script %s: %s\n", qPrintable(file.fileName()), qPrintable(error));
+            return 2;
+        }
+    }
     return app.exec();
 }

@@ -1087,7 +1087,7 @@ QJsonObject SimulatorPrivate::asteriskInfo(const QString &only) const
     const QJsonObject build { { u"os"_s, u"Linux"_s }, { u"kernel"_s, u"6.1.0"_s }, { u"options"_s, QString() },
                               { u"machine"_s, u"x86_64"_s }, { u"date"_s, u"2026-11-01 00:00:00 UTC"_s },
                               { u"user"_s, u"qtari"_s } };
-    const QJsonObject system { { u"version"_s, u"22.10.1"_s }, { u"entity_id"_s, asteriskId } };
+    const QJsonObject system { { u"version"_s, spec.versionString() }, { u"entity_id"_s, asteriskId } };
     const QJsonObject config { { u"name"_s, systemName }, { u"default_language"_s, u"en"_s },
                                { u"setid"_s, QJsonObject { { u"user"_s, u"asterisk"_s }, { u"group"_s, u"asterisk"_s } } } };
     const QJsonObject status { { u"startup_time"_s, ariTimestamp(startupTime) },
@@ -1166,6 +1166,7 @@ Reply SimulatorPrivate::dispatch(Request &r)
             return Reply::error(405, u"Invalid method"_s);
         return Reply::error(404, u"Resource not found"_s);
     }
+    spec.ignoreNewerParams(r); // version modes: parameters of later versions are ignored
     if (r.readOnlyUser && r.method != u"GET"_s)
         return Reply::error(403, u"Write access denied"_s);
     if (r.bodyInvalid)

@@ -356,7 +356,7 @@ static QString methodName(const QHttpServerRequest &request)
 void SimulatorPrivate::writeReply(QHttpServerResponder &responder, const Reply &reply)
 {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    responder.writeHeader("Server", "Asterisk/22.10.1");
+    responder.writeHeader("Server", "Asterisk/" + spec.versionString().toUtf8());
     for (const auto &h : reply.headers)
         responder.writeHeader(h.first, h.second);
     if (!reply.body.isEmpty() || !reply.contentType.isEmpty())
@@ -479,6 +479,8 @@ void SimulatorPrivate::handleWsText(EventSocket *es, const QString &text)
         startFlood(es); // any text message starts the flood at once
         return;
     }
+    if (!spec.hasModel(u"RESTRequest"_s))
+        return; // version modes: an Asterisk without REST over WebSocket ignores text frames
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
     const QString appName = es->apps.value(0);
@@ -629,6 +631,9 @@ bool SimulatorPrivate::appWants(const SimApp &a, const EventTargets &t) const
 
 void SimulatorPrivate::emitEvent(const QString &type, QJsonObject fields, const EventTargets &targets)
 {
+    if (!spec.hasModel(type))
+        return; // version modes: an older Asterisk never sends this event type
+    spec.stripNewerFields(type, fields);
     fields.insert(u"type"_s, type);
     if (!fields.contains(u"timestamp"_s))
         fields.insert(u"timestamp"_s, now());
@@ -763,6 +768,10 @@ void Simulator::pushEvent(const QJsonObject &event)
         e.insert(u"timestamp"_s, d->now());
     if (!e.contains(u"asterisk_id"_s))
         e.insert(u"asterisk_id"_s, d->asteriskId);
+    const QString type = e.value(u"type"_s).toString();
+    if (!d->spec.hasModel(type))
+        return; // version modes: not an event of this Asterisk version (sendRawFrame() sends anything)
+    d->spec.stripNewerFields(type, e);
     const QString only = e.value(u"application"_s).toString();
     for (auto &[name, a] : d->apps) {
         if (!a.socket || (!only.isEmpty() && only != name))

@@ -32,6 +32,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcSim)
 namespace QtAri::Testing {
 
 class SimulatorPrivate;
+struct Request;
 
 // --- the spec (lib/spec/ari.json, compiled in as :/qtari/spec/ari.json) -------------------------
 struct SpecParam
@@ -56,6 +57,7 @@ struct SpecOperation
     QString response;
     QList<SpecParam> params;
     QList<int> errors;
+    QStringList newerParams; // parameters only a later Asterisk has (ignored, as Asterisk does)
     QString key() const { return resource + u'.' + nickname; }
 };
 
@@ -69,6 +71,19 @@ struct Spec
                                QHash<QString, QString> *pathParams, bool *pathKnown) const;
     QJsonObject resourcesJson(const QString &basePath) const;
     QJsonObject resourceJson(const QString &resource, const QString &basePath) const;
+
+    // Version modes (docs/simulator.md): what lib/spec's `since` leaves out of this version.
+    int version = 22;                         // Asterisk major version we behave as
+    QSet<QString> newerModels;                // models and event types this version lacks
+    QHash<QString, QStringList> newerFields;  // per model: fields this version lacks
+    QHash<QString, QHash<QString, QString>> fieldTypes; // per model: field -> type
+    static QList<int> versions();             // 18, 20, 22, 23
+    bool load(int asteriskVersion);
+    QString versionString() const;            // "22.10.1"
+    QString apiVersion() const;               // "10.0.0"
+    bool hasModel(const QString &name) const { return !newerModels.contains(name); }
+    void stripNewerFields(const QString &model, QJsonObject &object, int depth = 0) const;
+    void ignoreNewerParams(Request &r) const;
 };
 
 // --- HTTP: requests reach SimulatorPrivate through this subclass -------------------------------

@@ -10,10 +10,125 @@ namespace QtAri::Testing {
 
 bool Spec::load()
 {
+    return load(version);
+}
+
+QList<int> Spec::versions()
+{
+    return { 18, 20, 22, 23 };
+}
+
+QString Spec::versionString() const
+{
+    // Plausible late releases of each branch; 22.10.1 is the one the traces were recorded on.
+    switch (version) {
+    case 18: return u"18.26.0"_s;
+    case 20: return u"20.15.0"_s;
+    case 23: return u"23.4.1"_s;
+    default: return u"22.10.1"_s;
+    }
+}
+
+QString Spec::apiVersion() const
+{
+    return raw.value(u"apiVersions"_s).toObject().value(QString::number(version)).toString(u"10.0.0"_s);
+}
+
+// Drops what `since` says this version does not have, and remembers what was dropped.
+static bool newer(const QJsonObject &o, int version)
+{
+    return o.contains(u"since"_s) && o.value(u"since"_s).toInt() > version;
+}
+
+void Spec::stripNewerFields(const QString &model, QJsonObject &object, int depth) const
+{
+    const auto gone = newerFields.constFind(model);
+    if (gone != newerFields.constEnd()) {
+        for (const QString &f : *gone)
+            object.remove(f);
+    }
+    const auto types = fieldTypes.constFind(model);
+    if (depth > 2 || types == fieldTypes.constEnd())
+        return;
+    for (auto it = types->constBegin(); it != types->constEnd(); ++it) {
+        if (!object.value(it.key()).isObject() || !fieldTypes.contains(it.value()))
+            continue;
+        QJsonObject inner = object.value(it.key()).toObject();
+        stripNewerFields(it.value(), inner, depth + 1);
+        object.insert(it.key(), inner);
+    }
+}
+
+void Spec::ignoreNewerParams(Request &r) const
+{
+    if (!r.op)
+        return;
+    for (const QString &name : r.op->newerParams) {
+        r.query.remove(name);
+        r.body.remove(name);
+    }
+}
+
+bool Spec::load(int asteriskVersion)
+{
     QFile file(u":/qtari/spec/ari.json"_s);
     if (!file.open(QIODevice::ReadOnly))
         return false;
+    version = asteriskVersion;
+    operations.clear();
+    newerModels.clear();
+    newerFields.clear();
+    fieldTypes.clear();
     raw = QJsonDocument::fromJson(file.readAll()).object();
+    QHash<QString, QStringList> newerParamsByOp;
+    {
+        QJsonArray keptResources;
+        for (const QJsonValue &rv : raw.value(u"resources"_s).toArray()) {
+            QJsonObject res = rv.toObject();
+            if (newer(res, version))
+                continue;
+            QJsonArray keptOps;
+            for (const QJsonValue &ov : res.value(u"operations"_s).toArray()) {
+                QJsonObject o = ov.toObject();
+                if (newer(o, version))
+                    continue;
+                QJsonArray keptParams;
+                for (const QJsonValue &pv : o.value(u"parameters"_s).toArray()) {
+                    if (newer(pv.toObject(), version))
+                        newerParamsByOp[res.value(u"name"_s).toString() + u'.' + o.value(u"nickname"_s).toString()]
+                                .append(pv.toObject().value(u"name"_s).toString());
+                    else
+                        keptParams.append(pv);
+                }
+                o.insert(u"parameters"_s, keptParams);
+                keptOps.append(o);
+            }
+            res.insert(u"operations"_s, keptOps);
+            keptResources.append(res);
+        }
+        raw.insert(u"resources"_s, keptResources);
+        QJsonArray keptModels;
+        for (const QJsonValue &mv : raw.value(u"models"_s).toArray()) {
+            QJsonObject m = mv.toObject();
+            const QString name = m.value(u"name"_s).toString();
+            if (newer(m, version)) {
+                newerModels.insert(name);
+                continue;
+            }
+            QJsonArray keptFields;
+            for (const QJsonValue &fv : m.value(u"fields"_s).toArray()) {
+                const QJsonObject f = fv.toObject();
+                fieldTypes[name].insert(f.value(u"name"_s).toString(), f.value(u"type"_s).toString());
+                if (newer(f, version))
+                    newerFields[name].append(f.value(u"name"_s).toString());
+                else
+                    keptFields.append(f);
+            }
+            m.insert(u"fields"_s, keptFields);
+            keptModels.append(m);
+        }
+        raw.insert(u"models"_s, keptModels);
+    }
     const QJsonArray resources = raw.value(u"resources"_s).toArray();
     for (const QJsonValue &rv : resources) {
         const QJsonObject res = rv.toObject();
@@ -49,6 +164,7 @@ bool Spec::load()
             }
             for (const QJsonValue &e : o.value(u"errors"_s).toArray())
                 op.errors.append(e.toObject().value(u"code"_s).toInt());
+            op.newerParams = newerParamsByOp.value(op.key());
             operations.append(op);
         }
     }
@@ -105,7 +221,7 @@ QJsonObject Spec::resourcesJson(const QString &basePath) const
                                   { u"description"_s, res.value(u"doc"_s).toString() } });
     }
     return QJsonObject { { u"_author"_s, u"QtAri simulator"_s },
-                         { u"apiVersion"_s, raw.value(u"apiVersions"_s).toObject().value(u"22"_s).toString(u"10.0.0"_s) },
+                         { u"apiVersion"_s, apiVersion() },
                          { u"swaggerVersion"_s, u"1.1"_s },
                          { u"basePath"_s, basePath },
                          { u"apis"_s, apis } };
@@ -195,7 +311,7 @@ QJsonObject Spec::resourceJson(const QString &resource, const QString &basePath)
             models.insert(m.value(u"name"_s).toString(), swaggerModel(m));
     }
     return QJsonObject { { u"_author"_s, u"QtAri simulator"_s },
-                         { u"apiVersion"_s, raw.value(u"apiVersions"_s).toObject().value(u"22"_s).toString(u"10.0.0"_s) },
+                         { u"apiVersion"_s, apiVersion() },
                          { u"swaggerVersion"_s, u"1.2"_s },
                          { u"basePath"_s, basePath },
                          { u"resourcePath"_s, u"/api-docs/"_s + resource + u".{format}"_s },

@@ -109,7 +109,56 @@ public:
     //! recording durations. Reported durations stay in simulated seconds. Default 1.
     void setTimeScale(double factor);
 
+    // --- control API, scripts, version modes (docs/simulator.md) ---------------------------------
+    //! An incoming call for startIncomingCall(): into a Stasis app, or into the dialplan.
+    struct IncomingCall
+    {
+        QString app;          //!< Stasis application (with extension: the app Stasis() names)
+        QStringList args;     //!< StasisStart args
+        QString channelId;    //!< empty = generated
+        QString endpoint;     //!< "tech/resource" of the caller, e.g. "PJSIP/alice" (default PJSIP/<n>)
+        QString callerName;   //!< caller id (default "Caller <number>")
+        QString callerNumber; //!< default: the endpoint's resource
+        QString context;      //!< with extension: where the call enters the dialplan (default "default")
+        QString extension;    //!< non-empty: run this extension (the recorded ones; others Stasis(app,EXTEN))
+    };
+    //! ChannelCreated, then StasisStart in call.app or the dialplan of call.extension. Returns the
+    //! channel id, or empty (id in use, endpoint without '/', neither app nor extension).
+    QString startIncomingCall(const IncomingCall &call);
+    //! The far end answers a channel that is not up yet: ChannelStateChange, Dial ANSWER when it
+    //! was dialled, StasisStart of the originate's app. False for an unknown or answered channel.
+    bool answerChannel(const QString &channelId);
+    //! Sets device \a name to \a state (DeviceStateChanged when it changes), for any device name.
+    void setDeviceState(const QString &name, const QString &state);
+    //! Sets mailbox \a name as PUT /ari/mailboxes does (DeviceStateChanged on MWI:<name>).
+    void setMailbox(const QString &name, int oldMessages, int newMessages);
+    //! Everything held, as ARI JSON: channels, bridges, applications (with subscriptions),
+    //! playbacks, liveRecordings, storedRecordings, deviceStates, mailboxes, plus version and faults.
+    QJsonObject state() const;
+    //! Ends every call, bridge, playback and recording (with their events) and forgets stored
+    //! recordings, device states, mailboxes, global variables, subscriptions, traffic and fault
+    //! injection. Users, endpoint behaviours, the version and connected sockets stay.
+    void reset();
+    //! Behave as Asterisk \a major (18, 20, 22 or 23; default 22): what lib/spec's `since` leaves
+    //! out is absent (routes 404, parameters ignored, events and fields never sent). False if unknown.
+    bool setAsteriskVersion(int major);
+    int asteriskVersion() const;
+    //! The version /ari/asterisk/info reports, e.g. "22.10.1".
+    QString asteriskVersionString() const;
+    //! Serves the control API (docs/simulator.md) on its own port; with a non-empty \a token every
+    //! request needs "Authorization: Bearer <token>". False when the port cannot be bound.
+    bool startControl(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0,
+                      const QString &token = {});
+    //! "http://127.0.0.1:<port>" of the control API (empty before startControl()).
+    QUrl controlUrl() const;
+    //! Plays \a script (JSON lines of control requests with delays, docs/simulator.md) in the
+    //! background; scriptFinished() tells the end. False (and \a error) when a line cannot be parsed.
+    bool playScript(const QByteArray &script, QString *error = nullptr);
+
 Q_SIGNALS:
+    //! A script ended: \a exitCode is -1 after its last line, the code of an "exit" line, or 1 when
+    //! a step's status differed from its "expect".
+    void scriptFinished(int exitCode);
     void requestReceived(const QString &method, const QString &path);
     void webSocketConnected(const QStringList &apps);
     void webSocketDisconnected();
