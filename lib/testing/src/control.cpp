@@ -39,6 +39,7 @@ const Endpoint kEndpoints[] = {
     { u"POST", u"/control/broadcasts", u"StasisBroadcast: not modelled, always 501" },
     { u"PUT", u"/control/device-states/{name}", u"{state}" },
     { u"PUT", u"/control/mailboxes/{name}", u"{oldMessages, newMessages}" },
+    { u"PUT", u"/control/endpoints/{prefix}", u"{answerAfterMs, busy, noAnswer, dtmf, hangupAfterMs} for dialled endpoints" },
     { u"POST", u"/control/sockets/drop", u"{code} close every event socket (1006: abort)" },
     { u"POST", u"/control/sockets/stall", u"{stalled}" },
     { u"POST", u"/control/connections/refuse", u"{refuse}" },
@@ -326,6 +327,24 @@ ControlReply ControlServer::route(const QString &method, const QStringList &s, c
         m_sim->setMailbox(s.at(1), *oldMessages, *newMessages);
         return ControlReply { 200, QJsonObject { { u"name"_s, s.at(1) }, { u"old_messages"_s, *oldMessages },
                                                  { u"new_messages"_s, *newMessages } } };
+    }
+    if (n == 2 && first == u"endpoints"_s) {
+        if (!only(u"PUT"_s))
+            return wrongMethod();
+        Simulator::EndpointBehaviour b;
+        const auto answerAfter = intField(body, u"answerAfterMs"_s, b.answerAfterMs);
+        const auto hangupAfter = intField(body, u"hangupAfterMs"_s, b.hangupAfterMs);
+        if (!answerAfter || !hangupAfter || *answerAfter < 0 || *hangupAfter < -1)
+            return ControlReply::error(400, u"answerAfterMs must be 0 or more, hangupAfterMs -1 or more"_s);
+        b.answerAfterMs = *answerAfter;
+        b.hangupAfterMs = *hangupAfter;
+        b.busy = boolField(body, u"busy"_s, false);
+        b.noAnswer = boolField(body, u"noAnswer"_s, false);
+        b.dtmf = body.value(u"dtmf"_s).toString();
+        m_sim->setEndpointBehaviour(s.at(1), b);
+        return ControlReply { 200, QJsonObject { { u"prefix"_s, s.at(1) }, { u"answerAfterMs"_s, b.answerAfterMs },
+                                                 { u"busy"_s, b.busy }, { u"noAnswer"_s, b.noAnswer },
+                                                 { u"dtmf"_s, b.dtmf }, { u"hangupAfterMs"_s, b.hangupAfterMs } } };
     }
     if (n == 2 && first == u"sockets"_s && s.at(1) == u"drop"_s) {
         if (!only(u"POST"_s))
