@@ -5,6 +5,7 @@
 #include "codegen_p.h"
 #include "qtari_logging_p.h"
 
+#include <QtAri/ApplicationInfo>
 #include <QtAri/ApplicationsApi>
 #include <QtAri/AsteriskApi>
 #include <QtAri/BridgeInfo>
@@ -32,9 +33,10 @@
 namespace QtAri {
 
 ClientPrivate::ClientPrivate(Client *q)
-    : q_ptr(q), connection(new Private::Connection(q))
+    : q_ptr(q),
+      connection(new Private::Connection(q)),
+      transport(new Private::ObservedTransport(connection->transport(), q))
 {
-    Transport *transport = connection->transport();
     channels = std::make_unique<ChannelsApi>(transport);
     bridges = std::make_unique<BridgesApi>(transport);
     playbacks = std::make_unique<PlaybacksApi>(transport);
@@ -47,6 +49,15 @@ ClientPrivate::ClientPrivate(Client *q)
     asterisk = std::make_unique<AsteriskApi>(transport);
     events = std::make_unique<EventsApi>(transport);
     registry = std::make_unique<Private::Registry>(q);
+    // Every answer passes the registry first: an operation that ended an object has ended the
+    // live object by the time its caller hears of it.
+    transport->setObserver([this](const Request &request, const Result<Response> &result,
+                                  std::function<void()> release) {
+        if (registry)
+            registry->observe(request, result, std::move(release));
+        else
+            release();
+    });
 
     connection->frameReceived = [this](const QJsonObject &object) { handleFrame(object); };
     connection->resync = [this] { return resync(); };
@@ -105,9 +116,10 @@ static QFuture<Result<QList<Info>>> fetchListing(Transport *transport, Result<Re
             });
 }
 
-// One resync in flight: the two listings, decoded on the thread pool, come back to the client's
-// thread through QFutureWatchers (never a QFuture::then(context) continuation, which Qt 6.4 runs in
-// the worker and which asserts there once the context is gone).
+// One resync in flight: the two listings, decoded on the thread pool, and (without subscribeAll)
+// each application's subscriptions come back to the client's thread through QFutureWatchers
+// (never a QFuture::then(context) continuation, which Qt 6.4 runs in the worker and which asserts
+// there once the context is gone).
 class ClientPrivate::Resync : public QObject
 {
 public:
@@ -124,19 +136,41 @@ public:
         promise.finish();
     }
 
+    // A server may lack a module, or the user may lack the right, for one listing: the
+    // connection still works, so that kind is left as it is and the problem is reported.
+    // Authentication, network and server failures fail the attempt.
+    template<class T>
+    bool tolerable(const Result<T> &result)
+    {
+        if (result)
+            return true;
+        const Error &error = result.error();
+        const int status = error.httpStatus();
+        if (error.kind() != Error::Kind::Http || (status != 403 && status != 404 && status != 501))
+            return false;
+        qCWarning(lcAriSocket).noquote() << "resync:" << error.operation() << "failed with HTTP"
+                                         << status << "- mirroring what can be mirrored without it";
+        Q_EMIT d->q_ptr->errorOccurred(error);
+        return true;
+    }
+
     void tryFinish()
     {
-        if (done || !channels || !bridges)
+        if (done || !channels || !bridges || applicationsLeft > 0)
             return;
         done = true;
-        if (!*channels) {
+        if (!tolerable(*channels)) {
             promise.addResult(Result<void>(channels->error()));
-        } else if (!*bridges) {
+        } else if (!tolerable(*bridges)) {
             promise.addResult(Result<void>(bridges->error()));
         } else {
-            qCDebug(lcAriSocket) << "resync:" << channels->value().size() << "channels,"
-                                 << bridges->value().size() << "bridges";
-            d->registry->reconcile(channels->value(), bridges->value());
+            const QList<ChannelInfo> *channelList = *channels ? &channels->value() : nullptr;
+            const QList<BridgeInfo> *bridgeList = *bridges ? &bridges->value() : nullptr;
+            qCDebug(lcAriSocket) << "resync:" << (channelList ? channelList->size() : -1)
+                                 << "channels," << (bridgeList ? bridgeList->size() : -1)
+                                 << "bridges," << applications.size() << "applications";
+            d->registry->setSubscriptions(applications);
+            d->registry->reconcile(channelList, bridgeList);
             promise.addResult(Result<void>());
         }
         channels.reset(); // the listings are applied: free them now
@@ -148,6 +182,8 @@ public:
     bool done = false;
     std::optional<Result<QList<ChannelInfo>>> channels;
     std::optional<Result<QList<BridgeInfo>>> bridges;
+    QList<ApplicationInfo> applications;
+    int applicationsLeft = 0;
     QFutureWatcher<Result<QList<ChannelInfo>>> channelWatcher;
     QFutureWatcher<Result<QList<BridgeInfo>>> bridgeWatcher;
     QPromise<Result<void>> promise;
@@ -162,10 +198,13 @@ void ClientPrivate::abortResync()
     }
 }
 
-// After every (re)connect: list channels and bridges and let the registry reconcile.
+// After every (re)connect: list channels and bridges (and, without subscribeAll, what each
+// application is subscribed to) and let the registry reconcile.
 QFuture<Result<void>> ClientPrivate::resync()
 {
     abortResync();
+    registry->configure(connection->transport(), connection->applications(),
+                        connection->subscribeAll());
     registry->beginResync(); // events from now on are newer than the listings
     auto *pending = new Resync(this);
     resyncInFlight = pending;
@@ -180,6 +219,23 @@ QFuture<Result<void>> ClientPrivate::resync()
         pending->tryFinish();
     });
     Transport *transport = connection->transport();
+    if (!connection->subscribeAll()) {
+        for (const QString &name : connection->applications()) {
+            auto *watcher = new QFutureWatcher<Result<ApplicationInfo>>(pending);
+            ++pending->applicationsLeft;
+            QObject::connect(watcher, &QFutureWatcherBase::finished, pending, [pending, watcher] {
+                const Result<ApplicationInfo> result = watcher->result();
+                if (result)
+                    pending->applications.append(*result);
+                else
+                    qCWarning(lcAriSocket) << "resync: the subscriptions of an application could"
+                                           << "not be read:" << result.error();
+                --pending->applicationsLeft;
+                pending->tryFinish();
+            });
+            watcher->setFuture(applications->get(name));
+        }
+    }
     pending->channelWatcher.setFuture(
             fetchListing<ChannelInfo>(transport, ChannelsApi::listRequest()));
     pending->bridgeWatcher.setFuture(fetchListing<BridgeInfo>(transport, BridgesApi::listRequest()));
@@ -262,7 +318,7 @@ int Client::pongTimeout() const { return d->connection->pongTimeout(); }
 QFuture<Result<void>> Client::connectToServer() { return d->connection->connectToServer(); }
 void Client::disconnectFromServer() { d->connection->disconnectFromServer(); }
 
-Transport *Client::transport() const { return d->connection->transport(); }
+Transport *Client::transport() const { return d->transport; }
 
 ChannelsApi *Client::channels() const { return d->channels.get(); }
 BridgesApi *Client::bridges() const { return d->bridges.get(); }

@@ -4,6 +4,7 @@
 // Client's private data (never installed).
 
 #include "connection_p.h"
+#include "observedtransport_p.h"
 #include "registry_p.h"
 
 #include <QtAri/client.h>
@@ -25,6 +26,7 @@ public:
 
     Client *q_ptr;
     Private::Connection *connection;
+    Private::ObservedTransport *transport; // what the API objects send through
     std::unique_ptr<ChannelsApi> channels;
     std::unique_ptr<BridgesApi> bridges;
     std::unique_ptr<PlaybacksApi> playbacks;

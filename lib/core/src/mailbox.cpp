@@ -16,6 +16,15 @@ bool MailboxPrivate::update(const MailboxInfo &next)
     return oldChanged || newChanged;
 }
 
+void MailboxPrivate::setEnded()
+{
+    Q_Q(Mailbox);
+    if (ended)
+        return;
+    ended = true;
+    Q_EMIT q->endedChanged(true);
+}
+
 Mailbox::Mailbox(const QString &name, Client *client, QObject *parent)
     : MailboxBase(name, client, parent), d(std::make_unique<MailboxPrivate>(this))
 {
@@ -28,5 +37,6 @@ QString Mailbox::name() const { return id(); }
 int Mailbox::oldMessages() const { return d->info.oldMessages(); }
 int Mailbox::newMessages() const { return d->info.newMessages(); }
 MailboxInfo Mailbox::info() const { return d->info; }
+bool Mailbox::isEnded() const { return d->ended; }
 
 } // namespace QtAri

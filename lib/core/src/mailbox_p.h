@@ -13,9 +13,11 @@ public:
     explicit MailboxPrivate(Mailbox *q) : q_ptr(q) { }
 
     bool update(const MailboxInfo &info);
+    void setEnded();
 
     Mailbox *q_ptr;
     MailboxInfo info;
+    bool ended = false;
     Q_DECLARE_PUBLIC(Mailbox)
 };
 

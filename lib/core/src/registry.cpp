@@ -10,13 +10,21 @@
 #include "liverecording_p.h"
 #include "mailbox_p.h"
 #include "playback_p.h"
+#include "qtari_logging_p.h"
 #include "sound_p.h"
 #include "storedrecording_p.h"
 
+#include <QtAri/ApplicationsApi>
+#include <QtAri/ChannelsApi>
+#include <QtAri/BridgesApi>
 #include <QtAri/client.h>
 #include <QtAri/events.h>
+#include <QtAri/transport.h>
 
+#include <QtCore/QJsonDocument>
+#include <QtCore/QPointer>
 #include <QtCore/QSet>
+#include <QtCore/QTimer>
 #include <QtCore/QUuid>
 
 #include <limits>
@@ -200,6 +208,59 @@ public:
     RecentIds endedBridges;
     RecentIds endedPlaybacks;
     RecentIds endedRecordings;
+
+    // --- the mirror's bookkeeping -----------------------------------------------------------
+    // How long an object that one of our operations ended waits for Asterisk's terminal event
+    // (whose data then wins) before it is ended from what the operation said.
+    static constexpr int terminalGraceMs = 1000;
+    // Subscription requests carry at most this many event sources.
+    static constexpr qsizetype sourcesPerRequest = 50;
+
+    struct PendingEnd
+    {
+        QTimer *timer = nullptr;
+        QList<std::function<void()>> releases;
+        int cause = 0;
+        QString causeText;
+    };
+
+    bool wantsSubscriptions() const
+    {
+        return !subscribeAll && rest && !applicationNames.isEmpty();
+    }
+    void want(const QString &source);
+    void flushSubscriptions();
+    void subscribeSources(const QStringList &sources, bool alone);
+    void subscriptionAnswered(const QStringList &sources, bool alone,
+                              const Result<Response> &result);
+    void takeSubscriptions(const ApplicationInfo &info);
+    void sourceGone(const QString &source);
+    void endSoon(const QString &key, std::function<void()> release, int cause = 0,
+                 const QString &causeText = {});
+    void settle(const QString &key);
+    void settleAll();
+    void adoptSubscribed(const QStringList &sources, std::function<void()> release);
+    void dropUnsubscribed(const QStringList &sources);
+    void dropChannel(Channel *channel);
+    void dropBridge(Bridge *bridge);
+    bool eventsFlowing() const;
+
+    QPointer<Transport> rest;
+    QStringList applicationNames;
+    bool subscribeAll = true; // until configure(): no subscription requests
+    QSet<QString> subscribedChannels; // what the first application is subscribed to explicitly
+    QSet<QString> subscribedBridges;
+    bool allChannelsTopic = false;
+    bool allBridgesTopic = false;
+    QStringList queuedSources;
+    QSet<QString> queuedSet;
+    QTimer flushTimer;
+    QSet<QString> adoptedBySubscribe; // "channel:<id>" / "bridge:<id>" adopted by applications.subscribe
+    // Adopted from a reply: events between the reply and the subscription were not sent to us, so
+    // the snapshot is fetched again once the subscription holds.
+    QSet<QString> refreshAfterSubscribe;
+    void refresh(const QString &source);
+    QHash<QString, PendingEnd> pendingEnds; // "channel:<id>", "bridge:…", "playback:…", "recording:…"
 };
 
 // --- find / create ---------------------------------------------------------------------------
@@ -263,14 +324,18 @@ Endpoint *RegistryPrivate::findOrCreateEndpoint(const QString &technology, const
 
 void RegistryPrivate::markChannelKnown(Channel *channel)
 {
-    if (channel->d->setKnown())
+    if (channel->d->setKnown()) {
+        want(u"channel:"_s + channel->id());
         Q_EMIT events->channelAdded(channel);
+    }
 }
 
 void RegistryPrivate::markBridgeKnown(Bridge *bridge)
 {
-    if (bridge->d->setKnown())
+    if (bridge->d->setKnown()) {
+        want(u"bridge:"_s + bridge->id());
         Q_EMIT events->bridgeAdded(bridge);
+    }
 }
 
 void RegistryPrivate::markPlaybackKnown(Playback *playback)
@@ -396,6 +461,10 @@ void RegistryPrivate::removeChannel(Channel *channel)
     if (channels.value(channel->id()) != channel)
         return;
     channels.remove(channel->id());
+    subscribedChannels.remove(channel->id());
+    adoptedBySubscribe.remove(u"channel:"_s + channel->id());
+    refreshAfterSubscribe.remove(u"channel:"_s + channel->id());
+    settle(u"channel:"_s + channel->id());
     if (Bridge *bridge = channel->d->bridge.data()) {
         if (bridge->d->removeChannelId(channel->id()))
             Q_EMIT events->bridgeChanged(bridge);
@@ -411,6 +480,10 @@ void RegistryPrivate::removeBridge(Bridge *bridge)
     if (bridges.value(bridge->id()) != bridge)
         return;
     bridges.remove(bridge->id());
+    subscribedBridges.remove(bridge->id());
+    adoptedBySubscribe.remove(u"bridge:"_s + bridge->id());
+    refreshAfterSubscribe.remove(u"bridge:"_s + bridge->id());
+    settle(u"bridge:"_s + bridge->id());
     for (const QString &id : std::as_const(bridge->d->channelIds)) {
         if (Channel *channel = channels.value(id)) {
             if (channel->d->bridge == bridge && channel->d->setBridge(nullptr))
@@ -428,6 +501,7 @@ void RegistryPrivate::removePlayback(Playback *playback)
     if (playbacks.value(playback->id()) != playback)
         return;
     playbacks.remove(playback->id());
+    settle(u"playback:"_s + playback->id());
     playback->d->registry = nullptr;
     if (playback->d->known)
         Q_EMIT events->playbackRemoved(playback);
@@ -439,6 +513,7 @@ void RegistryPrivate::removeRecording(LiveRecording *recording)
     if (recordings.value(recording->id()) != recording)
         return;
     recordings.remove(recording->id());
+    settle(u"recording:"_s + recording->id());
     if (recording->d->known)
         Q_EMIT events->liveRecordingRemoved(recording);
     recording->deleteLater();
@@ -1030,21 +1105,490 @@ void RegistryPrivate::dispatch(const Event &event)
     }
 }
 
+// --- the mirror's bookkeeping ------------------------------------------------------------------
+// Without subscribeAll Asterisk sends an application the events of what it is subscribed to: the
+// channels in its Stasis or originated for it, and what applications.subscribe named. It sends
+// nothing about a bridge the application created, about a bridge once the application's channels
+// have left it, or about a channel that went back to the dialplan. So that every object the
+// mirror holds also hears of its end, the registry subscribes the first application to each
+// channel and bridge it adopts (batched, once per event-loop turn); Asterisk drops those
+// subscriptions by itself when the objects go away (trace l).
+
+namespace {
+
+//! Segment \a index of an encoded request path ("/channels/a%2Fb/play", 1 -> "a/b").
+QString pathSegment(const QByteArray &path, int index)
+{
+    const QList<QByteArray> parts = path.split('/');
+    // parts[0] is the empty string before the leading '/'
+    if (index + 1 >= parts.size())
+        return QString();
+    return QString::fromUtf8(QByteArray::fromPercentEncoding(parts.at(index + 1)));
+}
+
+//! The decoded, comma-separated values of \a key in an encoded query string.
+QStringList queryValues(const QByteArray &query, const QByteArray &key)
+{
+    QStringList values;
+    for (const QByteArray &item : query.split('&')) {
+        const qsizetype eq = item.indexOf('=');
+        if (eq < 0 || item.left(eq) != key)
+            continue;
+        for (const QByteArray &value : item.mid(eq + 1).split(',')) {
+            if (!value.isEmpty())
+                values.append(QString::fromUtf8(QByteArray::fromPercentEncoding(value)));
+        }
+    }
+    return values;
+}
+
+//! Hangup cause Asterisk reports for a channels.hangup reason (reason_code wins when numeric).
+std::pair<int, QString> hangupCause(const QByteArray &query)
+{
+    bool numeric = false;
+    const int code = queryValues(query, "reason_code").value(0).toInt(&numeric);
+    if (numeric)
+        return { code, QString() };
+    static const QHash<QString, std::pair<int, QString>> causes = {
+        { u"normal"_s, { 16, u"Normal Clearing"_s } },
+        { u"busy"_s, { 17, u"User busy"_s } },
+        { u"congestion"_s, { 34, u"Circuit/channel congestion"_s } },
+        { u"no_answer"_s, { 19, u"User alerting, no answer"_s } },
+        { u"timeout"_s, { 18, u"No user responding"_s } },
+        { u"rejected"_s, { 21, u"Call Rejected"_s } },
+        { u"unallocated"_s, { 1, u"Unallocated (unassigned) number"_s } },
+        { u"normal_unspecified"_s, { 31, u"Normal, unspecified"_s } },
+        { u"number_incomplete"_s, { 28, u"Invalid number format (incomplete number)"_s } },
+        { u"codec_mismatch"_s, { 58, u"Bearer capability not available"_s } },
+        { u"interworking"_s, { 127, u"Interworking, unspecified"_s } },
+        { u"failure"_s, { 38, u"Network out of order"_s } },
+        { u"answered_elsewhere"_s, { 26, u"Answered elsewhere"_s } },
+    };
+    return causes.value(queryValues(query, "reason").value(0, u"normal"_s), { 16, u"Normal Clearing"_s });
+}
+
+} // namespace
+
+bool RegistryPrivate::eventsFlowing() const
+{
+    return client->state() == Client::State::Connected;
+}
+
+void RegistryPrivate::want(const QString &source)
+{
+    if (!wantsSubscriptions())
+        return;
+    const QString id = source.section(u':', 1);
+    const bool channel = source.startsWith(u"channel:");
+    if (channel ? (allChannelsTopic || subscribedChannels.contains(id))
+                : (allBridgesTopic || subscribedBridges.contains(id))) {
+        return;
+    }
+    if (queuedSet.contains(source))
+        return;
+    queuedSet.insert(source);
+    queuedSources.append(source);
+    if (!flushTimer.isActive())
+        flushTimer.start(0);
+}
+
+void RegistryPrivate::flushSubscriptions()
+{
+    const QStringList sources = std::exchange(queuedSources, {});
+    queuedSet.clear();
+    QStringList still;
+    for (const QString &source : sources) {
+        // ended or dropped meanwhile: nothing to subscribe to
+        const QString id = source.section(u':', 1);
+        if (source.startsWith(u"channel:") ? channels.contains(id) : bridges.contains(id))
+            still.append(source);
+    }
+    for (qsizetype i = 0; i < still.size(); i += sourcesPerRequest)
+        subscribeSources(still.mid(i, sourcesPerRequest), still.size() == 1);
+}
+
+void RegistryPrivate::subscribeSources(const QStringList &sources, bool alone)
+{
+    if (!rest || applicationNames.isEmpty())
+        return;
+    const Result<Request> request =
+            ApplicationsApi::subscribeRequest(applicationNames.constFirst(), sources);
+    if (!request)
+        return;
+    QPointer<Client> guard(client);
+    rest->send(*request).then([guard, sources, alone](const Result<Response> &result) {
+        if (Registry *registry = guard ? registryOf(guard.data()) : nullptr)
+            registry->d->subscriptionAnswered(sources, alone, result);
+    });
+}
+
+void RegistryPrivate::subscriptionAnswered(const QStringList &sources, bool alone,
+                                           const Result<Response> &result)
+{
+    if (!result) {
+        // The client stopped or the server is unreachable: the next resync subscribes again.
+        qCDebug(lcAriRest) << "subscribing to" << sources.size() << "event sources failed:"
+                           << result.error();
+        return;
+    }
+    const int status = result->status;
+    if (status == 200) {
+        const Result<ApplicationInfo> info =
+                ApplicationInfo::fromJson(QJsonDocument::fromJson(result->body).object());
+        if (info)
+            takeSubscriptions(*info);
+        for (const QString &source : sources) {
+            if (refreshAfterSubscribe.remove(source))
+                refresh(source);
+        }
+        return;
+    }
+    if (status == 422 && !alone) {
+        // All or nothing: one of them is gone. Ask for each alone to learn which.
+        for (const QString &source : sources)
+            subscribeSources({ source }, true);
+        return;
+    }
+    if (status == 422) {
+        sourceGone(sources.constFirst());
+        return;
+    }
+    qCWarning(lcAriRest) << "could not subscribe application" << applicationNames.value(0)
+                         << "to" << sources.size() << "event sources: HTTP" << status
+                         << "- their end may go unnoticed until the next resync";
+}
+
+void RegistryPrivate::takeSubscriptions(const ApplicationInfo &info)
+{
+    if (Application *application = applicationNamed(info.name()))
+        application->d->update(info);
+    if (info.name() != applicationNames.value(0))
+        return;
+    const QStringList channelIds = info.channelIds();
+    const QStringList bridgeIds = info.bridgeIds();
+    subscribedChannels = QSet<QString>(channelIds.begin(), channelIds.end());
+    subscribedBridges = QSet<QString>(bridgeIds.begin(), bridgeIds.end());
+    allChannelsTopic = subscribedChannels.contains(u"__AST_CHANNEL_ALL_TOPIC"_s);
+    allBridgesTopic = subscribedBridges.contains(u"__AST_BRIDGE_ALL_TOPIC"_s);
+}
+
+// One snapshot fetched again; an event that names the object meanwhile knows better.
+void RegistryPrivate::refresh(const QString &source)
+{
+    const QString id = source.section(u':', 1);
+    const bool isChannel = source.startsWith(u"channel:");
+    const Result<Request> request = isChannel ? ChannelsApi::getRequest(id) : BridgesApi::getRequest(id);
+    if (!request || !rest)
+        return;
+    const quint64 asOf = eventNumber;
+    QPointer<Client> guard(client);
+    rest->send(*request).then([guard, source, id, isChannel, asOf](const Result<Response> &result) {
+        Registry *registry = guard ? registryOf(guard.data()) : nullptr;
+        if (!registry || !result)
+            return;
+        RegistryPrivate *d = registry->d.get();
+        if (result->status == 404) {
+            d->endSoon(source, {});
+            return;
+        }
+        if (result->status != 200)
+            return;
+        const QJsonObject json = QJsonDocument::fromJson(result->body).object();
+        if (isChannel) {
+            Channel *channel = d->channels.value(id);
+            const Result<ChannelInfo> info = ChannelInfo::fromJson(json);
+            if (channel && channel->d->known && channel->d->touched <= asOf && info)
+                d->applyChannel(*info);
+        } else {
+            Bridge *bridge = d->bridges.value(id);
+            const Result<BridgeInfo> info = BridgeInfo::fromJson(json);
+            if (bridge && bridge->d->known && bridge->d->touched <= asOf && info)
+                d->applyBridge(*info);
+        }
+    });
+}
+
+// Asterisk says the object does not exist: it has gone, and its terminal event (if one comes)
+// is already on its way.
+void RegistryPrivate::sourceGone(const QString &source)
+{
+    const QString id = source.section(u':', 1);
+    qCDebug(lcAriRest) << "event source" << source << "no longer exists";
+    endSoon(source.startsWith(u"channel:") ? u"channel:"_s + id : u"bridge:"_s + id, {});
+}
+
+void RegistryPrivate::endSoon(const QString &key, std::function<void()> release, int cause,
+                              const QString &causeText)
+{
+    const QString kind = key.section(u':', 0, 0);
+    const QString id = key.section(u':', 1);
+    bool held = false;
+    if (kind == u"channel")
+        held = channels.value(id) && channels.value(id)->d->known;
+    else if (kind == u"bridge")
+        held = bridges.value(id) && bridges.value(id)->d->known;
+    else if (kind == u"playback")
+        held = playbacks.value(id) && playbacks.value(id)->d->known;
+    else if (kind == u"recording")
+        held = recordings.value(id) && recordings.value(id)->d->known;
+    if (!held) {
+        if (release)
+            release();
+        return;
+    }
+    PendingEnd &pending = pendingEnds[key];
+    if (release)
+        pending.releases.append(std::move(release));
+    if (!pending.timer) {
+        pending.cause = cause;
+        pending.causeText = causeText;
+        pending.timer = new QTimer(client);
+        pending.timer->setSingleShot(true);
+        QObject::connect(pending.timer, &QTimer::timeout, client, [this, key] {
+            const auto it = pendingEnds.constFind(key);
+            if (it == pendingEnds.constEnd())
+                return;
+            const int cause = it->cause;
+            const QString causeText = it->causeText;
+            const QString kind = key.section(u':', 0, 0);
+            const QString id = key.section(u':', 1);
+            // No terminal event came: end the object from what the operation said.
+            if (kind == u"channel") {
+                if (Channel *channel = channels.value(id))
+                    endChannel(channel, cause, causeText);
+            } else if (kind == u"bridge") {
+                if (Bridge *bridge = bridges.value(id))
+                    endBridge(bridge);
+            } else if (kind == u"playback") {
+                if (Playback *playback = playbacks.value(id))
+                    endPlayback(playback);
+            } else if (kind == u"recording") {
+                if (LiveRecording *recording = recordings.value(id))
+                    endRecording(recording, false);
+            }
+            settle(key); // the object may have left the map some other way
+        });
+    }
+    // While the event socket is down no terminal event can come: end now.
+    pending.timer->start(eventsFlowing() ? terminalGraceMs : 0);
+}
+
+void RegistryPrivate::settle(const QString &key)
+{
+    const auto it = pendingEnds.find(key);
+    if (it == pendingEnds.end())
+        return;
+    PendingEnd pending = std::move(*it);
+    pendingEnds.erase(it);
+    if (pending.timer) {
+        pending.timer->stop();
+        pending.timer->deleteLater();
+    }
+    for (const auto &release : std::as_const(pending.releases))
+        release();
+}
+
+void RegistryPrivate::settleAll()
+{
+    const QStringList keys = pendingEnds.keys();
+    for (const QString &key : keys)
+        settle(key);
+}
+
+// applications.subscribe succeeded: the channels and bridges it names are covered from now on, so
+// the mirror holds them too (fetched, as no event may come for a while).
+void RegistryPrivate::adoptSubscribed(const QStringList &sources, std::function<void()> release)
+{
+    struct Fetches
+    {
+        int left = 0;
+        std::function<void()> release;
+    };
+    auto fetches = std::make_shared<Fetches>();
+    fetches->release = std::move(release);
+    auto done = [fetches] {
+        if (--fetches->left == 0 && fetches->release)
+            std::exchange(fetches->release, {})();
+    };
+    QList<std::pair<QString, Result<Request>>> requests;
+    for (const QString &source : sources) {
+        const QString id = source.section(u':', 1);
+        if (id.isEmpty())
+            continue;
+        if (source.startsWith(u"channel:") && !(channels.value(id) && channels.value(id)->d->known)
+            && !endedChannels.contains(id)) {
+            requests.append({ source, ChannelsApi::getRequest(id) });
+        } else if (source.startsWith(u"bridge:")
+                   && !(bridges.value(id) && bridges.value(id)->d->known)
+                   && !endedBridges.contains(id)) {
+            requests.append({ source, BridgesApi::getRequest(id) });
+        }
+    }
+    fetches->left = int(requests.size()) + 1;
+    QPointer<Client> guard(client);
+    for (const auto &[source, request] : std::as_const(requests)) {
+        if (!request || !rest) {
+            done();
+            continue;
+        }
+        rest->send(*request).then([guard, source, done](const Result<Response> &result) {
+            Registry *registry = guard ? registryOf(guard.data()) : nullptr;
+            if (registry && result && result->status == 200) {
+                const QJsonObject json = QJsonDocument::fromJson(result->body).object();
+                RegistryPrivate *d = registry->d.get();
+                if (source.startsWith(u"channel:")) {
+                    if (const Result<ChannelInfo> info = ChannelInfo::fromJson(json);
+                        info && !d->endedChannels.contains(info->id())) {
+                        d->adoptedBySubscribe.insert(source);
+                        d->applyChannel(*info);
+                    }
+                } else if (const Result<BridgeInfo> info = BridgeInfo::fromJson(json);
+                           info && !d->endedBridges.contains(info->id())) {
+                    d->adoptedBySubscribe.insert(source);
+                    d->applyBridge(*info);
+                }
+            }
+            done();
+        });
+    }
+    done();
+}
+
+// applications.unsubscribe succeeded: what the mirror held only because of a subscription the
+// application made itself is no longer covered, unless it is in the application's Stasis.
+void RegistryPrivate::dropUnsubscribed(const QStringList &sources)
+{
+    for (const QString &source : sources) {
+        const QString id = source.section(u':', 1);
+        if (source.startsWith(u"channel:"))
+            subscribedChannels.remove(id);
+        else if (source.startsWith(u"bridge:"))
+            subscribedBridges.remove(id);
+        if (!adoptedBySubscribe.remove(source))
+            continue;
+        if (source.startsWith(u"channel:")) {
+            if (Channel *channel = channels.value(id); channel && !channel->d->inStasis)
+                dropChannel(channel);
+        } else if (Bridge *bridge = bridges.value(id)) {
+            bool stasisMember = false;
+            for (const QString &member : std::as_const(bridge->d->channelIds)) {
+                if (Channel *channel = channels.value(member); channel && channel->d->inStasis)
+                    stasisMember = true;
+            }
+            if (!stasisMember)
+                dropBridge(bridge);
+        }
+    }
+}
+
+// The object still exists on the server but the application no longer hears of it: it leaves
+// the mirror (removal signals, no terminal ones).
+void RegistryPrivate::dropChannel(Channel *channel)
+{
+    qCDebug(lcAriEvents) << "channel" << channel->id() << "is no longer covered; it leaves the mirror";
+    removeChannel(channel);
+}
+
+void RegistryPrivate::dropBridge(Bridge *bridge)
+{
+    qCDebug(lcAriEvents) << "bridge" << bridge->id() << "is no longer covered; it leaves the mirror";
+    removeBridge(bridge);
+}
+
 // --- Registry --------------------------------------------------------------------------------
 
 Registry::Registry(Client *client) : d(std::make_unique<RegistryPrivate>(this, client))
 {
     d->system = new AsteriskSystem(client, client);
     d->events->m_registry = this;
+    d->flushTimer.setSingleShot(true);
+    QObject::connect(&d->flushTimer, &QTimer::timeout, client,
+                     [this] { d->flushSubscriptions(); });
 }
 
 Registry::~Registry()
 {
     if (d->events->m_registry == this)
         d->events->m_registry = nullptr;
+    d->settleAll(); // every caller still waiting for an object's end hears now
     Q_EMIT d->events->liveObjectsCleared();
     d->deleteAll();
     delete d->system;
+}
+
+void Registry::configure(Transport *rest, const QStringList &applications, bool subscribeAll)
+{
+    d->rest = rest;
+    d->applicationNames = applications;
+    d->subscribeAll = subscribeAll;
+}
+
+void Registry::observe(const Request &request, const Result<Response> &result,
+                       std::function<void()> release)
+{
+    const int status = result ? result->status : 0;
+    const bool ok = status >= 200 && status < 300;
+    const bool gone = ok || status == 404; // done, or the server no longer has it
+    const QString &operation = request.operation;
+    const auto segment = [&request](int index) { return pathSegment(request.path, index); };
+
+    if (operation == u"channels.hangup" && gone) {
+        const auto [cause, causeText] = hangupCause(request.query);
+        return d->endSoon(u"channel:"_s + segment(1), std::move(release), ok ? cause : 0,
+                          ok ? causeText : QString());
+    }
+    if (operation == u"channels.get" && status == 404)
+        return d->endSoon(u"channel:"_s + segment(1), std::move(release));
+    if ((operation == u"bridges.destroy" && gone) || (operation == u"bridges.get" && status == 404))
+        return d->endSoon(u"bridge:"_s + segment(1), std::move(release));
+    if ((operation == u"playbacks.stop" && gone) || (operation == u"playbacks.get" && status == 404))
+        return d->endSoon(u"playback:"_s + segment(1), std::move(release));
+    if (((operation == u"recordings.stop" || operation == u"recordings.cancel") && gone)
+        || (operation == u"recordings.getLive" && status == 404)) {
+        return d->endSoon(u"recording:"_s + segment(2), std::move(release));
+    }
+    if (operation == u"deviceStates.delete" && ok) {
+        // Asterisk sends no event; the state reads UNKNOWN afterwards (trace g).
+        if (DeviceState *state = d->deviceStates.value(segment(1))) {
+            DeviceStateInfo info = state->info();
+            info.setState(u"UNKNOWN"_s);
+            if (state->d->update(info))
+                Q_EMIT d->events->deviceStateChanged(state);
+        }
+    } else if ((operation == u"mailboxes.delete" && gone)
+               || (operation == u"mailboxes.get" && status == 404)) {
+        if (Mailbox *mailbox = d->mailboxes.take(segment(1))) {
+            mailbox->d->setEnded();
+            mailbox->deleteLater();
+        }
+    } else if ((operation == u"recordings.deleteStored" && gone)
+               || (operation == u"recordings.getStored" && status == 404)) {
+        if (StoredRecording *recording = d->storedRecordings.take(segment(2))) {
+            recording->d->setEnded();
+            recording->deleteLater();
+        }
+    } else if (operation == u"applications.subscribe" && ok) {
+        const Result<ApplicationInfo> info =
+                ApplicationInfo::fromJson(QJsonDocument::fromJson(result->body).object());
+        if (info)
+            d->takeSubscriptions(*info);
+        if (!d->subscribeAll && d->applicationNames.contains(segment(1)))
+            return d->adoptSubscribed(queryValues(request.query, "eventSource"), std::move(release));
+    } else if (operation == u"applications.unsubscribe" && ok) {
+        const Result<ApplicationInfo> info =
+                ApplicationInfo::fromJson(QJsonDocument::fromJson(result->body).object());
+        if (info)
+            d->takeSubscriptions(*info);
+        if (!d->subscribeAll && d->applicationNames.contains(segment(1)))
+            d->dropUnsubscribed(queryValues(request.query, "eventSource"));
+    }
+    release();
+}
+
+void Registry::setSubscriptions(const QList<ApplicationInfo> &applications)
+{
+    for (const ApplicationInfo &info : applications)
+        d->takeSubscriptions(info);
 }
 
 void Registry::dispatch(const Event &event)
@@ -1068,65 +1612,102 @@ void Registry::beginResync()
     d->resyncFrom = d->eventNumber;
 }
 
-void Registry::reconcile(const QList<ChannelInfo> &channelInfos, const QList<BridgeInfo> &bridgeInfos)
+void Registry::reconcile(const QList<ChannelInfo> *channelInfos, const QList<BridgeInfo> *bridgeInfos)
 {
     const quint64 resyncFrom = std::exchange(d->resyncFrom, std::numeric_limits<quint64>::max());
     // Objects named by an event since beginResync() know better than the listing.
     const auto newer = [resyncFrom](quint64 touched) {
         return resyncFrom != std::numeric_limits<quint64>::max() && touched > resyncFrom;
     };
+    // Without subscribeAll, a listed object the mirror does not hold yet is adopted only if the
+    // applications hear of it: subscribed to it, or (channels) it is in one of their Stasis, or
+    // (bridges) one of those channels is in it.
+    const bool all = d->subscribeAll;
+    const auto inOurStasis = [this](const ChannelInfo &info) {
+        const DialplanCep dialplan = info.dialplan();
+        return dialplan.appName() == u"Stasis"
+                && d->applicationNames.contains(dialplan.appData().section(u',', 0, 0));
+    };
     // Listings apply as if they were an event.
     ++d->eventNumber;
     QSet<QString> channelIds;
-    channelIds.reserve(channelInfos.size());
-    for (const ChannelInfo &info : channelInfos) {
-        if (info.id().isEmpty() || d->endedChannels.contains(info.id()))
-            continue;
-        Channel *existing = d->channels.value(info.id());
-        if (!(existing && newer(existing->d->touched)))
-            d->applyChannel(info);
-        channelIds.insert(info.id());
+    QSet<QString> stasisChannelIds;
+    if (channelInfos) {
+        channelIds.reserve(channelInfos->size());
+        for (const ChannelInfo &info : *channelInfos) {
+            if (info.id().isEmpty() || d->endedChannels.contains(info.id()))
+                continue;
+            channelIds.insert(info.id());
+            const bool stasis = inOurStasis(info);
+            if (stasis)
+                stasisChannelIds.insert(info.id());
+            Channel *existing = d->channels.value(info.id());
+            const bool held = existing && existing->d->known;
+            if (!held && !all && !stasis && !d->allChannelsTopic
+                && !d->subscribedChannels.contains(info.id())) {
+                continue;
+            }
+            if (!(existing && newer(existing->d->touched)))
+                d->applyChannel(info);
+        }
     }
     QSet<QString> bridgeIds;
-    bridgeIds.reserve(bridgeInfos.size());
     QHash<QString, Bridge *> bridgeOfChannel;
-    for (const BridgeInfo &info : bridgeInfos) {
-        if (info.id().isEmpty() || d->endedBridges.contains(info.id()))
-            continue;
-        Bridge *bridge = d->bridges.value(info.id());
-        if (!(bridge && newer(bridge->d->touched)))
-            bridge = d->applyBridge(info);
-        bridgeIds.insert(info.id());
-        for (const QString &id : bridge->d->channelIds)
-            bridgeOfChannel.insert(id, bridge);
+    if (bridgeInfos) {
+        bridgeIds.reserve(bridgeInfos->size());
+        for (const BridgeInfo &info : *bridgeInfos) {
+            if (info.id().isEmpty() || d->endedBridges.contains(info.id()))
+                continue;
+            bridgeIds.insert(info.id());
+            Bridge *bridge = d->bridges.value(info.id());
+            const bool held = bridge && bridge->d->known;
+            if (!held && !all && !d->allBridgesTopic && !d->subscribedBridges.contains(info.id())) {
+                const QStringList members = info.channels();
+                if (std::none_of(members.begin(), members.end(),
+                                 [&](const QString &id) { return stasisChannelIds.contains(id); }))
+                    continue;
+            }
+            if (!(bridge && newer(bridge->d->touched)))
+                bridge = d->applyBridge(info);
+            for (const QString &id : bridge->d->channelIds)
+                bridgeOfChannel.insert(id, bridge);
+        }
     }
     const quint64 listed = d->eventNumber;
 
-    // Vanished: terminal signals, as if the events had arrived.
-    const QList<Channel *> knownChannels = d->channels.values();
-    for (Channel *channel : knownChannels) {
-        if (channel->d->known && !channelIds.contains(channel->id())
-            && !newer(channel->d->touched))
-            d->endChannel(channel, 0, QString());
+    // Vanished: terminal signals, as if the events had arrived. A kind whose listing the server
+    // refused keeps what it has.
+    if (channelInfos) {
+        const QList<Channel *> knownChannels = d->channels.values();
+        for (Channel *channel : knownChannels) {
+            if (channel->d->known && !channelIds.contains(channel->id())
+                && !newer(channel->d->touched))
+                d->endChannel(channel, 0, QString());
+        }
     }
-    const QList<Bridge *> knownBridges = d->bridges.values();
-    for (Bridge *bridge : knownBridges) {
-        if (bridge->d->known && !bridgeIds.contains(bridge->id()) && !newer(bridge->d->touched))
-            d->endBridge(bridge);
+    if (bridgeInfos) {
+        const QList<Bridge *> knownBridges = d->bridges.values();
+        for (Bridge *bridge : knownBridges) {
+            if (bridge->d->known && !bridgeIds.contains(bridge->id()) && !newer(bridge->d->touched))
+                d->endBridge(bridge);
+        }
     }
     // Membership as the server lists it (channels that events moved meanwhile excepted).
-    for (Channel *channel : std::as_const(d->channels)) {
-        if (!channel->d->known || (newer(channel->d->touched) && channel->d->touched != listed))
-            continue;
-        if (channel->d->setBridge(bridgeOfChannel.value(channel->id())))
-            Q_EMIT d->events->channelChanged(channel);
+    if (bridgeInfos) {
+        for (Channel *channel : std::as_const(d->channels)) {
+            if (!channel->d->known || (newer(channel->d->touched) && channel->d->touched != listed))
+                continue;
+            // A channel in a bridge the mirror does not hold keeps no bridge.
+            if (channel->d->setBridge(bridgeOfChannel.value(channel->id())))
+                Q_EMIT d->events->channelChanged(channel);
+        }
     }
     // Playbacks and recordings whose target vanished cannot finish any more.
     const auto targetGone = [&](const QString &uri) {
         if (uri.startsWith(u"channel:"))
-            return !channelIds.contains(uri.mid(8));
+            return channelInfos && !channelIds.contains(uri.mid(8));
         if (uri.startsWith(u"bridge:"))
-            return !bridgeIds.contains(uri.mid(7));
+            return bridgeInfos && !bridgeIds.contains(uri.mid(7));
         return false;
     };
     const QList<Playback *> playbackList = d->playbacks.values();
@@ -1138,6 +1719,16 @@ void Registry::reconcile(const QList<ChannelInfo> &channelInfos, const QList<Bri
     for (LiveRecording *recording : recordingList) {
         if (recording->d->known && targetGone(recording->targetUri()))
             d->endRecording(recording, false);
+    }
+    // Keep the applications subscribed to everything the mirror holds (a no-op with subscribeAll
+    // and for what they are subscribed to already).
+    for (Channel *channel : std::as_const(d->channels)) {
+        if (channel->d->known)
+            d->want(u"channel:"_s + channel->id());
+    }
+    for (Bridge *bridge : std::as_const(d->bridges)) {
+        if (bridge->d->known)
+            d->want(u"bridge:"_s + bridge->id());
     }
 }
 
@@ -1214,6 +1805,9 @@ Channel *Registry::resolve(const ChannelInfo &info)
 {
     if (d->endedChannels.contains(info.id()))
         return RegistryPrivate::endedObject(new Channel(info.id(), d->client, d->client), info);
+    Channel *channel = d->channels.value(info.id());
+    if (d->wantsSubscriptions() && !(channel && channel->d->known))
+        d->refreshAfterSubscribe.insert(u"channel:"_s + info.id());
     return d->applyChannel(info);
 }
 
@@ -1221,6 +1815,9 @@ Bridge *Registry::resolve(const BridgeInfo &info)
 {
     if (d->endedBridges.contains(info.id()))
         return RegistryPrivate::endedObject(new Bridge(info.id(), d->client, d->client), info);
+    Bridge *bridge = d->bridges.value(info.id());
+    if (d->wantsSubscriptions() && !(bridge && bridge->d->known))
+        d->refreshAfterSubscribe.insert(u"bridge:"_s + info.id());
     return d->applyBridge(info);
 }
 
@@ -1322,6 +1919,15 @@ void Registry::clear(const Error &reason)
     later(d->mailboxes);
     later(d->sounds);
     later(d->applications);
+    d->settleAll();
+    d->flushTimer.stop();
+    d->queuedSources.clear();
+    d->queuedSet.clear();
+    d->subscribedChannels.clear();
+    d->subscribedBridges.clear();
+    d->allChannelsTopic = d->allBridgesTopic = false;
+    d->adoptedBySubscribe.clear();
+    d->refreshAfterSubscribe.clear();
     d->lastEvent = Event();
     d->resyncFrom = std::numeric_limits<quint64>::max();
     d->endedChannels.clear();

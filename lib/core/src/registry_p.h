@@ -9,13 +9,19 @@
 #include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace QtAri {
 
 class Client;
 class Event;
+class Transport;
+struct Request;
+struct Response;
+template<class T> class Result;
 class ChannelInfo;
 class BridgeInfo;
 class PlaybackInfo;
@@ -60,13 +66,32 @@ public:
     //! event finds nothing to end. Unknown event types are ignored here.
     void dispatch(const QtAri::Event &event);
 
+    //! What the mirror depends on, set at every (re)connect: the transport for the subscription
+    //! requests the registry makes itself (not observed), the Stasis applications, and the mode.
+    void configure(QtAri::Transport *rest, const QStringList &applications, bool subscribeAll);
+
+    //! The answer to one of the application's own requests, before its caller hears of it (see
+    //! ObservedTransport). An operation that ends an object (hangup, destroy, stop, cancel,
+    //! delete …) ends the live object: at once when Asterisk sends no terminal event for it,
+    //! otherwise when the event arrives (its data wins) or, at the latest, after a short grace
+    //! period; \a release is called once that has happened. A 404 from such an operation means
+    //! the server no longer has the object: the same applies. applications.subscribe adopts the
+    //! channels and bridges it names; applications.unsubscribe lets go of those it adopted.
+    void observe(const QtAri::Request &request, const QtAri::Result<QtAri::Response> &result,
+                 std::function<void()> release);
+
     //! Call when the listings for reconcile() are requested: objects that events name from now
     //! on are newer than the listings and are neither overwritten nor ended by reconcile().
     void beginResync();
+    //! The applications' subscriptions as the server listed them at the resync (default mode).
+    void setSubscriptions(const QList<QtAri::ApplicationInfo> &applications);
     //! After a (re)connect: objects the server no longer has get their terminal signals, new ones
-    //! appear, changed ones update. Ids whose terminal event was seen never come back.
-    void reconcile(const QList<QtAri::ChannelInfo> &channels,
-                   const QList<QtAri::BridgeInfo> &bridges);
+    //! appear, changed ones update. Ids whose terminal event was seen never come back. A null
+    //! listing (the server refused it) leaves that kind as it is. Without subscribeAll only what
+    //! the applications' subscriptions cover is adopted (see Client); objects held already stay
+    //! while the server has them, and are subscribed to again.
+    void reconcile(const QList<QtAri::ChannelInfo> *channels,
+                   const QList<QtAri::BridgeInfo> *bridges);
 
     //! Objects with a client-side id (QUuid), kept in the map so that signals can be connected
     //! before the operation that creates them on the server uses the id.
@@ -114,6 +139,7 @@ public:
     qsizetype size() const;
 
 private:
+    friend class RegistryPrivate;
     std::unique_ptr<RegistryPrivate> d;
 };
 

@@ -13,6 +13,15 @@ bool StoredRecordingPrivate::update(const StoredRecordingInfo &next)
     return formatChanged;
 }
 
+void StoredRecordingPrivate::setEnded()
+{
+    Q_Q(StoredRecording);
+    if (ended)
+        return;
+    ended = true;
+    Q_EMIT q->endedChanged(true);
+}
+
 StoredRecording::StoredRecording(const QString &name, Client *client, QObject *parent)
     : StoredRecordingBase(name, client, parent), d(std::make_unique<StoredRecordingPrivate>(this))
 {
@@ -23,5 +32,6 @@ StoredRecording::~StoredRecording() = default;
 QString StoredRecording::name() const { return id(); }
 QString StoredRecording::format() const { return d->info.format(); }
 StoredRecordingInfo StoredRecording::info() const { return d->info; }
+bool StoredRecording::isEnded() const { return d->ended; }
 
 } // namespace QtAri

@@ -13,9 +13,11 @@ public:
     explicit StoredRecordingPrivate(StoredRecording *q) : q_ptr(q) { }
 
     bool update(const StoredRecordingInfo &info);
+    void setEnded();
 
     StoredRecording *q_ptr;
     StoredRecordingInfo info;
+    bool ended = false;
     Q_DECLARE_PUBLIC(StoredRecording)
 };
 

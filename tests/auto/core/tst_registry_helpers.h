@@ -99,11 +99,15 @@ inline QJsonObject ariEvent(const QString &type, QJsonObject fields = {})
     return fields;
 }
 
-//! A simulator and a Client connected to it (application "test-app").
+//! A simulator and a Client connected to it (application "test-app"). The tests push events about
+//! objects the simulator does not hold, as a server-wide event stream does: the client runs with
+//! subscribeAll, where it takes every event as the server's word. (Without subscribeAll it would
+//! subscribe to each object it hears of and, told that it does not exist, end it: tst_mirror
+//! covers that mode against the simulator's own objects.)
 class Connected
 {
 public:
-    Connected()
+    explicit Connected(bool subscribeAll = true)
     {
         if (!sim.start())
             return;
@@ -111,6 +115,7 @@ public:
         client->setUrl(sim.url());
         client->setCredentials(u"asterisk"_s, u"asterisk"_s);
         client->setApplicationNames({ app });
+        client->setSubscribeAll(subscribeAll);
         received = std::make_unique<QSignalSpy>(client.get(), &QtAri::Client::eventReceived);
     }
 

@@ -20,14 +20,16 @@ class RegistryPrivate;
 
 //! \brief A mailbox, identified by its name; updated from the replies that name it.
 //!
-//! Owned by the Client; stays in the identity map until the Client stops. Bound operations
-//! (update(), deleteMailbox() …) come from MailboxBase.
+//! Owned by the Client; stays in the identity map until it is deleted through this client
+//! (deleteMailbox() succeeds: ended becomes true and the object is deleted later) or the Client
+//! stops. Bound operations (update(), deleteMailbox() …) come from MailboxBase.
 class QTARI_EXPORT Mailbox : public MailboxBase
 {
     Q_OBJECT
     Q_PROPERTY(QString name READ name CONSTANT FINAL)
     Q_PROPERTY(int oldMessages READ oldMessages NOTIFY oldMessagesChanged FINAL)
     Q_PROPERTY(int newMessages READ newMessages NOTIFY newMessagesChanged FINAL)
+    Q_PROPERTY(bool ended READ isEnded NOTIFY endedChanged FINAL)
 public:
     ~Mailbox() override;
 
@@ -35,10 +37,13 @@ public:
     int oldMessages() const;
     int newMessages() const;
     MailboxInfo info() const;
+    //! The mailbox was deleted on the server; the object leaves the identity map.
+    bool isEnded() const;
 
 Q_SIGNALS:
     void oldMessagesChanged(int oldMessages);
     void newMessagesChanged(int newMessages);
+    void endedChanged(bool ended);
 
 private:
     Mailbox(const QString &name, Client *client, QObject *parent);

@@ -22,22 +22,27 @@ class RegistryPrivate;
 //!
 //! Owned by the Client; made when an operation's reply names it (recordings()->listStored() via
 //! the bound operations, or a live recording's result). ARI sends no events for stored recordings,
-//! so it stays in the identity map until the Client stops. Bound operations (copy(), deleteStored(),
+//! so it stays in the identity map until it is deleted through this client (deleteStored() succeeds:
+//! ended becomes true and the object is deleted later) or the Client stops. Bound operations (copy(), deleteStored(),
 //! file() …) come from StoredRecordingBase.
 class QTARI_EXPORT StoredRecording : public StoredRecordingBase
 {
     Q_OBJECT
     Q_PROPERTY(QString name READ name CONSTANT FINAL)
     Q_PROPERTY(QString format READ format NOTIFY formatChanged FINAL)
+    Q_PROPERTY(bool ended READ isEnded NOTIFY endedChanged FINAL)
 public:
     ~StoredRecording() override;
 
     QString name() const;
     QString format() const;
     StoredRecordingInfo info() const;
+    //! The recording was deleted on the server; the object leaves the identity map.
+    bool isEnded() const;
 
 Q_SIGNALS:
     void formatChanged(const QString &format);
+    void endedChanged(bool ended);
 
 private:
     StoredRecording(const QString &name, Client *client, QObject *parent);

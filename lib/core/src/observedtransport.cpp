@@ -1,0 +1,47 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include "observedtransport_p.h"
+
+#include "futures_p.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QPromise>
+
+#include <memory>
+
+namespace QtAri::Private {
+
+ObservedTransport::ObservedTransport(Transport *inner, QObject *parent)
+    : Transport(parent), m_inner(inner)
+{
+}
+
+ObservedTransport::~ObservedTransport() = default;
+
+QFuture<Result<Response>> ObservedTransport::send(const Request &request)
+{
+    if (!m_inner) {
+        return readyFuture(Result<Response>(Error(
+                Error::Kind::Aborted,
+                QCoreApplication::translate("QtAri", "the transport was destroyed"),
+                request.operation)));
+    }
+    auto promise = std::make_shared<QPromise<Result<Response>>>();
+    promise->start();
+    QFuture<Result<Response>> future = promise->future();
+    QPointer<ObservedTransport> guard(this);
+    // No context object: the continuation runs where the inner transport finishes its future (the
+    // client's thread), before anyone waiting on the outer future hears of it.
+    m_inner->send(request).then([guard, request, promise](const Result<Response> &result) {
+        auto release = [promise, result] {
+            promise->addResult(result);
+            promise->finish();
+        };
+        if (guard && guard->m_observer)
+            guard->m_observer(request, result, std::move(release));
+        else
+            release();
+    });
+    return future;
+}
+
+} // namespace QtAri::Private
