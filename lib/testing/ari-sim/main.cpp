@@ -66,7 +66,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(u"0.1"_s);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Simulated Asterisk ARI server (QtAri)"_s);
+    parser.setApplicationDescription(u"Simulated Asterisk ARI server (QtAri). The control API, the --script format "
+                                     "and the version modes are described in docs/simulator.md."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption portOpt(u"port"_s, u"Port to listen on (0 = any)."_s, u"port"_s, u"8088"_s);

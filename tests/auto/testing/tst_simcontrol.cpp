@@ -403,15 +403,16 @@ void tst_SimControl::failAndDelayRest()
     QCOMPARE(ctl(u"POST"_s, u"/control/rest/fail"_s, { { u"count"_s, 1 }, { u"status"_s, 42 } }).status, 400);
     QCOMPARE(ctl(u"POST"_s, u"/control/rest/fail"_s, { { u"count"_s, -1 } }).status, 400);
 
-    QCOMPARE(ctl(u"POST"_s, u"/control/rest/delay"_s, { { u"ms"_s, 400 } }).status, 200);
+    QCOMPARE(ctl(u"POST"_s, u"/control/rest/delay"_s, { { u"ms"_s, 1500 } }).status, 200);
     QElapsedTimer t;
     t.start();
     QCOMPARE(ari(u"GET"_s, u"/ari/channels"_s).status, 200);
-    QVERIFY2(t.elapsed() >= 350, qPrintable(QString::number(t.elapsed())));
+    QVERIFY2(t.elapsed() >= 1450, qPrintable(QString::number(t.elapsed())));
     QCOMPARE(ctl(u"POST"_s, u"/control/rest/delay"_s, { { u"ms"_s, 0 } }).status, 200);
     t.restart();
     QCOMPARE(ari(u"GET"_s, u"/ari/channels"_s).status, 200);
-    QVERIFY(t.elapsed() < 350);
+    QVERIFY2(t.elapsed() < 1450, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(ctl(u"POST"_s, u"/control/rest/delay"_s, { { u"ms"_s, -3 } }).status, 400);
 }
 
 void tst_SimControl::rawFramesAndEvents()
