@@ -1073,11 +1073,10 @@ QJsonArray SimulatorPrivate::soundsJson() const
 {
     QJsonArray out;
     for (const SoundInfo &s : kSounds) {
+        // as the traces' Asterisk 22 lists its core sounds: slin files, no text
         out.append(QJsonObject {
                 { u"id"_s, QString::fromUtf16(s.id) },
-                { u"text"_s, u"Sound %1"_s.arg(QString::fromUtf16(s.id)) },
-                { u"formats"_s, QJsonArray { QJsonObject { { u"language"_s, u"en"_s }, { u"format"_s, u"gsm"_s } },
-                                             QJsonObject { { u"language"_s, u"en"_s }, { u"format"_s, u"ulaw"_s } } } } });
+                { u"formats"_s, QJsonArray { QJsonObject { { u"language"_s, u"en"_s }, { u"format"_s, u"slin"_s } } } } });
     }
     return out;
 }
@@ -1368,6 +1367,30 @@ Reply SimulatorPrivate::dispatch(Request &r)
         }
         const QString id = pp(u"channelId");
         SimChannel *c = channel(id);
+        if (n == u"snoopChannel"_s || n == u"snoopChannelWithId"_s) {
+            // checks in Asterisk's order (k_conflicts_ids); a snoop needs no Stasis on the target
+            static const QStringList dirs { u"none"_s, u"both"_s, u"out"_s, u"in"_s };
+            const QString spy = r.value(u"spy"_s, u"none"_s), whisper = r.value(u"whisper"_s, u"none"_s);
+            if (!dirs.contains(spy))
+                return Reply::error(400, u"Invalid direction specified for spy"_s);
+            if (!dirs.contains(whisper))
+                return Reply::error(400, u"Invalid direction specified for whisper"_s);
+            if (r.value(u"app"_s).isEmpty())
+                return Reply::error(400, u"Application name is required"_s);
+            if (!c)
+                return Reply::error(404, u"Provided channel was not found"_s, "Channel Not Found");
+            const QString snoopId = n == u"snoopChannelWithId"_s ? pp(u"snoopId") : r.value(u"snoopId"_s, newUniqueId());
+            if (channels.contains(snoopId))
+                return Reply::error(500, u"Snoop channel could not be created"_s, "Internal error");
+            createChannelRecord(u"Snoop/"_s + id, snoopId, u"Snoop/%1-%2"_s.arg(id, nextChannelSuffix()));
+            channels[snoopId].state = u"Up"_s;
+            channelEvent(u"ChannelCreated"_s, snoopId);
+            const QString app = r.value(u"app"_s);
+            enterStasis(snoopId, app, r.value(u"appArgs"_s).isEmpty() ? QStringList() : r.value(u"appArgs"_s).split(u','));
+            // the app follows a snoop channel only while it is in Stasis (j_headers_users)
+            channels[snoopId].watchers.removeAll(app);
+            return Reply::json(200, channels[snoopId].toJson());
+        }
         if (n == u"getChannelVar"_s) {
             if (!c)
                 return Reply::error(404, u"Provided channel was not found"_s);
@@ -1557,21 +1580,6 @@ Reply SimulatorPrivate::dispatch(Request &r)
         }
         if (n == u"transfer_progress"_s)
             return Reply::empty();
-        if (n == u"snoopChannel"_s || n == u"snoopChannelWithId"_s) {
-            const QString snoopId = n == u"snoopChannelWithId"_s ? pp(u"snoopId") : r.value(u"snoopId"_s, newUniqueId());
-            if (channels.contains(snoopId))
-                return Reply::error(409, u"Channel with given unique ID already exists"_s);
-            const QString spy = r.value(u"spy"_s, u"none"_s), whisper = r.value(u"whisper"_s, u"none"_s);
-            static const QStringList dirs { u"none"_s, u"both"_s, u"out"_s, u"in"_s };
-            if (!dirs.contains(spy) || !dirs.contains(whisper))
-                return Reply::error(400, u"Invalid direction specified"_s);
-            createChannelRecord(u"Snoop/"_s + id, snoopId, u"Snoop/%1-%2"_s.arg(id, nextChannelSuffix()));
-            channels[snoopId].state = u"Up"_s;
-            channelEvent(u"ChannelCreated"_s, snoopId);
-            enterStasis(snoopId, r.value(u"app"_s),
-                        r.value(u"appArgs"_s).isEmpty() ? QStringList() : r.value(u"appArgs"_s).split(u','));
-            return Reply::json(200, channels[snoopId].toJson());
-        }
     }
 
     // ---- bridges
@@ -1612,8 +1620,8 @@ Reply SimulatorPrivate::dispatch(Request &r)
         }
         const QString id = pp(u"bridgeId");
         SimBridge *b = bridge(id);
-        if (!b)
-            return Reply::error(404, u"Bridge not found"_s);
+        if (!b) // destroy answers with a phrase of its own (j_headers_users)
+            return Reply::error(404, u"Bridge not found"_s, n == u"destroy"_s ? "Not found" : QByteArray());
         if (n == u"get"_s)
             return Reply::json(200, b->toJson());
         if (n == u"destroy"_s) {
@@ -1812,8 +1820,22 @@ Reply SimulatorPrivate::dispatch(Request &r)
     // ---- sounds
     if (r.op->resource == u"sounds"_s) {
         const QJsonArray all = soundsJson();
-        if (r.op->nickname == u"list"_s)
-            return Reply::json(200, all);
+        if (r.op->nickname == u"list"_s) {
+            QJsonArray matching;
+            for (const QJsonValue &v : all) {
+                for (const QJsonValue &f : v.toObject().value(u"formats"_s).toArray()) {
+                    const QJsonObject fo = f.toObject();
+                    if ((!r.has(u"lang"_s) || fo.value(u"language"_s).toString() == r.value(u"lang"_s))
+                        && (!r.has(u"format"_s) || fo.value(u"format"_s).toString() == r.value(u"format"_s))) {
+                        matching.append(v);
+                        break;
+                    }
+                }
+            }
+            if (matching.isEmpty())
+                return Reply::error(404, u"No sounds found that matched the query"_s);
+            return Reply::json(200, matching);
+        }
         for (const QJsonValue &v : all) {
             if (v.toObject().value(u"id"_s).toString() == pp(u"soundId"))
                 return Reply::json(200, v);

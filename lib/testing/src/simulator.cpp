@@ -2,6 +2,7 @@
 #include "simulator_p.h"
 
 #include <QtCore/QJsonArray>
+#include <QtCore/QLocale>
 #include <QtCore/QUrlQuery>
 
 Q_LOGGING_CATEGORY(lcSim, "qtari.sim", QtInfoMsg)
@@ -13,6 +14,11 @@ namespace QtAri::Testing {
 QString ariTimestamp(const QDateTime &t)
 {
     return t.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzz"_s) + u"+0000"_s;
+}
+
+static QByteArray httpDate()
+{
+    return QLocale::c().toString(QDateTime::currentDateTimeUtc(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s).toLatin1();
 }
 
 // --- Reply / Request -----------------------------------------------------------------------------
@@ -28,9 +34,49 @@ Reply Reply::json(int status, const QJsonValue &v)
     return r;
 }
 
-Reply Reply::error(int status, const QString &message)
+Reply Reply::error(int status, const QString &message, const QByteArray &reason)
 {
-    return json(status, QJsonObject { { u"message"_s, message } });
+    Reply r = json(status, QJsonObject { { u"message"_s, message } });
+    r.reason = reason;
+    return r;
+}
+
+QByteArray Reply::standardReason(int status)
+{
+    switch (status) {
+    case 101: return "Switching Protocols";
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 412: return "Precondition Failed";
+    case 422: return "Unprocessable Entity";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    default: return "Unknown";
+    }
+}
+
+QByteArray HttpRequest::value(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+QUrlQuery HttpRequest::query() const
+{
+    QByteArray q = queryString();
+    q.replace('+', "%20");
+    return QUrlQuery(QString::fromUtf8(q));
 }
 
 int Request::intValue(const QString &name, int fallback) const
@@ -52,30 +98,6 @@ QJsonObject Request::variables() const
 {
     return body.value(u"variables"_s).toObject();
 }
-
-// --- HTTP server glue (the one place where Qt 6.5 changed the signatures) -------------------------
-
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    sim->handleHttp(request, makeResponder(request, socket), socket);
-    return true;
-}
-
-void HttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
-{
-}
-#else
-bool HttpServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
-{
-    sim->handleHttp(request, std::move(responder), nullptr);
-    return true;
-}
-
-void HttpServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &&)
-{
-}
-#endif
 
 void FrontServer::incomingConnection(qintptr descriptor)
 {
@@ -131,14 +153,14 @@ SimulatorPrivate::~SimulatorPrivate()
 
 bool SimulatorPrivate::startListening()
 {
-    if (!http) {
-        http = std::make_unique<HttpServer>(this);
+    if (!wsServer) {
         wsServer = std::make_unique<QWebSocketServer>(u"Asterisk"_s, QWebSocketServer::NonSecureMode);
+        wsServer->setSupportedSubprotocols({ u"ari"_s });
         QObject::connect(wsServer.get(), &QWebSocketServer::newConnection, q,
                          [this] { onWebSocket(); });
     }
     if (!front) {
-        auto *f = new FrontServer(this);
+        auto *f = new FrontServer(this, q);
         if (!f->listen(address, port)) {
             qCWarning(lcSim) << "cannot listen on" << address << port << f->errorString();
             delete f;
@@ -146,7 +168,6 @@ bool SimulatorPrivate::startListening()
         }
         port = f->serverPort();
         front = f;
-        http->bind(f); // takes ownership
     } else if (!front->isListening()) {
         if (!front->listen(address, port)) {
             qCWarning(lcSim) << "cannot listen again on" << address << port << front->errorString();
@@ -189,37 +210,50 @@ void SimulatorPrivate::onHead(QTcpSocket *socket)
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     const bool upgrade = headerValue(lines, "upgrade").compare("websocket", Qt::CaseInsensitive) == 0;
     if (!upgrade) {
-        front->handOver(socket);
-        Q_EMIT socket->readyRead();
+        QObject::connect(socket, &QTcpSocket::readyRead, q, [this, socket] { readHttp(socket); });
+        readHttp(socket);
         return;
     }
     const QUrl url = QUrl::fromEncoded(requestLine.value(1));
     const QUrlQuery query(url);
-    auto refuse = [socket](int status, const QByteArray &reason, const QByteArray &type,
-                           const QByteArray &body, const QByteArray &extra = {}) {
-        socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-                      + "\r\nServer: Asterisk\r\nContent-Type: " + type + "\r\nContent-Length: "
-                      + QByteArray::number(body.size()) + "\r\n" + extra
-                      + "Connection: close\r\n\r\n" + body);
+    const QByteArray server = "Asterisk/" + spec.versionString().toUtf8();
+    auto refuse = [socket, &server](int status, const QByteArray &type, const QByteArray &body,
+                                    const QByteArray &extra = {}) {
+        socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + Reply::standardReason(status)
+                      + "\r\nServer: " + server + "\r\nDate: " + httpDate()
+                      + "\r\nCache-Control: no-cache, no-store\r\n" + extra
+                      + (type.isEmpty() ? QByteArray() : "Content-type: " + type + "\r\n")
+                      + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         socket->disconnectFromHost();
     };
-    QString path = url.path();
+    const QString path = url.path();
     if (path != u"/ari/events"_s && path != u"/ari/events/"_s) {
-        refuse(404, "Not Found", "application/json", R"({"message":"Resource not found"})");
+        refuse(404, "application/json", R"({"message":"Resource not found"})");
         return;
     }
     const AuthResult auth = authenticate(headerValue(lines, "authorization"), query);
     if (auth == AuthResult::Denied) {
-        refuse(401, "Unauthorized", "application/json", R"({"message":"Authentication required"})",
+        refuse(401, "application/json", R"({"message":"Authentication required"})",
                "WWW-Authenticate: Basic realm=\"Asterisk REST Interface\"\r\n");
         return;
     }
+    // Asterisk speaks the subprotocol "ari" only; a client asking for others alone is refused.
+    const QByteArray protocols = headerValue(lines, "sec-websocket-protocol");
+    if (!protocols.isEmpty()) {
+        bool ari = false;
+        for (const QByteArray &p : protocols.split(','))
+            ari = ari || p.trimmed() == "ari";
+        if (!ari) {
+            refuse(400, {}, {}, "Sec-WebSocket-Version: 7, 8, 13\r\n");
+            return;
+        }
+    }
     if (query.queryItemValue(u"app"_s).isEmpty()) {
-        refuse(400, "Bad Request", "text/html",
+        refuse(400, "text/html",
                "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n<html><head>\r\n"
                "<title>400 Bad Request</title>\r\n</head><body>\r\n<h1>Bad Request</h1>\r\n"
-               "<p>HTTP request is missing param: [app]</p>\r\n<hr />\r\n"
-               "<address>Asterisk</address>\r\n</body></html>\r\n");
+               "<p>HTTP request is missing param: [app]</p>\r\n<hr />\r\n<address>"
+               + server + "</address>\r\n</body></html>\r\n");
         return;
     }
     auto *es = new EventSocket;
@@ -339,85 +373,224 @@ SimulatorPrivate::AuthResult SimulatorPrivate::authenticate(const QByteArray &au
     return it->readOnly ? AuthResult::ReadOnly : AuthResult::Ok;
 }
 
-static QString methodName(const QHttpServerRequest &request)
+// Reads the requests of one keep-alive connection, one at a time (the next waits for the answer).
+void SimulatorPrivate::readHttp(QTcpSocket *socket)
 {
-    switch (request.method()) {
-    case QHttpServerRequest::Method::Get: return u"GET"_s;
-    case QHttpServerRequest::Method::Put: return u"PUT"_s;
-    case QHttpServerRequest::Method::Delete: return u"DELETE"_s;
-    case QHttpServerRequest::Method::Post: return u"POST"_s;
-    case QHttpServerRequest::Method::Head: return u"HEAD"_s;
-    case QHttpServerRequest::Method::Options: return u"OPTIONS"_s;
-    case QHttpServerRequest::Method::Patch: return u"PATCH"_s;
-    default: return u"UNKNOWN"_s;
+    static const char busy[] = "qtari_busy";
+    while (socket->bytesAvailable() > 0 && !socket->property(busy).toBool()
+           && socket->state() == QAbstractSocket::ConnectedState) {
+        const QByteArray data = socket->peek(socket->bytesAvailable());
+        const qsizetype end = data.indexOf("\r\n\r\n");
+        if (end < 0) {
+            if (data.size() >= 65536)
+                socket->abort();
+            return;
+        }
+        HttpRequest req;
+        const QList<QByteArray> lines = data.left(end).split('\n');
+        // "METHOD target HTTP/1.1": like Asterisk, the target ends at the first blank after it
+        const QByteArray first = lines.value(0).trimmed();
+        const qsizetype sp = first.indexOf(' ');
+        req.method = first.left(sp);
+        const QByteArray rest = first.mid(sp + 1).trimmed();
+        req.target = rest.left(rest.indexOf(' ') < 0 ? rest.size() : rest.indexOf(' '));
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray l = lines.at(i).trimmed();
+            const qsizetype colon = l.indexOf(':');
+            if (colon > 0)
+                req.headers.append(QPair<QByteArray, QByteArray>(l.left(colon).trimmed(), l.mid(colon + 1).trimmed()));
+        }
+        const qsizetype length = req.value("content-length").toLongLong();
+        if (length < 0 || length > 64 * 1024 * 1024) {
+            socket->abort();
+            return;
+        }
+        if (data.size() < end + 4 + length)
+            return; // the rest of the body is still coming
+        socket->read(end + 4);
+        req.bodyBytes = socket->read(length);
+        req.keepAlive = req.value("connection").compare("close", Qt::CaseInsensitive) != 0
+                && !rest.endsWith("HTTP/1.0");
+        socket->setProperty(busy, true);
+        handleHttp(req, socket);
     }
 }
 
-void SimulatorPrivate::writeReply(QHttpServerResponder &responder, const Reply &reply)
+static QByteArray contentTypeHeader(const QByteArray &type)
 {
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    responder.writeHeader("Server", "Asterisk/" + spec.versionString().toUtf8());
+    // Asterisk spells it "Content-type" for what ARI itself answers (JSON, its HTML pages) and
+    // "Content-Type" for a file it serves (a stored recording).
+    if (type.startsWith("application/json") || type.startsWith("text/"))
+        return "Content-type";
+    return "Content-Type";
+}
+
+void SimulatorPrivate::writeReply(QTcpSocket *socket, const Reply &reply, bool keepAlive)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.status) + ' '
+            + (reply.reason.isEmpty() ? Reply::standardReason(reply.status) : reply.reason) + "\r\n";
+    out += "Server: Asterisk/" + spec.versionString().toUtf8() + "\r\n";
+    out += "Date: " + httpDate() + "\r\n";
+    if (!keepAlive)
+        out += "Connection: close\r\n";
+    out += "Cache-Control: no-cache, no-store\r\n";
     for (const auto &h : reply.headers)
-        responder.writeHeader(h.first, h.second);
-    if (!reply.body.isEmpty() || !reply.contentType.isEmpty())
-        responder.writeHeader("Content-Type", reply.contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
-    responder.writeBody(reply.body);
-}
-
-void SimulatorPrivate::handleHttp(const QHttpServerRequest &request, QHttpServerResponder responder,
-                                  QTcpSocket *socket)
-{
-    const QString method = methodName(request);
-    const QUrl url = request.url();
-    const QString encodedPath = url.path(QUrl::FullyEncoded);
-    Q_EMIT q->requestReceived(method, url.path());
-    Reply reply;
-    if (encodedPath == u"/flood/info"_s) {
-        reply = Reply::json(200, floodInfo.isEmpty() ? QJsonObject { { u"events"_s, 0 } } : floodInfo);
-    } else if (!encodedPath.startsWith(u"/ari/"_s) && encodedPath != u"/ari"_s) {
-        reply = Reply::error(404, u"Resource not found"_s);
-    } else if (encodedPath.startsWith(u"/ari/api-docs/"_s)) {
-        const QString base = url.scheme().isEmpty()
-                ? u"http://%1:%2/ari"_s.arg(address.toString()).arg(port)
-                : url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString() + u"/ari"_s;
-        const QString host = QString::fromUtf8(request.value("host"));
-        const QString basePath = host.isEmpty() ? base : (tls ? u"https://"_s : u"http://"_s) + host + u"/ari"_s;
-        const QString file = encodedPath.mid(14);
-        if (file == u"resources.json"_s) {
-            reply = Reply::json(200, spec.resourcesJson(basePath));
-        } else if (file.endsWith(u".json"_s)) {
-            const QJsonObject res = spec.resourceJson(file.chopped(5), basePath);
-            reply = res.isEmpty() ? Reply::error(404, u"Resource not found"_s) : Reply::json(200, res);
-        } else {
-            reply = Reply::error(404, u"Resource not found"_s);
-        }
-    } else {
-        const AuthResult auth = authenticate(request.value("authorization"), request.query());
-        if (auth == AuthResult::Denied) {
-            reply = Reply::error(401, u"Authentication required"_s);
-            reply.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Basic realm=\"Asterisk REST Interface\"")));
-        } else if (failCount > 0) {
-            --failCount;
-            reply = Reply::error(failStatus, u"Simulated failure"_s);
-        } else {
-            reply = handleRestRequest(method, encodedPath.mid(4), request.query(), request.body(),
-                                      request.value("content-type"), auth == AuthResult::ReadOnly);
-        }
-    }
-    qCDebug(lcSim) << method << url.path() << "->" << reply.status;
-    if (restDelayMs <= 0) {
-        writeReply(responder, reply);
+        out += h.first + ": " + h.second + "\r\n";
+    if (!reply.body.isEmpty() && !reply.contentType.isEmpty())
+        out += contentTypeHeader(reply.contentType) + ": " + reply.contentType + "\r\n";
+    out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n\r\n";
+    socket->write(out + reply.body);
+    socket->setProperty("qtari_busy", false);
+    if (!keepAlive) {
+        socket->disconnectFromHost();
         return;
     }
-    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+    if (socket->bytesAvailable() > 0) // a pipelined request waits behind this answer
+        QTimer::singleShot(0, socket, [this, socket] { readHttp(socket); });
+}
+
+QByteArray SimulatorPrivate::allowedMethods(const QStringList &segments) const
+{
+    // The methods of the path, in Asterisk's order; OPTIONS is always allowed.
+    QByteArray out = "OPTIONS";
+    for (const char *m : { "GET", "POST", "PUT", "DELETE" }) {
+        bool known = false;
+        QHash<QString, QString> params;
+        if (spec.match(QString::fromLatin1(m), segments, &params, &known))
+            out += QByteArray(",") + m;
+    }
+    return out;
+}
+
+void SimulatorPrivate::handleHttp(const HttpRequest &request, QTcpSocket *socket)
+{
+    Q_EMIT q->requestReceived(QString::fromLatin1(request.method),
+                              QUrl::fromPercentEncoding(request.encodedPath()));
+    Reply reply = httpReply(request);
+    // CORS (ari.conf allowed_origins=* in the traces): the origin is echoed, credentials allowed.
+    const QByteArray origin = request.value("origin");
+    if (!origin.isEmpty()) {
+        reply.headers.prepend(QPair<QByteArray, QByteArray>("Access-Control-Allow-Credentials", "true"));
+        reply.headers.prepend(QPair<QByteArray, QByteArray>("Access-Control-Allow-Origin", origin));
+    }
+    qCDebug(lcSim) << request.method << request.target << "->" << reply.status;
+    const bool keepAlive = request.keepAlive;
+    if (restDelayMs <= 0) {
+        writeReply(socket, reply, keepAlive);
+        return;
+    }
     QPointer<QTcpSocket> guard(socket);
-    const bool hasSocket = socket != nullptr;
-    QTimer::singleShot(restDelayMs, http.get(), [this, held, guard, hasSocket, reply] {
-        if (hasSocket && !guard)
-            return;
-        writeReply(*held, reply);
+    QTimer::singleShot(restDelayMs, q, [this, guard, reply, keepAlive] {
+        if (guard && guard->state() == QAbstractSocket::ConnectedState)
+            writeReply(guard, reply, keepAlive);
     });
+}
+
+Reply SimulatorPrivate::httpReply(const HttpRequest &request)
+{
+    const QString method = QString::fromLatin1(request.method);
+    // '+' is a space in Asterisk's paths too (k_conflicts_ids)
+    // and raw UTF-8 bytes in a path mean themselves.
+    QByteArray rawPath;
+    for (const char c : request.encodedPath()) {
+        if (c == '+')
+            rawPath += "%20";
+        else if (uchar(c) >= 0x80 || uchar(c) < 0x20)
+            rawPath += '%' + QByteArray::number(uchar(c), 16).rightJustified(2, '0').toUpper();
+        else
+            rawPath += c;
+    }
+    const QString encodedPath = QString::fromLatin1(rawPath);
+    const QUrlQuery query = request.query();
+    if (encodedPath == u"/flood/info"_s)
+        return Reply::json(200, floodInfo.isEmpty() ? QJsonObject { { u"events"_s, 0 } } : floodInfo);
+    if (!encodedPath.startsWith(u"/ari/"_s) && encodedPath != u"/ari"_s) {
+        const QByteArray server = "Asterisk/" + spec.versionString().toUtf8();
+        Reply r;
+        r.status = 404;
+        r.contentType = "text/html";
+        r.body = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n<html><head>\r\n"
+                 "<title>404 Not Found</title>\r\n</head><body>\r\n<h1>Not Found</h1>\r\n"
+                 "<p>The requested URL was not found on this server.</p>\r\n<hr />\r\n<address>"
+                + server + "</address>\r\n</body></html>\r\n";
+        return r;
+    }
+    const AuthResult auth = authenticate(request.value("authorization"), query);
+    if (auth == AuthResult::Denied) {
+        Reply r = Reply::error(401, u"Authentication required"_s);
+        r.headers.append(QPair<QByteArray, QByteArray>("WWW-Authenticate", "Basic realm=\"Asterisk REST Interface\""));
+        return r;
+    }
+    // A read-only user may read and ask for options; anything else is refused before routing.
+    if (auth == AuthResult::ReadOnly && method != u"GET"_s && method != u"OPTIONS"_s)
+        return Reply::error(403, u"Write access denied"_s);
+    if (failCount > 0) {
+        --failCount;
+        return Reply::error(failStatus, u"Simulated failure"_s);
+    }
+    if (encodedPath.startsWith(u"/ari/api-docs/"_s)) {
+        const QString host = QString::fromUtf8(request.value("host"));
+        const QString basePath = (tls ? u"https://"_s : u"http://"_s)
+                + (host.isEmpty() ? u"%1:%2"_s.arg(address.toString()).arg(port) : host) + u"/ari"_s;
+        const QString file = encodedPath.mid(14);
+        if (file == u"resources.json"_s)
+            return Reply::json(200, spec.resourcesJson(basePath));
+        if (file.endsWith(u".json"_s)) {
+            const QJsonObject res = spec.resourceJson(file.chopped(5), basePath);
+            if (!res.isEmpty())
+                return Reply::json(200, res);
+        }
+        return Reply::error(404, u"Resource not found"_s);
+    }
+    if (encodedPath.size() > 5 && encodedPath.endsWith(u'/'))
+        return Reply::error(404, u"ARI URLs do not end with a slash. Try %1"_s.arg(QUrl::fromPercentEncoding(encodedPath.chopped(1).toUtf8())));
+    QStringList segments;
+    for (const QString &seg : encodedPath.mid(4).split(u'/', Qt::SkipEmptyParts))
+        segments.append(QUrl::fromPercentEncoding(seg.toUtf8()));
+    if (segments.isEmpty()) { // /ari itself: only OPTIONS
+        if (method == u"OPTIONS"_s) {
+            Reply r = Reply::empty();
+            r.headers.append(QPair<QByteArray, QByteArray>("Allow", "OPTIONS"));
+            return r;
+        }
+        Reply r = Reply::error(405, u"Invalid method"_s);
+        r.headers.append(QPair<QByteArray, QByteArray>("Allow", "OPTIONS"));
+        return r;
+    }
+    bool pathKnown = false;
+    QHash<QString, QString> params;
+    const bool routed = spec.match(method, segments, &params, &pathKnown) != nullptr;
+    if (!routed && pathKnown) {
+        const QByteArray allow = allowedMethods(segments);
+        if (method == u"OPTIONS"_s) {
+            Reply r = Reply::empty();
+            r.headers.append(QPair<QByteArray, QByteArray>("Allow", allow));
+            if (!request.value("origin").isEmpty() && !request.value("access-control-request-method").isEmpty()) {
+                r.headers.append(QPair<QByteArray, QByteArray>("Access-Control-Allow-Methods", allow));
+                const QByteArray asked = request.value("access-control-request-headers");
+                if (!asked.isEmpty())
+                    r.headers.append(QPair<QByteArray, QByteArray>("Access-Control-Allow-Headers", asked));
+            }
+            return r;
+        }
+        Reply r = Reply::error(405, u"Invalid method"_s);
+        r.headers.append(QPair<QByteArray, QByteArray>("Allow", allow));
+        return r;
+    }
+    Reply r = handleRestRequest(method, encodedPath.mid(4), query, request.body(),
+                                request.value("content-type"), auth == AuthResult::ReadOnly);
+    if (r.status == 201 && r.body.startsWith('{')) {
+        // Asterisk names what was made: /ari/playbacks/<id>, /ari/recordings/live/<name>
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        QByteArray location;
+        if (o.contains(u"format"_s) && o.contains(u"name"_s))
+            location = "/ari/recordings/live/" + QUrl::toPercentEncoding(o.value(u"name"_s).toString());
+        else if (o.contains(u"id"_s))
+            location = "/ari/playbacks/" + QUrl::toPercentEncoding(o.value(u"id"_s).toString());
+        if (!location.isEmpty())
+            r.headers.append(QPair<QByteArray, QByteArray>("Location", location));
+    }
+    return r;
 }
 
 Reply SimulatorPrivate::handleRestRequest(const QString &method, const QString &pathBelowAri,
@@ -432,16 +605,24 @@ Reply SimulatorPrivate::handleRestRequest(const QString &method, const QString &
         r.segments.append(QUrl::fromPercentEncoding(seg.toUtf8()));
     r.readOnlyUser = readOnly;
     const auto items = query.queryItems(QUrl::FullyDecoded);
-    for (const auto &item : items) {
-        if (item.first == u"api_key"_s)
-            continue;
-        if (r.query.contains(item.first))
-            r.query[item.first] += u',' + item.second;
+    auto addItem = [&r](const QString &name, const QString &value) {
+        if (name == u"api_key"_s)
+            return;
+        if (r.query.contains(name))
+            r.query[name] += u',' + value;
         else
-            r.query.insert(item.first, item.second);
-    }
-    Q_UNUSED(contentType)
-    if (!body.trimmed().isEmpty()) {
+            r.query.insert(name, value);
+    };
+    for (const auto &item : items)
+        addItem(item.first, item.second);
+    // Asterisk reads a form body as parameters, a JSON body as JSON and ignores any other.
+    const QByteArray type = contentType.toLower();
+    if (type.startsWith("application/x-www-form-urlencoded")) {
+        QByteArray form = body;
+        form.replace('+', "%20");
+        for (const auto &item : QUrlQuery(QString::fromUtf8(form)).queryItems(QUrl::FullyDecoded))
+            addItem(item.first, item.second);
+    } else if (!body.trimmed().isEmpty() && (type.isEmpty() || type.startsWith("application/json"))) {
         QJsonParseError err;
         const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
         if (err.error != QJsonParseError::NoError) {
@@ -698,9 +879,10 @@ void Simulator::stop()
     }
     d->sockets.clear();
     d->apps.clear();
-    if (d->front)
+    if (d->front) {
         d->front->close();
-    d->http.reset();
+        delete d->front.data();
+    }
     d->wsServer.reset();
     d->listening = false;
 }

@@ -13,6 +13,7 @@
 #include <QtCore/QSet>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
+#include <QtCore/QUrlQuery>
 #include <QtHttpServer/QAbstractHttpServer>
 #include <QtHttpServer/QHttpServerRequest>
 #include <QtHttpServer/QHttpServerResponder>
@@ -86,37 +87,31 @@ struct Spec
     void ignoreNewerParams(Request &r) const;
 };
 
-// --- HTTP: requests reach SimulatorPrivate through this subclass -------------------------------
-class HttpServer : public QAbstractHttpServer
+// --- HTTP -----------------------------------------------------------------------------------------
+// One request as read from a connection. The simulator parses HTTP itself: Asterisk's status lines
+// (reason phrases of its own), header spelling and request targets (raw UTF-8, '+' as a space) need
+// byte-level control that QtHttpServer does not give.
+struct HttpRequest
 {
-public:
-    explicit HttpServer(SimulatorPrivate *sim) : sim(sim) { }
-
-protected:
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-#else
-    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
-    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &&responder) override;
-#endif
-
-private:
-    SimulatorPrivate *sim;
+    QByteArray method;
+    QByteArray target; // as sent, up to the first blank after it (as Asterisk reads it)
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray bodyBytes;
+    bool keepAlive = true;
+    QByteArray value(const QByteArray &name) const; // a header, name in any case
+    QByteArray encodedPath() const { return target.left(target.indexOf('?') < 0 ? target.size() : target.indexOf('?')); }
+    QByteArray queryString() const { return target.indexOf('?') < 0 ? QByteArray() : target.mid(target.indexOf('?') + 1); }
+    QUrlQuery query() const; // '+' read as a space, like Asterisk
+    QByteArray body() const { return bodyBytes; }
 };
 
 // Accepts TCP connections, peeks at the request head and routes WebSocket upgrades to the
-// QWebSocketServer (after checking credentials and parameters like Asterisk does) and everything
-// else on to the HTTP server.
+// QWebSocketServer (after checking credentials and parameters like Asterisk does); everything
+// else is read as HTTP requests by SimulatorPrivate::readHttp().
 class FrontServer : public QTcpServer
 {
 public:
-    explicit FrontServer(SimulatorPrivate *sim) : sim(sim) { }
-    void handOver(QTcpSocket *socket)
-    {
-        addPendingConnection(socket);
-        Q_EMIT newConnection();
-    }
+    explicit FrontServer(SimulatorPrivate *sim, QObject *parent) : QTcpServer(parent), sim(sim) { }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -132,9 +127,11 @@ struct Reply
     QByteArray body;
     QByteArray contentType = "application/json";
     QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray reason; // the status line's phrase when Asterisk uses one of its own ("Not found")
     static Reply json(int status, const QJsonValue &v);
-    static Reply error(int status, const QString &message);
-    static Reply empty(int status = 204) { return Reply { status, {}, {}, {} }; }
+    static Reply error(int status, const QString &message, const QByteArray &reason = {});
+    static Reply empty(int status = 204) { return Reply { status, {}, {}, {}, {} }; }
+    static QByteArray standardReason(int status);
 };
 
 struct Request
@@ -287,8 +284,7 @@ public:
 
     Simulator *q;
     Spec spec;
-    std::unique_ptr<HttpServer> http;
-    QPointer<FrontServer> front; // owned by http (bind())
+    QPointer<FrontServer> front; // a child of q
     std::unique_ptr<QWebSocketServer> wsServer;
     QHostAddress address;
     quint16 port = 0;
@@ -357,9 +353,11 @@ public:
     void onHead(QTcpSocket *socket);
     void onWebSocket();
     void removeSocket(EventSocket *es);
-    void handleHttp(const QHttpServerRequest &request, QHttpServerResponder responder,
-                    QTcpSocket *socket);
-    void writeReply(QHttpServerResponder &responder, const Reply &reply);
+    void readHttp(QTcpSocket *socket);
+    void handleHttp(const HttpRequest &request, QTcpSocket *socket);
+    Reply httpReply(const HttpRequest &request);
+    void writeReply(QTcpSocket *socket, const Reply &reply, bool keepAlive);
+    QByteArray allowedMethods(const QStringList &segments) const; // "OPTIONS,GET,POST"
     enum class AuthResult { Ok, Denied, ReadOnly };
     AuthResult authenticate(const QByteArray &authorization, const QUrlQuery &query);
     void handleWsText(EventSocket *es, const QString &text);

@@ -220,7 +220,9 @@ QJsonObject Spec::resourcesJson(const QString &basePath) const
         apis.append(QJsonObject { { u"path"_s, u"/api-docs/"_s + res.value(u"name"_s).toString() + u".{format}"_s },
                                   { u"description"_s, res.value(u"doc"_s).toString() } });
     }
-    return QJsonObject { { u"_author"_s, u"QtAri simulator"_s },
+    return QJsonObject { { u"_copyright"_s, u"QtAri contributors"_s },
+                         { u"_author"_s, u"QtAri simulator"_s },
+                         { u"_svn_revision"_s, u"qtari"_s },
                          { u"apiVersion"_s, apiVersion() },
                          { u"swaggerVersion"_s, u"1.1"_s },
                          { u"basePath"_s, basePath },
@@ -310,7 +312,9 @@ QJsonObject Spec::resourceJson(const QString &resource, const QString &basePath)
         if (m.value(u"resource"_s).toString() == resource)
             models.insert(m.value(u"name"_s).toString(), swaggerModel(m));
     }
-    return QJsonObject { { u"_author"_s, u"QtAri simulator"_s },
+    return QJsonObject { { u"_copyright"_s, u"QtAri contributors"_s },
+                         { u"_author"_s, u"QtAri simulator"_s },
+                         { u"_svn_revision"_s, u"qtari"_s },
                          { u"apiVersion"_s, apiVersion() },
                          { u"swaggerVersion"_s, u"1.2"_s },
                          { u"basePath"_s, basePath },
