@@ -235,6 +235,7 @@ void SimulatorPrivate::enterStasis(const QString &id, const QString &appNameRef,
     setVar(id, u"STASISSTATUS"_s, QString());
     c = channel(id);
     c->stasisApp = appName;
+    c->wasInStasis = true;
     c->stasisArgs = args;
     if (!c->watchers.contains(appName))
         c->watchers.append(appName);
@@ -324,6 +325,10 @@ void SimulatorPrivate::destroyChannel(const QString &id, int cause, bool fromRes
         channelEvent(u"ChannelHangupRequest"_s, id, { { u"cause"_s, 32 }, { u"soft"_s, true } });
     else if (!peerPhase)
         channelEvent(u"ChannelHangupRequest"_s, id, { { u"cause"_s, cause } });
+    // A Local ;1 that only ever ran dialplan is asked twice: by ARI, then by its interrupted
+    // application (l_app_subscriptions).
+    if (fromRest && !c->wasInStasis && !c->isLocalTwo && !peer.isEmpty())
+        channelEvent(u"ChannelHangupRequest"_s, id, { { u"cause"_s, 16 }, { u"soft"_s, true } });
     // playbacks and recordings on this channel end with it (unsupported media never reports)
     const QString target = u"channel:"_s + id;
     for (const QString &pid : playbacks.keys()) {
@@ -363,6 +368,8 @@ void SimulatorPrivate::destroyChannel(const QString &id, int cause, bool fromRes
     const QString endpoint = channels[id].endpoint;
     channels.remove(id);
     channelOrder.removeOne(id);
+    for (auto &[name, a] : apps) // a subscription ends with its channel (l_app_subscriptions)
+        a.channelIds.removeAll(id);
     if (!peer.isEmpty() && channels.contains(peer) && !channels[peer].dying)
         destroyChannel(peer, cause, false, true);
     if (endpoint.startsWith(u"Local/"_s) && !peer.isEmpty())
@@ -558,6 +565,25 @@ static void applyOriginateVariables(SimulatorPrivate *d, const QJsonObject &vars
     }
 }
 
+// Ids a new channel (and its Local peer) would get: too long (Asterisk keeps 149 characters), in
+// use, or the same twice (k_conflicts_ids). status 0: acceptable.
+Reply SimulatorPrivate::channelIdError(const QStringList &ids) const
+{
+    QSet<QString> seen;
+    for (const QString &id : ids) {
+        if (id.isEmpty())
+            continue;
+        if (id.toUtf8().size() > 149)
+            return Reply::error(400, u"Uniqueid length exceeds maximum of 149"_s);
+        if (channels.contains(id) || seen.contains(id))
+            return Reply::error(409, u"Channel with given unique ID already exists"_s);
+        seen.insert(id);
+    }
+    Reply ok;
+    ok.status = 0;
+    return ok;
+}
+
 Reply SimulatorPrivate::originate(Request &r, const QString &givenId)
 {
     const QString endpoint = r.value(u"endpoint"_s);
@@ -570,9 +596,9 @@ Reply SimulatorPrivate::originate(Request &r, const QString &givenId)
     if (!kTechnologies.contains(tech, Qt::CaseInsensitive))
         return Reply::json(500, QJsonObject { { u"error"_s, u"Allocation failed"_s } });
     const QString oneId = givenId.isEmpty() ? newUniqueId() : givenId;
-    if (channels.contains(oneId))
-        return Reply::error(409, u"Channel with given unique ID already exists"_s);
     QString otherId = r.value(u"otherChannelId"_s);
+    if (const Reply e = channelIdError({ oneId, otherId }); e.status != 0)
+        return e;
     const QStringList args = r.value(u"appArgs"_s).isEmpty() ? QStringList() : r.value(u"appArgs"_s).split(u',');
     QString callerName, callerNumber;
     const QString callerId = r.value(u"callerId"_s);
@@ -684,8 +710,8 @@ Reply SimulatorPrivate::createChannel(Request &r)
     if (!kTechnologies.contains(tech, Qt::CaseInsensitive))
         return Reply::json(500, QJsonObject { { u"error"_s, u"Allocation failed"_s } });
     const QString id = r.value(u"channelId"_s, newUniqueId());
-    if (channels.contains(id))
-        return Reply::error(409, u"Channel with given unique ID already exists"_s);
+    if (const Reply e = channelIdError({ id, r.value(u"otherChannelId"_s) }); e.status != 0)
+        return e;
     const QString appName = r.value(u"app"_s);
     const QString resource = endpoint.section(u'/', 1);
     createChannelRecord(endpoint, id, tech + u'/' + resource + u'-' + nextChannelSuffix());
@@ -797,6 +823,8 @@ void SimulatorPrivate::destroyBridge(const QString &bridgeId)
     t.bridges = { bridgeId };
     emitEvent(u"BridgeDestroyed"_s, { { u"bridge"_s, bridges[bridgeId].toJson() } }, t);
     bridges.remove(bridgeId);
+    for (auto &[name, a] : apps) // and a bridge's with the bridge (device states stay)
+        a.bridgeIds.removeAll(bridgeId);
     bridgeOrder.removeOne(bridgeId);
     qCInfo(lcSim) << "bridge" << bridgeId << "destroyed";
 }
@@ -847,8 +875,6 @@ Reply SimulatorPrivate::startPlayback(const QString &targetUri, const QString &p
     if (media.isEmpty())
         return Reply::error(500, u"Failed to queue media for playback"_s);
     const QString id = playbackId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : playbackId;
-    if (playbacks.contains(id))
-        return Reply::error(409, u"Playback with given ID already exists"_s);
     SimPlayback pb;
     pb.id = id;
     pb.mediaList = media.split(u',', Qt::SkipEmptyParts);
@@ -856,6 +882,13 @@ Reply SimulatorPrivate::startPlayback(const QString &targetUri, const QString &p
     pb.targetUri = targetUri;
     if (!lang.isEmpty())
         pb.language = lang;
+    if (playbacks.contains(id)) {
+        // Asterisk accepts an id in use (k_conflicts_ids): /playbacks/{id} stays the first one; a
+        // new one on the same target plays after it, one on another target never starts.
+        if (playbacks.value(id).targetUri == targetUri)
+            queuedPlaybacks[id].append(pb);
+        return Reply::json(201, pb.toJson());
+    }
     playbacks.insert(id, pb);
     const QJsonObject queued = pb.toJson();
     QTimer::singleShot(0, q, [this, id, targetUri] {
@@ -925,6 +958,17 @@ void SimulatorPrivate::finishPlayback(const QString &id, const QString &state)
     pb.mediaIndex = int(pb.mediaList.size());
     playbacks.erase(it);
     playbackEvent(u"PlaybackFinished"_s, pb);
+    // the next playback that was given the same id on the same target
+    if (auto next = queuedPlaybacks.find(id); next != queuedPlaybacks.end()) {
+        const SimPlayback waiting = next->takeFirst();
+        if (next->isEmpty())
+            queuedPlaybacks.erase(next);
+        const QString target = waiting.targetUri.section(u':', 1);
+        if (channels.contains(target) || bridges.contains(target)) {
+            playbacks.insert(id, waiting);
+            QTimer::singleShot(0, q, [this, id] { advancePlayback(id); });
+        }
+    }
     if (pb.targetUri.startsWith(u"bridge:"_s)) {
         const QString bid = pb.targetUri.mid(7);
         if (SimBridge *b = bridge(bid); b && !b->announcerName.isEmpty()) {
@@ -995,7 +1039,8 @@ Reply SimulatorPrivate::startRecording(Request &r, const QString &targetUri)
 {
     const QString name = r.value(u"name"_s);
     const QString format = r.value(u"format"_s);
-    if (name.isEmpty())
+    // a name may hold directories, but not climb out of the recordings folder (k_conflicts_ids)
+    if (name.isEmpty() || name.startsWith(u"../"_s) || name.contains(u"/../"_s) || name == u".."_s)
         return Reply::error(500, u"Error parsing request"_s);
     if (!kRecordingFormats.contains(format))
         return Reply::error(422, u"specified format is unknown on this system"_s);
@@ -1138,6 +1183,8 @@ const QHash<QString, ParamRule> &missingRules()
         { u"applications.subscribe/eventSource"_s, { 400, u"Missing parameter eventSource" } },
         { u"applications.unsubscribe/eventSource"_s, { 400, u"Missing parameter eventSource" } },
         { u"playbacks.control/operation"_s, { 400, u"Missing operation" } },
+        { u"channels.snoopChannel/app"_s, { 400, u"Application name is required" } },
+        { u"channels.snoopChannelWithId/app"_s, { 400, u"Application name is required" } },
     };
     return rules;
 }
@@ -1423,6 +1470,8 @@ Reply SimulatorPrivate::dispatch(Request &r)
             return Reply::empty();
         }
         if (n == u"setChannelVar"_s) {
+            if (c && c->stasisApp.isEmpty()) // a dialplan channel (l_app_subscriptions)
+                return Reply::error(409, u"Channel not in Stasis application"_s);
             setVar(id, r.value(u"variable"_s), r.value(u"value"_s));
             return Reply::empty();
         }
@@ -1596,12 +1645,8 @@ Reply SimulatorPrivate::dispatch(Request &r)
                 if (!types.contains(t))
                     return Reply::error(500, u"Unable to create bridge. Possible duplicate bridge id '(null)'"_s);
             }
-            if (bridges.contains(id)) {
-                if (n == u"createWithId"_s) { // updates the existing one
-                    return Reply::json(200, bridges[id].toJson());
-                }
+            if (bridges.contains(id)) // whatever the type (k_conflicts_ids)
                 return Reply::error(409, u"Bridge with id '%1' already exists"_s.arg(id));
-            }
             SimBridge b;
             b.id = id;
             b.name = r.value(u"name"_s);
@@ -1966,14 +2011,18 @@ Reply SimulatorPrivate::dispatch(Request &r)
             return Reply::json(200, a->toJson());
         if (n == u"subscribe"_s || n == u"unsubscribe"_s) {
             const QStringList sources = r.value(u"eventSource"_s).split(u',', Qt::SkipEmptyParts);
+            if (sources.isEmpty()) // "eventSource=" (l_app_subscriptions)
+                return Reply::error(400, u"Invalid event source URI scheme"_s);
             // check everything first: Asterisk applies all or nothing
             for (const QString &src : sources) {
                 const QString kind = src.section(u':', 0, 0);
-                const QString sid = src.section(u':', 1);
+                QString sid = src.section(u':', 1);
                 QStringList *list = kind == u"channel"_s ? &a->channelIds : kind == u"bridge"_s ? &a->bridgeIds
                         : kind == u"endpoint"_s ? &a->endpointIds : kind == u"deviceState"_s ? &a->deviceNames : nullptr;
-                if (!list)
+                if (!list || !src.contains(u':'))
                     return Reply::error(400, u"Invalid event source URI scheme"_s);
+                if (kind == u"channel"_s && sid.isEmpty()) // "channel:" means every channel
+                    sid = QString::fromLatin1(kAllChannels);
                 if (n == u"unsubscribe"_s) {
                     if (!list->contains(sid))
                         return Reply::error(422, u"Event source was not subscribed to"_s);
@@ -1984,16 +2033,20 @@ Reply SimulatorPrivate::dispatch(Request &r)
                     exists = channels.contains(sid);
                 else if (kind == u"bridge"_s)
                     exists = bridges.contains(sid);
-                else if (kind == u"endpoint"_s)
-                    exists = sid.contains(u'/');
+                else if (kind == u"endpoint"_s) // Local channels make no endpoints
+                    exists = sid.contains(u'/') && !sid.startsWith(u"Local/"_s, Qt::CaseInsensitive);
                 else
+                    exists = true;
+                if (kind == u"channel"_s && sid == QString::fromLatin1(kAllChannels))
                     exists = true;
                 if (!exists)
                     return Reply::error(422, u"Event source does not exist"_s);
             }
             for (const QString &src : sources) {
                 const QString kind = src.section(u':', 0, 0);
-                const QString sid = src.section(u':', 1);
+                QString sid = src.section(u':', 1);
+                if (kind == u"channel"_s && sid.isEmpty())
+                    sid = QString::fromLatin1(kAllChannels);
                 QStringList &list = kind == u"channel"_s ? a->channelIds : kind == u"bridge"_s ? a->bridgeIds
                         : kind == u"endpoint"_s ? a->endpointIds : a->deviceNames;
                 if (n == u"subscribe"_s) {

@@ -293,8 +293,23 @@ void SimulatorPrivate::onWebSocket()
         const QStringList names = query.queryItemValue(u"app"_s, QUrl::FullyDecoded)
                                           .split(u',', Qt::SkipEmptyParts);
         es->apps = names;
+        QStringList registered;
         for (const QString &name : names) {
             auto it = apps.find(name);
+            // an app named twice in app= replaces itself: this socket is told (l_app_subscriptions)
+            const bool again = registered.contains(name);
+            registered.append(name);
+            if (again) {
+                QJsonObject ev { { u"type"_s, u"ApplicationReplaced"_s },
+                                 { u"timestamp"_s, now() },
+                                 { u"application"_s, name },
+                                 { u"asterisk_id"_s, asteriskId } };
+                QTimer::singleShot(0, ws, [this, es, ev] {
+                    if (sockets.contains(es))
+                        sendFrame(es, QJsonDocument(ev).toJson(QJsonDocument::Compact));
+                });
+                continue;
+            }
             if (it != apps.end() && it->second.socket && it->second.socket != ws) {
                 // Asterisk tells the old socket, which then stays open and silent.
                 QJsonObject ev { { u"type"_s, u"ApplicationReplaced"_s },
@@ -582,11 +597,12 @@ Reply SimulatorPrivate::httpReply(const HttpRequest &request)
     if (r.status == 201 && r.body.startsWith('{')) {
         // Asterisk names what was made: /ari/playbacks/<id>, /ari/recordings/live/<name>
         const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        // (a recording's name percent-encoded, a playback's id as it is: k_conflicts_ids)
         QByteArray location;
         if (o.contains(u"format"_s) && o.contains(u"name"_s))
             location = "/ari/recordings/live/" + QUrl::toPercentEncoding(o.value(u"name"_s).toString());
         else if (o.contains(u"id"_s))
-            location = "/ari/playbacks/" + QUrl::toPercentEncoding(o.value(u"id"_s).toString());
+            location = "/ari/playbacks/" + o.value(u"id"_s).toString().toUtf8();
         if (!location.isEmpty())
             r.headers.append(QPair<QByteArray, QByteArray>("Location", location));
     }
@@ -759,8 +775,11 @@ QJsonObject SimApp::toJson() const
 {
     auto arr = [](const QStringList &l) { return QJsonArray::fromStringList(l); };
     QStringList ch = channelIds, br = bridgeIds, ep = endpointIds, dev = deviceNames;
+    if (ch.contains(QLatin1String(kAllChannels))) // all channels: Asterisk lists only that
+        ch = QStringList { QString::fromLatin1(kAllChannels) };
     if (subscribeAll) {
-        ch.prepend(QStringLiteral("__AST_CHANNEL_ALL_TOPIC"));
+        if (!ch.contains(QLatin1String(kAllChannels)))
+            ch.prepend(QString::fromLatin1(kAllChannels));
         br.prepend(QStringLiteral("__AST_BRIDGE_ALL_TOPIC"));
         ep.prepend(QStringLiteral("__AST_ENDPOINT_ALL_TOPIC"));
         dev.prepend(QStringLiteral("__AST_DEVICE_STATE_ALL_TOPIC"));
@@ -780,6 +799,8 @@ bool SimulatorPrivate::appWants(const SimApp &a, const EventTargets &t) const
         return t.onlyApp == a.name;
     if (a.subscribeAll)
         return true;
+    if (!t.channels.isEmpty() && a.channelIds.contains(QLatin1String(kAllChannels)))
+        return true; // subscribed with "channel:" (l_app_subscriptions)
     for (const QString &id : t.channels) {
         if (a.channelIds.contains(id))
             return true;

@@ -179,6 +179,7 @@ struct SimChannel
     QString bridgeId;
     QString localPeer;      // the other half of a Local pair
     bool isLocalTwo = false;
+    bool wasInStasis = false;  // has entered Stasis at least once
     bool createdOnly = false; // made by POST /channels/create, not dialled yet
     bool dialled = false;
     bool ringing = false;
@@ -240,6 +241,8 @@ struct SimRecording
     QJsonObject toJson(bool finished = false) const;
     int durationSeconds() const;
 };
+
+inline constexpr char kAllChannels[] = "__AST_CHANNEL_ALL_TOPIC"; // the "channel:" subscription
 
 struct SimApp
 {
@@ -316,6 +319,7 @@ public:
     QMap<QString, SimBridge> bridges;
     QStringList bridgeOrder;
     QMap<QString, SimPlayback> playbacks;
+    QMap<QString, QList<SimPlayback>> queuedPlaybacks; // more playbacks given an id in use
     QMap<QString, SimRecording> liveRecordings;
     QMap<QString, QString> storedRecordings; // name -> format
     QMap<QString, QString> deviceStates;     // Stasis:x -> state
@@ -389,6 +393,7 @@ public:
     void destroyChannel(const QString &id, int cause, bool fromRest, bool softFirst);
     void answerChannel(const QString &id);
     void deviceStateEvent(const QString &name, const QString &state);
+    Reply channelIdError(const QStringList &ids) const;
     Reply originate(Request &r, const QString &channelId);
     Reply createChannel(Request &r);
     QString createChannelRecord(const QString &endpoint, const QString &id, const QString &name);
