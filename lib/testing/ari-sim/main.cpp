@@ -72,8 +72,13 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     QCommandLineOption portOpt(u"port"_s, u"Port to listen on (0 = any)."_s, u"port"_s, u"8088"_s);
     QCommandLineOption bindOpt(u"bind"_s, u"Address to listen on."_s, u"address"_s, u"127.0.0.1"_s);
-    QCommandLineOption userOpt(u"user"_s, u"ARI user name (in addition to asterisk/asterisk)."_s, u"user"_s);
-    QCommandLineOption passOpt({ u"password"_s, u"pass"_s }, u"Password of --user."_s, u"password"_s);
+    QCommandLineOption userOpt(u"user"_s,
+                               u"Add an ARI user (asterisk/asterisk is always there): NAME:PASSWORD, or "
+                               "NAME:PASSWORD:readonly for a user whose writes get 403. Repeatable. A bare NAME "
+                               "takes its password from --password."_s,
+                               u"name:password[:readonly]"_s);
+    QCommandLineOption passOpt({ u"password"_s, u"pass"_s }, u"Password of a bare --user NAME (repeatable, in order)."_s,
+                               u"password"_s);
     QCommandLineOption roOpt(u"readonly-user"_s, u"Add a read-only user, as user:password."_s, u"user:password"_s);
     QCommandLineOption trafficOpt(u"traffic"_s,
                                   u"Scripted traffic, e.g. calls=5/s,duration=20s,dtmf=1,bridge=1,play=1,app=demo"_s,
@@ -117,8 +122,32 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (parser.isSet(userOpt))
-        sim.addUser(parser.value(userOpt), parser.value(passOpt));
+    {
+        const QStringList passwords = parser.values(passOpt);
+        qsizetype bare = 0;
+        for (const QString &v : parser.values(userOpt)) {
+            const qsizetype colon = v.indexOf(u':');
+            if (colon < 0) { // --user NAME --password PASSWORD
+                if (passwords.isEmpty()) {
+                    std::fprintf(stderr, "ari-sim: --user %s needs a password (NAME:PASSWORD or --password)\n",
+                                 qPrintable(v));
+                    return 2;
+                }
+                sim.addUser(v, passwords.value(bare, passwords.constLast()));
+                ++bare;
+                continue;
+            }
+            QString password = v.mid(colon + 1);
+            const bool readOnly = password.endsWith(u":readonly"_s);
+            if (readOnly)
+                password.chop(9);
+            if (colon == 0) {
+                std::fprintf(stderr, "ari-sim: --user %s has no name\n", qPrintable(v));
+                return 2;
+            }
+            sim.addUser(v.left(colon), password, readOnly);
+        }
+    }
     if (parser.isSet(roOpt)) {
         const QString v = parser.value(roOpt);
         sim.addUser(v.section(u':', 0, 0), v.section(u':', 1), true);
