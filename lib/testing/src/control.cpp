@@ -32,7 +32,7 @@ const Endpoint kEndpoints[] = {
     { u"POST", u"/control/reset", u"end everything, forget state and faults; answers the new state" },
     { u"GET", u"/control/version", u"the Asterisk version the simulator behaves as" },
     { u"PUT", u"/control/version", u"{asterisk: 18|20|22|23}" },
-    { u"POST", u"/control/calls", u"{app, args, channelId, endpoint, callerName, callerNumber, context, extension}" },
+    { u"POST", u"/control/calls", u"{app, args, channelId, endpoint, callerName, callerNumber, variables, context, extension}" },
     { u"POST", u"/control/channels/{id}/dtmf", u"{digits}" },
     { u"POST", u"/control/channels/{id}/answer", u"{} the far end answers" },
     { u"POST", u"/control/channels/{id}/hangup", u"{cause} the far end hangs up" },
@@ -423,6 +423,12 @@ ControlReply ControlServer::startCall(const QJsonObject &body)
     call.callerNumber = body.value(u"callerNumber"_s).toString();
     call.context = body.value(u"context"_s).toString();
     call.extension = body.value(u"extension"_s).toString();
+    const QJsonValue vars = body.value(u"variables"_s);
+    if (!vars.isUndefined() && !vars.isObject())
+        return ControlReply::error(400, u"variables must be an object of names and values"_s);
+    const QJsonObject varObject = vars.toObject();
+    for (auto it = varObject.constBegin(); it != varObject.constEnd(); ++it)
+        call.variables.insert(it.key(), it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
     if (call.app.isEmpty() && call.extension.isEmpty())
         return ControlReply::error(400, u"Give app (a Stasis application) or extension (with context)"_s);
     if (!call.endpoint.isEmpty() && !call.endpoint.contains(u'/'))
@@ -586,6 +592,8 @@ QString Simulator::startIncomingCall(const IncomingCall &call)
     c.context = dialplan ? (call.context.isEmpty() ? u"default"_s : call.context) : u"from-external"_s;
     c.exten = dialplan ? call.extension : u"s"_s;
     d->channelEvent(u"ChannelCreated"_s, id);
+    for (auto it = call.variables.constBegin(); it != call.variables.constEnd(); ++it)
+        d->setVar(id, it.key(), it.value());
     if (dialplan) {
         // The recorded dialplan (ari-test 100-600); any other extension: Stasis(app, EXTEN).
         d->startLocalDialplan(id, call.app.isEmpty() ? u"test-app"_s : call.app);

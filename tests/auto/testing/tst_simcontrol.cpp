@@ -185,7 +185,8 @@ void tst_SimControl::callIntoApplication()
     QVERIFY(ws.open(sim->url(), u"ctl-app"_s, false));
     const QJsonObject body { { u"app"_s, u"ctl-app"_s }, { u"args"_s, QJsonArray { u"a"_s, u"b c"_s } },
                              { u"channelId"_s, u"c-1"_s }, { u"endpoint"_s, u"PJSIP/alice"_s },
-                             { u"callerName"_s, u"Alice"_s }, { u"callerNumber"_s, u"555"_s } };
+                             { u"callerName"_s, u"Alice"_s }, { u"callerNumber"_s, u"555"_s },
+                             { u"variables"_s, QJsonObject { { u"X_TENANT"_s, u"acme"_s } } } };
     HttpResult r = ctl(u"POST"_s, u"/control/calls"_s, body);
     QCOMPARE(r.status, 201);
     QCOMPARE(r.object().value(u"id"_s).toString(), u"c-1"_s);
@@ -203,8 +204,14 @@ void tst_SimControl::callIntoApplication()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object().value(u"state"_s).toString(), u"Ring"_s);
     QCOMPARE(r.object().value(u"dialplan"_s).toObject().value(u"app_name"_s).toString(), u"Stasis"_s);
+    r = ari(u"GET"_s, u"/ari/channels/c-1/variable"_s, QUrlQuery { { u"variable"_s, u"X_TENANT"_s } });
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(u"value"_s).toString(), u"acme"_s);
 
     QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s, body).status, 409);
+    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s,
+                 { { u"app"_s, u"ctl-app"_s }, { u"variables"_s, QJsonArray { u"X"_s } } }).status,
+             400);
     QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s, { { u"channelId"_s, u"c-x"_s } }).status, 400);
     QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s, { { u"app"_s, u"ctl-app"_s }, { u"endpoint"_s, u"alice"_s } }).status,
              400);

@@ -5,6 +5,7 @@
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
+#include <QtCore/QMap>
 #include <QtCore/QObject>
 #include <QtCore/QStringList>
 #include <QtCore/QUrl>
@@ -121,6 +122,7 @@ public:
         QString callerNumber; //!< default: the endpoint's resource
         QString context;      //!< with extension: where the call enters the dialplan (default "default")
         QString extension;    //!< non-empty: run this extension (the recorded ones; others Stasis(app,EXTEN))
+        QMap<QString, QString> variables; //!< channel variables set before Stasis (ChannelVarset each)
     };
     //! ChannelCreated, then StasisStart in call.app or the dialplan of call.extension. Returns the
     //! channel id, or empty (id in use, endpoint without '/', neither app nor extension).
