@@ -15,94 +15,116 @@ namespace QtAri::Testing {
 
 namespace {
 
-const QStringList kDeviceStates { u"UNKNOWN"_s, u"NOT_INUSE"_s, u"INUSE"_s, u"BUSY"_s, u"INVALID"_s,
-                                  u"UNAVAILABLE"_s, u"RINGING"_s, u"RINGINUSE"_s, u"ONHOLD"_s };
+    const QStringList kDeviceStates { u"UNKNOWN"_s, u"NOT_INUSE"_s, u"INUSE"_s, u"BUSY"_s,
+        u"INVALID"_s, u"UNAVAILABLE"_s, u"RINGING"_s, u"RINGINUSE"_s, u"ONHOLD"_s };
 
-struct Endpoint
-{
-    const char16_t *method;
-    const char16_t *path;
-    const char16_t *doc;
-};
+    struct Endpoint
+    {
+        const char16_t *method;
+        const char16_t *path;
+        const char16_t *doc;
+    };
 
-// What GET /control lists; docs/simulator.md has the same table with the bodies.
-const Endpoint kEndpoints[] = {
-    { u"GET", u"/control", u"this list" },
-    { u"GET", u"/control/state", u"channels, bridges, applications, playbacks, recordings, devices, mailboxes" },
-    { u"POST", u"/control/reset", u"end everything, forget state and faults; answers the new state" },
-    { u"GET", u"/control/version", u"the Asterisk version the simulator behaves as" },
-    { u"PUT", u"/control/version", u"{asterisk: 18|20|22|23}" },
-    { u"POST", u"/control/calls", u"{app, args, channelId, endpoint, callerName, callerNumber, variables, context, extension}" },
-    { u"POST", u"/control/channels/{id}/dtmf", u"{digits}" },
-    { u"POST", u"/control/channels/{id}/answer", u"{} the far end answers" },
-    { u"POST", u"/control/channels/{id}/hangup", u"{cause} the far end hangs up" },
-    { u"POST", u"/control/broadcasts", u"StasisBroadcast: not modelled, always 501" },
-    { u"PUT", u"/control/device-states/{name}", u"{state}" },
-    { u"PUT", u"/control/mailboxes/{name}", u"{oldMessages, newMessages}" },
-    { u"PUT", u"/control/endpoints/{prefix}", u"{answerAfterMs, busy, noAnswer, dtmf, hangupAfterMs} for dialled endpoints" },
-    { u"POST", u"/control/sockets/drop", u"{code} close every event socket (1006: abort)" },
-    { u"POST", u"/control/sockets/stall", u"{stalled}" },
-    { u"POST", u"/control/connections/refuse", u"{refuse}" },
-    { u"POST", u"/control/rest/fail", u"{count, status} the next count ARI requests fail" },
-    { u"POST", u"/control/rest/delay", u"{ms} delay every ARI reply" },
-    { u"POST", u"/control/frames", u"{text} a raw text frame, or {event} an event object" },
-};
+    // What GET /control lists; docs/simulator.md has the same table with the bodies.
+    const Endpoint kEndpoints[] = {
+        { u"GET", u"/control", u"this list" },
+        { u"GET", u"/control/state",
+            u"channels, bridges, applications, playbacks, recordings, devices, mailboxes" },
+        { u"POST", u"/control/reset",
+            u"end everything, forget state and faults; answers the new state" },
+        { u"GET", u"/control/version", u"the Asterisk version the simulator behaves as" },
+        { u"PUT", u"/control/version", u"{asterisk: 18|20|22|23}" },
+        { u"POST", u"/control/calls",
+            u"{app, args, channelId, endpoint, callerName, callerNumber, variables, context, "
+            u"extension}" },
+        { u"POST", u"/control/channels/{id}/dtmf", u"{digits}" },
+        { u"POST", u"/control/channels/{id}/answer", u"{} the far end answers" },
+        { u"POST", u"/control/channels/{id}/hangup", u"{cause} the far end hangs up" },
+        { u"POST", u"/control/broadcasts", u"StasisBroadcast: not modelled, always 501" },
+        { u"PUT", u"/control/device-states/{name}", u"{state}" },
+        { u"PUT", u"/control/mailboxes/{name}", u"{oldMessages, newMessages}" },
+        { u"PUT", u"/control/endpoints/{prefix}",
+            u"{answerAfterMs, busy, noAnswer, dtmf, hangupAfterMs} for dialled endpoints" },
+        { u"POST", u"/control/sockets/drop", u"{code} close every event socket (1006: abort)" },
+        { u"POST", u"/control/sockets/stall", u"{stalled}" },
+        { u"POST", u"/control/connections/refuse", u"{refuse}" },
+        { u"POST", u"/control/rest/fail", u"{count, status} the next count ARI requests fail" },
+        { u"POST", u"/control/rest/delay", u"{ms} delay every ARI reply" },
+        { u"POST", u"/control/frames", u"{text} a raw text frame, or {event} an event object" },
+    };
 
-// A number from a JSON body: numbers, and strings holding one; \a fallback when absent.
-std::optional<int> intField(const QJsonObject &body, const QString &name, int fallback)
-{
-    const QJsonValue v = body.value(name);
-    if (v.isUndefined() || v.isNull())
+    // A number from a JSON body: numbers, and strings holding one; \a fallback when absent.
+    std::optional<int> intField(const QJsonObject &body, const QString &name, int fallback)
+    {
+        const QJsonValue v = body.value(name);
+        if (v.isUndefined() || v.isNull())
+            return fallback;
+        if (v.isDouble())
+            return v.toInt();
+        bool ok = false;
+        const int n = v.toString().toInt(&ok);
+        if (v.isString() && ok)
+            return n;
+        return std::nullopt;
+    }
+
+    bool boolField(const QJsonObject &body, const QString &name, bool fallback)
+    {
+        const QJsonValue v = body.value(name);
+        if (v.isBool())
+            return v.toBool();
+        if (v.isString())
+            return v.toString() == u"true"_s || v.toString() == u"1"_s || v.toString() == u"yes"_s;
+        if (v.isDouble())
+            return v.toInt() != 0;
         return fallback;
-    if (v.isDouble())
-        return v.toInt();
-    bool ok = false;
-    const int n = v.toString().toInt(&ok);
-    if (v.isString() && ok)
-        return n;
-    return std::nullopt;
-}
-
-bool boolField(const QJsonObject &body, const QString &name, bool fallback)
-{
-    const QJsonValue v = body.value(name);
-    if (v.isBool())
-        return v.toBool();
-    if (v.isString())
-        return v.toString() == u"true"_s || v.toString() == u"1"_s || v.toString() == u"yes"_s;
-    if (v.isDouble())
-        return v.toInt() != 0;
-    return fallback;
-}
-
-QString methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get: return u"GET"_s;
-    case QHttpServerRequest::Method::Put: return u"PUT"_s;
-    case QHttpServerRequest::Method::Delete: return u"DELETE"_s;
-    case QHttpServerRequest::Method::Post: return u"POST"_s;
-    case QHttpServerRequest::Method::Head: return u"HEAD"_s;
-    case QHttpServerRequest::Method::Options: return u"OPTIONS"_s;
-    case QHttpServerRequest::Method::Patch: return u"PATCH"_s;
-    default: return u"UNKNOWN"_s;
     }
-}
 
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 501: return "Not Implemented";
-    default: return "Status";
+    QString methodName(QHttpServerRequest::Method method)
+    {
+        switch (method) {
+        case QHttpServerRequest::Method::Get:
+            return u"GET"_s;
+        case QHttpServerRequest::Method::Put:
+            return u"PUT"_s;
+        case QHttpServerRequest::Method::Delete:
+            return u"DELETE"_s;
+        case QHttpServerRequest::Method::Post:
+            return u"POST"_s;
+        case QHttpServerRequest::Method::Head:
+            return u"HEAD"_s;
+        case QHttpServerRequest::Method::Options:
+            return u"OPTIONS"_s;
+        case QHttpServerRequest::Method::Patch:
+            return u"PATCH"_s;
+        default:
+            return u"UNKNOWN"_s;
+        }
     }
-}
+
+    QByteArray reasonPhrase(int status)
+    {
+        switch (status) {
+        case 200:
+            return "OK";
+        case 201:
+            return "Created";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 409:
+            return "Conflict";
+        case 501:
+            return "Not Implemented";
+        default:
+            return "Status";
+        }
+    }
 
 } // namespace
 
@@ -127,7 +149,8 @@ bool ControlServer::listen(const QHostAddress &address, quint16 port)
         return true;
     auto *tcp = new QTcpServer(this);
     if (!tcp->listen(address, port)) {
-        qCWarning(lcSim) << "control API: cannot listen on" << address << port << tcp->errorString();
+        qCWarning(lcSim) << "control API: cannot listen on" << address << port
+                         << tcp->errorString();
         delete tcp;
         return false;
     }
@@ -144,7 +167,8 @@ QUrl ControlServer::url() const
     QUrl u;
     u.setScheme(u"http"_s);
     const QHostAddress a = m_tcp->serverAddress();
-    u.setHost(a.isNull() || a == QHostAddress::Any || a == QHostAddress::AnyIPv4 ? u"127.0.0.1"_s : a.toString());
+    u.setHost(a.isNull() || a == QHostAddress::Any || a == QHostAddress::AnyIPv4 ? u"127.0.0.1"_s
+                                                                                 : a.toString());
     u.setPort(m_tcp->serverPort());
     return u;
 }
@@ -157,19 +181,16 @@ bool ControlServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     return true;
 }
 
-void ControlServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
-{
-}
+void ControlServer::missingHandler(const QHttpServerRequest &, QTcpSocket *) { }
 #else
-bool ControlServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
+bool ControlServer::handleRequest(
+    const QHttpServerRequest &request, QHttpServerResponder &responder)
 {
     respond(request, responder);
     return true;
 }
 
-void ControlServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &&)
-{
-}
+void ControlServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &&) { }
 #endif
 
 void ControlServer::respond(const QHttpServerRequest &request, QHttpServerResponder &responder)
@@ -177,8 +198,10 @@ void ControlServer::respond(const QHttpServerRequest &request, QHttpServerRespon
     ControlReply reply;
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!m_token.isEmpty() && request.value("authorization") != "Bearer " + m_token.toUtf8()) {
-        reply = ControlReply::error(401, u"This control API needs \"Authorization: Bearer <token>\""_s);
-        headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"ari-sim control\"")));
+        reply =
+            ControlReply::error(401, u"This control API needs \"Authorization: Bearer <token>\""_s);
+        headers.append(qMakePair(
+            QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"ari-sim control\"")));
     } else {
         QJsonValue body = QJsonObject();
         bool bodyOk = true;
@@ -191,10 +214,12 @@ void ControlServer::respond(const QHttpServerRequest &request, QHttpServerRespon
         if (!bodyOk)
             reply = ControlReply::error(400, u"The body must be a JSON object"_s);
         else
-            reply = perform(methodName(request.method()), request.url().path(QUrl::FullyEncoded), body);
+            reply =
+                perform(methodName(request.method()), request.url().path(QUrl::FullyEncoded), body);
     }
-    const QByteArray out = reply.body.isArray() ? QJsonDocument(reply.body.toArray()).toJson(QJsonDocument::Compact)
-                                                : QJsonDocument(reply.body.toObject()).toJson(QJsonDocument::Compact);
+    const QByteArray out = reply.body.isArray()
+        ? QJsonDocument(reply.body.toArray()).toJson(QJsonDocument::Compact)
+        : QJsonDocument(reply.body.toObject()).toJson(QJsonDocument::Compact);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
     responder.writeHeader("Server", "ari-sim control");
     for (const auto &h : std::as_const(headers))
@@ -202,11 +227,12 @@ void ControlServer::respond(const QHttpServerRequest &request, QHttpServerRespon
     responder.writeHeader("Content-Type", "application/json");
     responder.writeHeader("Content-Length", QByteArray::number(out.size()));
     responder.writeBody(out);
-    qCDebug(lcSim) << "control" << methodName(request.method()) << request.url().path() << "->" << reply.status
-                   << reasonPhrase(reply.status);
+    qCDebug(lcSim) << "control" << methodName(request.method()) << request.url().path() << "->"
+                   << reply.status << reasonPhrase(reply.status);
 }
 
-ControlReply ControlServer::perform(const QString &method, const QString &path, const QJsonValue &body)
+ControlReply ControlServer::perform(
+    const QString &method, const QString &path, const QJsonValue &body)
 {
     // path is percent-encoded: split first so that %2F stays inside a device or channel name
     QString p = path.section(u'?', 0, 0);
@@ -229,7 +255,8 @@ bool ControlServer::hasChannel(const QString &id) const
     return false;
 }
 
-ControlReply ControlServer::route(const QString &method, const QStringList &s, const QJsonObject &body)
+ControlReply ControlServer::route(
+    const QString &method, const QStringList &s, const QJsonObject &body)
 {
     auto only = [&method](const QString &allowed) { return method == allowed; };
     auto wrongMethod = [&method]() {
@@ -244,8 +271,8 @@ ControlReply ControlServer::route(const QString &method, const QStringList &s, c
         QJsonArray list;
         for (const Endpoint &e : kEndpoints)
             list.append(QJsonObject { { u"method"_s, QString::fromUtf16(e.method) },
-                                      { u"path"_s, QString::fromUtf16(e.path) },
-                                      { u"doc"_s, QString::fromUtf16(e.doc) } });
+                { u"path"_s, QString::fromUtf16(e.path) },
+                { u"doc"_s, QString::fromUtf16(e.doc) } });
         return ControlReply { 200, QJsonObject { { u"endpoints"_s, list } } };
     }
     if (n == 1 && first == u"state"_s) {
@@ -289,7 +316,8 @@ ControlReply ControlServer::route(const QString &method, const QStringList &s, c
             if (!valid.match(digits).hasMatch())
                 return ControlReply::error(400, u"digits must be one or more of 0-9 A-D * #"_s);
             m_sim->sendDtmf(id, digits.toUpper());
-            return ControlReply { 200, QJsonObject { { u"channelId"_s, id }, { u"digits"_s, digits.toUpper() } } };
+            return ControlReply { 200,
+                QJsonObject { { u"channelId"_s, id }, { u"digits"_s, digits.toUpper() } } };
         }
         if (action == u"answer"_s) {
             if (!m_sim->answerChannel(id))
@@ -305,15 +333,17 @@ ControlReply ControlServer::route(const QString &method, const QStringList &s, c
     if (n == 1 && first == u"broadcasts"_s) {
         if (!only(u"POST"_s))
             return wrongMethod();
-        return ControlReply::error(501, u"StasisBroadcast is not modelled by this simulator (no CallBroadcast "
-                                        "or claims); see docs/simulator.md"_s);
+        return ControlReply::error(501,
+            u"StasisBroadcast is not modelled by this simulator (no CallBroadcast "
+            "or claims); see docs/simulator.md"_s);
     }
     if (n == 2 && first == u"device-states"_s) {
         if (!only(u"PUT"_s))
             return wrongMethod();
         const QString state = body.value(u"state"_s).toString();
         if (!kDeviceStates.contains(state))
-            return ControlReply::error(400, u"state must be one of %1"_s.arg(kDeviceStates.join(u", "_s)));
+            return ControlReply::error(
+                400, u"state must be one of %1"_s.arg(kDeviceStates.join(u", "_s)));
         m_sim->setDeviceState(s.at(1), state);
         return ControlReply { 200, QJsonObject { { u"name"_s, s.at(1) }, { u"state"_s, state } } };
     }
@@ -323,10 +353,12 @@ ControlReply ControlServer::route(const QString &method, const QStringList &s, c
         const auto oldMessages = intField(body, u"oldMessages"_s, 0);
         const auto newMessages = intField(body, u"newMessages"_s, 0);
         if (!oldMessages || !newMessages || *oldMessages < 0 || *newMessages < 0)
-            return ControlReply::error(400, u"oldMessages and newMessages must be numbers, 0 or more"_s);
+            return ControlReply::error(
+                400, u"oldMessages and newMessages must be numbers, 0 or more"_s);
         m_sim->setMailbox(s.at(1), *oldMessages, *newMessages);
-        return ControlReply { 200, QJsonObject { { u"name"_s, s.at(1) }, { u"old_messages"_s, *oldMessages },
-                                                 { u"new_messages"_s, *newMessages } } };
+        return ControlReply { 200,
+            QJsonObject { { u"name"_s, s.at(1) }, { u"old_messages"_s, *oldMessages },
+                { u"new_messages"_s, *newMessages } } };
     }
     if (n == 2 && first == u"endpoints"_s) {
         if (!only(u"PUT"_s))
@@ -335,21 +367,24 @@ ControlReply ControlServer::route(const QString &method, const QStringList &s, c
         const auto answerAfter = intField(body, u"answerAfterMs"_s, b.answerAfterMs);
         const auto hangupAfter = intField(body, u"hangupAfterMs"_s, b.hangupAfterMs);
         if (!answerAfter || !hangupAfter || *answerAfter < 0 || *hangupAfter < -1)
-            return ControlReply::error(400, u"answerAfterMs must be 0 or more, hangupAfterMs -1 or more"_s);
+            return ControlReply::error(
+                400, u"answerAfterMs must be 0 or more, hangupAfterMs -1 or more"_s);
         b.answerAfterMs = *answerAfter;
         b.hangupAfterMs = *hangupAfter;
         b.busy = boolField(body, u"busy"_s, false);
         b.noAnswer = boolField(body, u"noAnswer"_s, false);
         b.dtmf = body.value(u"dtmf"_s).toString();
         m_sim->setEndpointBehaviour(s.at(1), b);
-        return ControlReply { 200, QJsonObject { { u"prefix"_s, s.at(1) }, { u"answerAfterMs"_s, b.answerAfterMs },
-                                                 { u"busy"_s, b.busy }, { u"noAnswer"_s, b.noAnswer },
-                                                 { u"dtmf"_s, b.dtmf }, { u"hangupAfterMs"_s, b.hangupAfterMs } } };
+        return ControlReply { 200,
+            QJsonObject { { u"prefix"_s, s.at(1) }, { u"answerAfterMs"_s, b.answerAfterMs },
+                { u"busy"_s, b.busy }, { u"noAnswer"_s, b.noAnswer }, { u"dtmf"_s, b.dtmf },
+                { u"hangupAfterMs"_s, b.hangupAfterMs } } };
     }
     if (n == 2 && first == u"sockets"_s && s.at(1) == u"drop"_s) {
         if (!only(u"POST"_s))
             return wrongMethod();
-        const auto code = intField(body, u"code"_s, QWebSocketProtocol::CloseCodeAbnormalDisconnection);
+        const auto code =
+            intField(body, u"code"_s, QWebSocketProtocol::CloseCodeAbnormalDisconnection);
         if (!code || *code < 1000 || *code > 4999)
             return ControlReply::error(400, u"code must be a WebSocket close code (1000-4999)"_s);
         const int count = m_sim->webSocketCount();
@@ -378,7 +413,8 @@ ControlReply ControlServer::route(const QString &method, const QStringList &s, c
         if (!count || *count < 0 || !status || *status < 100 || *status > 599)
             return ControlReply::error(400, u"count must be 0 or more and status an HTTP status"_s);
         m_sim->failRestRequests(*count, *status);
-        return ControlReply { 200, QJsonObject { { u"count"_s, *count }, { u"status"_s, *status } } };
+        return ControlReply { 200,
+            QJsonObject { { u"count"_s, *count }, { u"status"_s, *status } } };
     }
     if (n == 2 && first == u"rest"_s && s.at(1) == u"delay"_s) {
         if (!only(u"POST"_s))
@@ -396,10 +432,11 @@ ControlReply ControlServer::route(const QString &method, const QStringList &s, c
         if (body.value(u"text"_s).isString()) {
             m_sim->sendRawFrame(body.value(u"text"_s).toString().toUtf8());
         } else if (body.value(u"event"_s).isObject()
-                   && body.value(u"event"_s).toObject().value(u"type"_s).isString()) {
+            && body.value(u"event"_s).toObject().value(u"type"_s).isString()) {
             m_sim->pushEvent(body.value(u"event"_s).toObject());
         } else {
-            return ControlReply::error(400, u"Give text (a raw frame) or event (an object with a type)"_s);
+            return ControlReply::error(
+                400, u"Give text (a raw frame) or event (an object with a type)"_s);
         }
         return ControlReply { 200, QJsonObject { { u"eventSockets"_s, sockets } } };
     }
@@ -428,11 +465,14 @@ ControlReply ControlServer::startCall(const QJsonObject &body)
         return ControlReply::error(400, u"variables must be an object of names and values"_s);
     const QJsonObject varObject = vars.toObject();
     for (auto it = varObject.constBegin(); it != varObject.constEnd(); ++it)
-        call.variables.insert(it.key(), it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
+        call.variables.insert(it.key(),
+            it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
     if (call.app.isEmpty() && call.extension.isEmpty())
-        return ControlReply::error(400, u"Give app (a Stasis application) or extension (with context)"_s);
+        return ControlReply::error(
+            400, u"Give app (a Stasis application) or extension (with context)"_s);
     if (!call.endpoint.isEmpty() && !call.endpoint.contains(u'/'))
-        return ControlReply::error(400, u"endpoint must look like tech/resource, e.g. PJSIP/alice"_s);
+        return ControlReply::error(
+            400, u"endpoint must look like tech/resource, e.g. PJSIP/alice"_s);
     if (!call.channelId.isEmpty() && hasChannel(call.channelId))
         return ControlReply::error(409, u"Channel %1 already exists"_s.arg(call.channelId));
     const QString id = m_sim->startIncomingCall(call);
@@ -458,7 +498,8 @@ bool ControlServer::playScript(const QByteArray &script, QString *error)
     };
     QList<ScriptStep> steps;
     const QList<QByteArray> lines = script.split('\n');
-    static const QStringList keys { u"after_ms"_s, u"request"_s, u"body"_s, u"expect"_s, u"exit"_s };
+    static const QStringList keys { u"after_ms"_s, u"request"_s, u"body"_s, u"expect"_s,
+        u"exit"_s };
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QByteArray text = lines.at(i).trimmed();
         if (text.isEmpty() || text.startsWith('#'))
@@ -520,11 +561,13 @@ void ControlServer::runNextStep()
     }
     const ControlReply reply = perform(step.method, step.path, step.body);
     const bool ok = step.expect ? reply.status == step.expect : reply.status < 400;
-    qCInfo(lcSim).noquote() << "script line" << step.line << step.method << step.path << "->" << reply.status;
+    qCInfo(lcSim).noquote() << "script line" << step.line << step.method << step.path << "->"
+                            << reply.status;
     if (!ok) {
-        qCWarning(lcSim).noquote() << "script line" << step.line << "answered" << reply.status
-                                   << QJsonDocument(reply.body.toObject()).toJson(QJsonDocument::Compact)
-                                   << (step.expect ? u"expected %1"_s.arg(step.expect) : u"(a failure)"_s);
+        qCWarning(lcSim).noquote()
+            << "script line" << step.line << "answered" << reply.status
+            << QJsonDocument(reply.body.toObject()).toJson(QJsonDocument::Compact)
+            << (step.expect ? u"expected %1"_s.arg(step.expect) : u"(a failure)"_s);
         if (step.expect) {
             m_steps.clear();
             Q_EMIT m_sim->scriptFinished(1);
@@ -583,13 +626,15 @@ QString Simulator::startIncomingCall(const IncomingCall &call)
         endpoint = u"PJSIP/%1"_s.arg(1000 + int(d->nameCounter % 9000));
     if (!endpoint.contains(u'/'))
         return {};
-    const QString number = call.callerNumber.isEmpty() ? endpoint.section(u'/', 1) : call.callerNumber;
+    const QString number =
+        call.callerNumber.isEmpty() ? endpoint.section(u'/', 1) : call.callerNumber;
     d->createChannelRecord(endpoint, id, u"%1-%2"_s.arg(endpoint, d->nextChannelSuffix()));
     SimChannel &c = d->channels[id];
     c.state = u"Ring"_s;
     c.callerName = call.callerName.isEmpty() ? u"Caller %1"_s.arg(number) : call.callerName;
     c.callerNumber = number;
-    c.context = dialplan ? (call.context.isEmpty() ? u"default"_s : call.context) : u"from-external"_s;
+    c.context =
+        dialplan ? (call.context.isEmpty() ? u"default"_s : call.context) : u"from-external"_s;
     c.exten = dialplan ? call.extension : u"s"_s;
     d->channelEvent(u"ChannelCreated"_s, id);
     for (auto it = call.variables.constBegin(); it != call.variables.constEnd(); ++it)
@@ -599,7 +644,9 @@ QString Simulator::startIncomingCall(const IncomingCall &call)
         d->startLocalDialplan(id, call.app.isEmpty() ? u"test-app"_s : call.app);
         return id;
     }
-    d->setDialplan(id, u"Stasis"_s, QStringList(call.app + (call.args.isEmpty() ? QString() : u","_s + call.args.join(u','))).join(QString()));
+    d->setDialplan(id, u"Stasis"_s,
+        QStringList(call.app + (call.args.isEmpty() ? QString() : u","_s + call.args.join(u',')))
+            .join(QString()));
     d->enterStasis(id, call.app, call.args);
     return id;
 }
@@ -625,8 +672,10 @@ bool Simulator::answerChannel(const QString &channelId)
     if (dialled && c) {
         EventTargets t;
         t.channels = { channelId };
-        d->emitEvent(u"Dial"_s, { { u"dialstatus"_s, u"ANSWER"_s }, { u"forward"_s, QString() },
-                                 { u"dialstring"_s, c->dialstring }, { u"peer"_s, c->toJson() } }, t);
+        d->emitEvent(u"Dial"_s,
+            { { u"dialstatus"_s, u"ANSWER"_s }, { u"forward"_s, QString() },
+                { u"dialstring"_s, c->dialstring }, { u"peer"_s, c->toJson() } },
+            t);
     }
     c = d->channel(channelId);
     if (c && !c->pendingApp.isEmpty() && c->stasisApp.isEmpty())
@@ -670,15 +719,16 @@ QJsonObject Simulator::state() const
         devices.append(QJsonObject { { u"name"_s, it.key() }, { u"state"_s, it.value() } });
     QJsonArray mailboxes;
     for (auto it = d->mailboxes.constBegin(); it != d->mailboxes.constEnd(); ++it)
-        mailboxes.append(QJsonObject { { u"name"_s, it.key() }, { u"old_messages"_s, it->oldMessages },
-                                       { u"new_messages"_s, it->newMessages } });
+        mailboxes.append(QJsonObject { { u"name"_s, it.key() },
+            { u"old_messages"_s, it->oldMessages }, { u"new_messages"_s, it->newMessages } });
     QJsonObject globals;
     for (auto it = d->globalVars.constBegin(); it != d->globalVars.constEnd(); ++it)
         globals.insert(it.key(), it.value());
     return QJsonObject {
-        { u"asterisk"_s, QJsonObject { { u"major"_s, d->spec.version },
-                                       { u"version"_s, d->spec.versionString() },
-                                       { u"ariVersion"_s, d->spec.apiVersion() } } },
+        { u"asterisk"_s,
+            QJsonObject { { u"major"_s, d->spec.version },
+                { u"version"_s, d->spec.versionString() },
+                { u"ariVersion"_s, d->spec.apiVersion() } } },
         { u"channels"_s, channels() },
         { u"bridges"_s, bridges() },
         { u"applications"_s, applications },
@@ -689,11 +739,10 @@ QJsonObject Simulator::state() const
         { u"mailboxes"_s, mailboxes },
         { u"globalVariables"_s, globals },
         { u"eventSockets"_s, webSocketCount() },
-        { u"faults"_s, QJsonObject { { u"failNext"_s, d->failCount },
-                                     { u"failStatus"_s, d->failStatus },
-                                     { u"restDelayMs"_s, d->restDelayMs },
-                                     { u"stalled"_s, d->stalled },
-                                     { u"refusingConnections"_s, d->refusing } } },
+        { u"faults"_s,
+            QJsonObject { { u"failNext"_s, d->failCount }, { u"failStatus"_s, d->failStatus },
+                { u"restDelayMs"_s, d->restDelayMs }, { u"stalled"_s, d->stalled },
+                { u"refusingConnections"_s, d->refusing } } },
     };
 }
 

@@ -48,7 +48,8 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 #else
     bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
-    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &&responder) override;
+    void missingHandler(
+        const QHttpServerRequest &request, QHttpServerResponder &&responder) override;
 #endif
 
 private:
@@ -59,8 +60,8 @@ private:
         QString method;
         QString path;
         QJsonValue body;
-        int expect = 0;     // 0 = any status below 400
-        int exitCode = -1;  // >= 0: an "exit" line
+        int expect = 0; // 0 = any status below 400
+        int exitCode = -1; // >= 0: an "exit" line
     };
 
     void respond(const QHttpServerRequest &request, QHttpServerResponder &responder);

@@ -105,7 +105,7 @@ private Q_SLOTS:
 
 private:
     HttpResult ctl(const QString &method, const QString &path, const QJsonObject &body = {},
-                   const QByteArray &auth = kToken)
+        const QByteArray &auth = kToken)
     {
         return call(*nam, sim->controlUrl(), method, path, {}, toBody(body), auth);
     }
@@ -152,13 +152,14 @@ void tst_SimControl::tokenAndRouting()
     QVERIFY(r.contentType.startsWith("application/json"));
     QStringList paths;
     for (const QJsonValue &e : r.object().value(u"endpoints"_s).toArray())
-        paths.append(e.toObject().value(u"method"_s).toString() + u' ' + e.toObject().value(u"path"_s).toString());
+        paths.append(e.toObject().value(u"method"_s).toString() + u' '
+            + e.toObject().value(u"path"_s).toString());
     for (const char *expected : { "POST /control/calls", "POST /control/channels/{id}/dtmf",
-                                  "POST /control/channels/{id}/answer", "POST /control/channels/{id}/hangup",
-                                  "POST /control/broadcasts", "PUT /control/device-states/{name}",
-                                  "PUT /control/mailboxes/{name}", "POST /control/sockets/drop",
-                                  "POST /control/sockets/stall", "POST /control/rest/fail", "POST /control/frames",
-                                  "GET /control/state", "POST /control/reset", "PUT /control/version" })
+             "POST /control/channels/{id}/answer", "POST /control/channels/{id}/hangup",
+             "POST /control/broadcasts", "PUT /control/device-states/{name}",
+             "PUT /control/mailboxes/{name}", "POST /control/sockets/drop",
+             "POST /control/sockets/stall", "POST /control/rest/fail", "POST /control/frames",
+             "GET /control/state", "POST /control/reset", "PUT /control/version" })
         QVERIFY2(paths.contains(QString::fromLatin1(expected)), expected);
 
     QCOMPARE(ctl(u"GET"_s, u"/control/nosuch"_s).status, 404);
@@ -174,7 +175,8 @@ void tst_SimControl::noTokenMeansOpen()
     Simulator open;
     QVERIFY(open.start());
     QVERIFY(open.startControl());
-    const HttpResult r = call(*nam, open.controlUrl(), u"GET"_s, u"/control/state"_s, {}, {}, QByteArray());
+    const HttpResult r =
+        call(*nam, open.controlUrl(), u"GET"_s, u"/control/state"_s, {}, {}, QByteArray());
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object().value(u"channels"_s).toArray().size(), 0);
 }
@@ -183,10 +185,11 @@ void tst_SimControl::callIntoApplication()
 {
     EventSocket ws;
     QVERIFY(ws.open(sim->url(), u"ctl-app"_s, false));
-    const QJsonObject body { { u"app"_s, u"ctl-app"_s }, { u"args"_s, QJsonArray { u"a"_s, u"b c"_s } },
-                             { u"channelId"_s, u"c-1"_s }, { u"endpoint"_s, u"PJSIP/alice"_s },
-                             { u"callerName"_s, u"Alice"_s }, { u"callerNumber"_s, u"555"_s },
-                             { u"variables"_s, QJsonObject { { u"X_TENANT"_s, u"acme"_s } } } };
+    const QJsonObject body { { u"app"_s, u"ctl-app"_s },
+        { u"args"_s, QJsonArray { u"a"_s, u"b c"_s } }, { u"channelId"_s, u"c-1"_s },
+        { u"endpoint"_s, u"PJSIP/alice"_s }, { u"callerName"_s, u"Alice"_s },
+        { u"callerNumber"_s, u"555"_s },
+        { u"variables"_s, QJsonObject { { u"X_TENANT"_s, u"acme"_s } } } };
     HttpResult r = ctl(u"POST"_s, u"/control/calls"_s, body);
     QCOMPARE(r.status, 201);
     QCOMPARE(r.object().value(u"id"_s).toString(), u"c-1"_s);
@@ -203,20 +206,26 @@ void tst_SimControl::callIntoApplication()
     r = ari(u"GET"_s, u"/ari/channels/c-1"_s);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object().value(u"state"_s).toString(), u"Ring"_s);
-    QCOMPARE(r.object().value(u"dialplan"_s).toObject().value(u"app_name"_s).toString(), u"Stasis"_s);
-    r = ari(u"GET"_s, u"/ari/channels/c-1/variable"_s, QUrlQuery { { u"variable"_s, u"X_TENANT"_s } });
+    QCOMPARE(
+        r.object().value(u"dialplan"_s).toObject().value(u"app_name"_s).toString(), u"Stasis"_s);
+    r = ari(
+        u"GET"_s, u"/ari/channels/c-1/variable"_s, QUrlQuery { { u"variable"_s, u"X_TENANT"_s } });
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object().value(u"value"_s).toString(), u"acme"_s);
 
     QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s, body).status, 409);
     QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s,
-                 { { u"app"_s, u"ctl-app"_s }, { u"variables"_s, QJsonArray { u"X"_s } } }).status,
-             400);
+                 { { u"app"_s, u"ctl-app"_s }, { u"variables"_s, QJsonArray { u"X"_s } } })
+                 .status,
+        400);
     QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s, { { u"channelId"_s, u"c-x"_s } }).status, 400);
-    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s, { { u"app"_s, u"ctl-app"_s }, { u"endpoint"_s, u"alice"_s } }).status,
-             400);
+    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s,
+                 { { u"app"_s, u"ctl-app"_s }, { u"endpoint"_s, u"alice"_s } })
+                 .status,
+        400);
     // Defaults: a generated id, a PJSIP endpoint, comma-separated args.
-    r = ctl(u"POST"_s, u"/control/calls"_s, { { u"app"_s, u"ctl-app"_s }, { u"args"_s, u"x,y"_s } });
+    r = ctl(
+        u"POST"_s, u"/control/calls"_s, { { u"app"_s, u"ctl-app"_s }, { u"args"_s, u"x,y"_s } });
     QCOMPARE(r.status, 201);
     const QString generated = r.object().value(u"id"_s).toString();
     QVERIFY(!generated.isEmpty());
@@ -224,7 +233,8 @@ void tst_SimControl::callIntoApplication()
     const QJsonObject second = ofType(ws, u"StasisStart"_s).at(1);
     QCOMPARE(second.value(u"channel"_s).toObject().value(u"id"_s).toString(), generated);
     QCOMPARE(second.value(u"args"_s).toArray(), (QJsonArray { u"x"_s, u"y"_s }));
-    QVERIFY(second.value(u"channel"_s).toObject().value(u"name"_s).toString().startsWith(u"PJSIP/"_s));
+    QVERIFY(
+        second.value(u"channel"_s).toObject().value(u"name"_s).toString().startsWith(u"PJSIP/"_s));
 }
 
 void tst_SimControl::callIntoDialplan()
@@ -235,38 +245,54 @@ void tst_SimControl::callIntoDialplan()
     QVERIFY(app.open(sim->url(), u"ctl-app"_s, false));
     // ari-test,200 is Answer then Echo (the traces' dialplan).
     HttpResult r = ctl(u"POST"_s, u"/control/calls"_s,
-                       { { u"context"_s, u"ari-test"_s }, { u"extension"_s, u"200"_s }, { u"channelId"_s, u"dp-1"_s },
-                         { u"endpoint"_s, u"PJSIP/bob"_s } });
+        { { u"context"_s, u"ari-test"_s }, { u"extension"_s, u"200"_s },
+            { u"channelId"_s, u"dp-1"_s }, { u"endpoint"_s, u"PJSIP/bob"_s } });
     QCOMPARE(r.status, 201);
-    QTRY_VERIFY_WITH_TIMEOUT(ari(u"GET"_s, u"/ari/channels/dp-1"_s).object().value(u"dialplan"_s).toObject()
-                                     .value(u"app_name"_s).toString() == u"Echo"_s, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(ari(u"GET"_s, u"/ari/channels/dp-1"_s)
+                                 .object()
+                                 .value(u"dialplan"_s)
+                                 .toObject()
+                                 .value(u"app_name"_s)
+                                 .toString()
+            == u"Echo"_s,
+        5000);
     r = ari(u"GET"_s, u"/ari/channels/dp-1"_s);
     QCOMPARE(r.object().value(u"state"_s).toString(), u"Up"_s);
-    QCOMPARE(r.object().value(u"dialplan"_s).toObject().value(u"context"_s).toString(), u"ari-test"_s);
+    QCOMPARE(
+        r.object().value(u"dialplan"_s).toObject().value(u"context"_s).toString(), u"ari-test"_s);
     QCOMPARE(r.object().value(u"dialplan"_s).toObject().value(u"exten"_s).toString(), u"200"_s);
     QVERIFY(indexOf(all, u"ChannelCreated"_s, u"dp-1"_s) >= 0);
-    QVERIFY(indexOf(all, u"ChannelStateChange"_s, u"dp-1"_s) > indexOf(all, u"ChannelCreated"_s, u"dp-1"_s));
+    QVERIFY(indexOf(all, u"ChannelStateChange"_s, u"dp-1"_s)
+        > indexOf(all, u"ChannelCreated"_s, u"dp-1"_s));
     QCOMPARE(indexOf(all, u"StasisStart"_s, u"dp-1"_s), -1);
     QCOMPARE(app.events.size(), 0); // not in any application
 
     // An extension the recorded dialplan does not name: Stasis(app, EXTEN).
     r = ctl(u"POST"_s, u"/control/calls"_s,
-            { { u"app"_s, u"ctl-app"_s }, { u"extension"_s, u"4711"_s }, { u"channelId"_s, u"dp-2"_s } });
+        { { u"app"_s, u"ctl-app"_s }, { u"extension"_s, u"4711"_s },
+            { u"channelId"_s, u"dp-2"_s } });
     QCOMPARE(r.status, 201);
     QVERIFY(app.waitFor(u"StasisStart"_s));
     const QJsonObject start = ofType(app, u"StasisStart"_s).first();
     QCOMPARE(start.value(u"channel"_s).toObject().value(u"id"_s).toString(), u"dp-2"_s);
     QCOMPARE(start.value(u"args"_s).toArray(), (QJsonArray { u"4711"_s }));
-    QCOMPARE(start.value(u"channel"_s).toObject().value(u"dialplan"_s).toObject().value(u"context"_s).toString(),
-             u"default"_s);
+    QCOMPARE(start.value(u"channel"_s)
+                 .toObject()
+                 .value(u"dialplan"_s)
+                 .toObject()
+                 .value(u"context"_s)
+                 .toString(),
+        u"default"_s);
 }
 
 void tst_SimControl::dtmfAnswerHangup()
 {
     EventSocket ws;
     QVERIFY(ws.open(sim->url(), u"ctl-app"_s, false));
-    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s, { { u"app"_s, u"ctl-app"_s }, { u"channelId"_s, u"c-2"_s } }).status,
-             201);
+    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s,
+                 { { u"app"_s, u"ctl-app"_s }, { u"channelId"_s, u"c-2"_s } })
+                 .status,
+        201);
     QVERIFY(ws.waitFor(u"StasisStart"_s));
 
     HttpResult r = ctl(u"POST"_s, u"/control/channels/c-2/dtmf"_s, { { u"digits"_s, u"1#b"_s } });
@@ -276,19 +302,27 @@ void tst_SimControl::dtmfAnswerHangup()
     QCOMPARE(dtmf.at(0).value(u"digit"_s).toString(), u"1"_s);
     QCOMPARE(dtmf.at(1).value(u"digit"_s).toString(), u"#"_s);
     QCOMPARE(dtmf.at(2).value(u"digit"_s).toString(), u"B"_s);
-    QCOMPARE(ctl(u"POST"_s, u"/control/channels/c-2/dtmf"_s, { { u"digits"_s, u"12x"_s } }).status, 400);
+    QCOMPARE(
+        ctl(u"POST"_s, u"/control/channels/c-2/dtmf"_s, { { u"digits"_s, u"12x"_s } }).status, 400);
     QCOMPARE(ctl(u"POST"_s, u"/control/channels/c-2/dtmf"_s).status, 400);
-    QCOMPARE(ctl(u"POST"_s, u"/control/channels/nobody/dtmf"_s, { { u"digits"_s, u"1"_s } }).status, 404);
+    QCOMPARE(ctl(u"POST"_s, u"/control/channels/nobody/dtmf"_s, { { u"digits"_s, u"1"_s } }).status,
+        404);
     QCOMPARE(ctl(u"POST"_s, u"/control/channels/c-2/wave"_s).status, 404);
 
     QCOMPARE(ctl(u"POST"_s, u"/control/channels/c-2/answer"_s).status, 200);
     QVERIFY(ws.waitFor(u"ChannelStateChange"_s));
-    QCOMPARE(ofType(ws, u"ChannelStateChange"_s).last().value(u"channel"_s).toObject().value(u"state"_s).toString(),
-             u"Up"_s);
+    QCOMPARE(ofType(ws, u"ChannelStateChange"_s)
+                 .last()
+                 .value(u"channel"_s)
+                 .toObject()
+                 .value(u"state"_s)
+                 .toString(),
+        u"Up"_s);
     QCOMPARE(ari(u"GET"_s, u"/ari/channels/c-2"_s).object().value(u"state"_s).toString(), u"Up"_s);
     QCOMPARE(ctl(u"POST"_s, u"/control/channels/c-2/answer"_s).status, 409);
 
-    QCOMPARE(ctl(u"POST"_s, u"/control/channels/c-2/hangup"_s, { { u"cause"_s, 300 } }).status, 400);
+    QCOMPARE(
+        ctl(u"POST"_s, u"/control/channels/c-2/hangup"_s, { { u"cause"_s, 300 } }).status, 400);
     r = ctl(u"POST"_s, u"/control/channels/c-2/hangup"_s, { { u"cause"_s, 17 } });
     QCOMPARE(r.status, 200);
     QVERIFY(ws.waitFor(u"ChannelDestroyed"_s));
@@ -313,8 +347,9 @@ void tst_SimControl::answerDialledEndpoint()
     q.addQueryItem(u"channelId"_s, u"o-1"_s);
     q.addQueryItem(u"timeout"_s, u"20"_s); // 1 s at the test's time scale
     QCOMPARE(ari(u"POST"_s, u"/ari/channels"_s, q).status, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(ari(u"GET"_s, u"/ari/channels/o-1"_s).object().value(u"state"_s).toString(),
-                              u"Ringing"_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        ari(u"GET"_s, u"/ari/channels/o-1"_s).object().value(u"state"_s).toString(), u"Ringing"_s,
+        5000);
     QCOMPARE(ws.count(u"StasisStart"_s), 0);
     QCOMPARE(ctl(u"POST"_s, u"/control/channels/o-1/answer"_s).status, 200);
     QVERIFY(ws.waitFor(u"StasisStart"_s));
@@ -325,7 +360,9 @@ void tst_SimControl::answerDialledEndpoint()
     // The endpoint's no-answer timeout no longer applies.
     QTest::qWait(1500);
     QCOMPARE(ari(u"GET"_s, u"/ari/channels/o-1"_s).status, 200);
-    QCOMPARE(ctl(u"PUT"_s, u"/control/endpoints/PJSIP%2Fslow"_s, { { u"answerAfterMs"_s, -5 } }).status, 400);
+    QCOMPARE(
+        ctl(u"PUT"_s, u"/control/endpoints/PJSIP%2Fslow"_s, { { u"answerAfterMs"_s, -5 } }).status,
+        400);
 }
 
 void tst_SimControl::broadcastIsNotModelled()
@@ -339,20 +376,35 @@ void tst_SimControl::deviceStatesAndMailboxes()
 {
     EventSocket ws;
     QVERIFY(ws.open(sim->url(), u"ctl-app"_s, true));
-    HttpResult r = ctl(u"PUT"_s, u"/control/device-states/Stasis%3Aroom-1"_s, { { u"state"_s, u"INUSE"_s } });
+    HttpResult r =
+        ctl(u"PUT"_s, u"/control/device-states/Stasis%3Aroom-1"_s, { { u"state"_s, u"INUSE"_s } });
     QCOMPARE(r.status, 200);
     QVERIFY(ws.waitFor(u"DeviceStateChanged"_s));
     QCOMPARE(ofType(ws, u"DeviceStateChanged"_s).last().value(u"device_state"_s).toObject(),
-             (QJsonObject { { u"name"_s, u"Stasis:room-1"_s }, { u"state"_s, u"INUSE"_s } }));
-    QCOMPARE(ari(u"GET"_s, u"/ari/deviceStates/Stasis:room-1"_s).object().value(u"state"_s).toString(), u"INUSE"_s);
+        (QJsonObject { { u"name"_s, u"Stasis:room-1"_s }, { u"state"_s, u"INUSE"_s } }));
+    QCOMPARE(
+        ari(u"GET"_s, u"/ari/deviceStates/Stasis:room-1"_s).object().value(u"state"_s).toString(),
+        u"INUSE"_s);
     // Any device, not only Stasis: ones (the far side's phone, say).
-    QCOMPARE(ctl(u"PUT"_s, u"/control/device-states/PJSIP%2Falice"_s, { { u"state"_s, u"RINGING"_s } }).status, 200);
-    QCOMPARE(ari(u"GET"_s, u"/ari/deviceStates/PJSIP%2Falice"_s).object().value(u"state"_s).toString(), u"RINGING"_s);
+    QCOMPARE(
+        ctl(u"PUT"_s, u"/control/device-states/PJSIP%2Falice"_s, { { u"state"_s, u"RINGING"_s } })
+            .status,
+        200);
+    QCOMPARE(
+        ari(u"GET"_s, u"/ari/deviceStates/PJSIP%2Falice"_s).object().value(u"state"_s).toString(),
+        u"RINGING"_s);
     QVERIFY(ws.waitFor(u"DeviceStateChanged"_s, 2));
-    QCOMPARE(ctl(u"PUT"_s, u"/control/device-states/Stasis%3Aroom-1"_s, { { u"state"_s, u"SLEEPY"_s } }).status, 400);
-    QCOMPARE(ctl(u"POST"_s, u"/control/device-states/Stasis%3Aroom-1"_s, { { u"state"_s, u"BUSY"_s } }).status, 405);
+    QCOMPARE(
+        ctl(u"PUT"_s, u"/control/device-states/Stasis%3Aroom-1"_s, { { u"state"_s, u"SLEEPY"_s } })
+            .status,
+        400);
+    QCOMPARE(
+        ctl(u"POST"_s, u"/control/device-states/Stasis%3Aroom-1"_s, { { u"state"_s, u"BUSY"_s } })
+            .status,
+        405);
 
-    r = ctl(u"PUT"_s, u"/control/mailboxes/box-1"_s, { { u"oldMessages"_s, 2 }, { u"newMessages"_s, 3 } });
+    r = ctl(u"PUT"_s, u"/control/mailboxes/box-1"_s,
+        { { u"oldMessages"_s, 2 }, { u"newMessages"_s, 3 } });
     QCOMPARE(r.status, 200);
     r = ari(u"GET"_s, u"/ari/mailboxes/box-1"_s);
     QCOMPARE(r.status, 200);
@@ -360,8 +412,9 @@ void tst_SimControl::deviceStatesAndMailboxes()
     QCOMPARE(r.object().value(u"new_messages"_s).toInt(), 3);
     QVERIFY(ws.waitFor(u"DeviceStateChanged"_s, 3));
     QCOMPARE(ofType(ws, u"DeviceStateChanged"_s).last().value(u"device_state"_s).toObject(),
-             (QJsonObject { { u"name"_s, u"MWI:box-1"_s }, { u"state"_s, u"INUSE"_s } }));
-    QCOMPARE(ctl(u"PUT"_s, u"/control/mailboxes/box-1"_s, { { u"newMessages"_s, -1 } }).status, 400);
+        (QJsonObject { { u"name"_s, u"MWI:box-1"_s }, { u"state"_s, u"INUSE"_s } }));
+    QCOMPARE(
+        ctl(u"PUT"_s, u"/control/mailboxes/box-1"_s, { { u"newMessages"_s, -1 } }).status, 400);
 }
 
 void tst_SimControl::dropAndStallSockets()
@@ -379,35 +432,55 @@ void tst_SimControl::dropAndStallSockets()
     ws = std::make_unique<EventSocket>();
     QVERIFY(ws->open(sim->url(), u"ctl-app"_s, false));
     QCOMPARE(ctl(u"POST"_s, u"/control/sockets/stall"_s, { { u"stalled"_s, true } }).status, 200);
-    QCOMPARE(ctl(u"GET"_s, u"/control/state"_s).object().value(u"faults"_s).toObject().value(u"stalled"_s).toBool(),
-             true);
-    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s, { { u"app"_s, u"ctl-app"_s }, { u"channelId"_s, u"s-1"_s } }).status,
-             201);
+    QCOMPARE(ctl(u"GET"_s, u"/control/state"_s)
+                 .object()
+                 .value(u"faults"_s)
+                 .toObject()
+                 .value(u"stalled"_s)
+                 .toBool(),
+        true);
+    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s,
+                 { { u"app"_s, u"ctl-app"_s }, { u"channelId"_s, u"s-1"_s } })
+                 .status,
+        201);
     QTest::qWait(300);
     QCOMPARE(ws->events.size(), 0);
     QCOMPARE(ctl(u"POST"_s, u"/control/sockets/stall"_s, { { u"stalled"_s, false } }).status, 200);
-    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s, { { u"app"_s, u"ctl-app"_s }, { u"channelId"_s, u"s-2"_s } }).status,
-             201);
+    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s,
+                 { { u"app"_s, u"ctl-app"_s }, { u"channelId"_s, u"s-2"_s } })
+                 .status,
+        201);
     QVERIFY(ws->waitFor(u"StasisStart"_s));
-    QCOMPARE(ofType(*ws, u"StasisStart"_s).first().value(u"channel"_s).toObject().value(u"id"_s).toString(), u"s-2"_s);
+    QCOMPARE(ofType(*ws, u"StasisStart"_s)
+                 .first()
+                 .value(u"channel"_s)
+                 .toObject()
+                 .value(u"id"_s)
+                 .toString(),
+        u"s-2"_s);
 
     // Refusing connections: a new event socket cannot open, then can again.
-    QCOMPARE(ctl(u"POST"_s, u"/control/connections/refuse"_s, { { u"refuse"_s, true } }).status, 200);
+    QCOMPARE(
+        ctl(u"POST"_s, u"/control/connections/refuse"_s, { { u"refuse"_s, true } }).status, 200);
     EventSocket refused;
     QVERIFY(!refused.open(sim->url(), u"other"_s, false));
-    QCOMPARE(ctl(u"POST"_s, u"/control/connections/refuse"_s, { { u"refuse"_s, false } }).status, 200);
+    QCOMPARE(
+        ctl(u"POST"_s, u"/control/connections/refuse"_s, { { u"refuse"_s, false } }).status, 200);
     EventSocket accepted;
     QVERIFY(accepted.open(sim->url(), u"other"_s, false));
 }
 
 void tst_SimControl::failAndDelayRest()
 {
-    HttpResult r = ctl(u"POST"_s, u"/control/rest/fail"_s, { { u"count"_s, 2 }, { u"status"_s, 503 } });
+    HttpResult r =
+        ctl(u"POST"_s, u"/control/rest/fail"_s, { { u"count"_s, 2 }, { u"status"_s, 503 } });
     QCOMPARE(r.status, 200);
     QCOMPARE(ari(u"GET"_s, u"/ari/channels"_s).status, 503);
     QCOMPARE(ari(u"GET"_s, u"/ari/asterisk/ping"_s).status, 503);
     QCOMPARE(ari(u"GET"_s, u"/ari/channels"_s).status, 200);
-    QCOMPARE(ctl(u"POST"_s, u"/control/rest/fail"_s, { { u"count"_s, 1 }, { u"status"_s, 42 } }).status, 400);
+    QCOMPARE(
+        ctl(u"POST"_s, u"/control/rest/fail"_s, { { u"count"_s, 1 }, { u"status"_s, 42 } }).status,
+        400);
     QCOMPARE(ctl(u"POST"_s, u"/control/rest/fail"_s, { { u"count"_s, -1 } }).status, 400);
 
     QCOMPARE(ctl(u"POST"_s, u"/control/rest/delay"_s, { { u"ms"_s, 1500 } }).status, 200);
@@ -435,14 +508,16 @@ void tst_SimControl::rawFramesAndEvents()
     QCOMPARE(ws.raw.at(1), u"not json {"_s);
     // An event object: the simulator fills application, timestamp and asterisk_id.
     const QJsonObject talking { { u"type"_s, u"ChannelTalkingStarted"_s },
-                                { u"channel"_s, QJsonObject { { u"id"_s, u"t-1"_s } } } };
+        { u"channel"_s, QJsonObject { { u"id"_s, u"t-1"_s } } } };
     QCOMPARE(ctl(u"POST"_s, u"/control/frames"_s, { { u"event"_s, talking } }).status, 200);
     QVERIFY(ws.waitFor(u"ChannelTalkingStarted"_s));
     const QJsonObject e = ofType(ws, u"ChannelTalkingStarted"_s).first();
     QCOMPARE(e.value(u"application"_s).toString(), u"ctl-app"_s);
     QVERIFY(!e.value(u"timestamp"_s).toString().isEmpty());
     QCOMPARE(e.value(u"asterisk_id"_s).toString(), sim->asteriskId());
-    QCOMPARE(ctl(u"POST"_s, u"/control/frames"_s, { { u"event"_s, QJsonObject { { u"x"_s, 1 } } } }).status, 400);
+    QCOMPARE(ctl(u"POST"_s, u"/control/frames"_s, { { u"event"_s, QJsonObject { { u"x"_s, 1 } } } })
+                 .status,
+        400);
     QCOMPARE(ctl(u"POST"_s, u"/control/frames"_s).status, 400);
 }
 
@@ -450,21 +525,31 @@ void tst_SimControl::stateThenReset()
 {
     EventSocket ws;
     QVERIFY(ws.open(sim->url(), u"ctl-app"_s, true));
-    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s, { { u"app"_s, u"ctl-app"_s }, { u"channelId"_s, u"st-1"_s } }).status,
-             201);
+    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s,
+                 { { u"app"_s, u"ctl-app"_s }, { u"channelId"_s, u"st-1"_s } })
+                 .status,
+        201);
     QCOMPARE(ctl(u"POST"_s, u"/control/channels/st-1/answer"_s).status, 200);
     QUrlQuery q;
     q.addQueryItem(u"type"_s, u"mixing"_s);
     q.addQueryItem(u"bridgeId"_s, u"br-1"_s);
     QCOMPARE(ari(u"POST"_s, u"/ari/bridges"_s, q).status, 200);
     QCOMPARE(ari(u"POST"_s, u"/ari/applications/ctl-app/subscription"_s,
-                 QUrlQuery { { u"eventSource"_s, u"bridge:br-1"_s } }).status, 200);
+                 QUrlQuery { { u"eventSource"_s, u"bridge:br-1"_s } })
+                 .status,
+        200);
     // bogus: media is accepted and never finishes (trace c), so the playback stays.
     QCOMPARE(ari(u"POST"_s, u"/ari/channels/st-1/play"_s,
-                 QUrlQuery { { u"media"_s, u"bogus:thing"_s }, { u"playbackId"_s, u"pb-1"_s } }).status, 201);
+                 QUrlQuery { { u"media"_s, u"bogus:thing"_s }, { u"playbackId"_s, u"pb-1"_s } })
+                 .status,
+        201);
     QCOMPARE(ari(u"POST"_s, u"/ari/channels/st-1/record"_s,
-                 QUrlQuery { { u"name"_s, u"rec-1"_s }, { u"format"_s, u"wav"_s } }).status, 201);
-    QCOMPARE(ctl(u"PUT"_s, u"/control/device-states/Stasis%3Ax"_s, { { u"state"_s, u"BUSY"_s } }).status, 200);
+                 QUrlQuery { { u"name"_s, u"rec-1"_s }, { u"format"_s, u"wav"_s } })
+                 .status,
+        201);
+    QCOMPARE(
+        ctl(u"PUT"_s, u"/control/device-states/Stasis%3Ax"_s, { { u"state"_s, u"BUSY"_s } }).status,
+        200);
     QCOMPARE(ctl(u"PUT"_s, u"/control/mailboxes/m-1"_s, { { u"newMessages"_s, 1 } }).status, 200);
     QCOMPARE(ctl(u"POST"_s, u"/control/rest/fail"_s, { { u"count"_s, 5 } }).status, 200);
 
@@ -494,8 +579,8 @@ void tst_SimControl::stateThenReset()
     r = ctl(u"POST"_s, u"/control/reset"_s);
     QCOMPARE(r.status, 200);
     s = r.object();
-    for (const char *key : { "channels", "bridges", "playbacks", "liveRecordings", "storedRecordings", "deviceStates",
-                             "mailboxes" })
+    for (const char *key : { "channels", "bridges", "playbacks", "liveRecordings",
+             "storedRecordings", "deviceStates", "mailboxes" })
         QVERIFY2(s.value(QLatin1String(key)).toArray().isEmpty(), key);
     QCOMPARE(s.value(u"faults"_s).toObject().value(u"failNext"_s).toInt(), 0);
     QCOMPARE(s.value(u"eventSockets"_s).toInt(), 1); // sockets stay
@@ -513,8 +598,10 @@ void tst_SimControl::stateThenReset()
     QCOMPARE(app.value(u"name"_s).toString(), u"ctl-app"_s);
     QVERIFY(!app.value(u"bridge_ids"_s).toArray().contains(u"br-1"_s));
     // And it works as before afterwards.
-    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s, { { u"app"_s, u"ctl-app"_s }, { u"channelId"_s, u"st-1"_s } }).status,
-             201);
+    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s,
+                 { { u"app"_s, u"ctl-app"_s }, { u"channelId"_s, u"st-1"_s } })
+                 .status,
+        201);
 }
 
 void tst_SimControl::scriptPlaysInOrder()
@@ -557,7 +644,8 @@ void tst_SimControl::scriptPlaysInOrder()
 void tst_SimControl::scriptErrors()
 {
     QString error;
-    QVERIFY(!sim->playScript("{\"request\": \"GET /control/state\"}\n{\"requets\": \"GET /control\"}\n", &error));
+    QVERIFY(!sim->playScript(
+        "{\"request\": \"GET /control/state\"}\n{\"requets\": \"GET /control\"}\n", &error));
     QVERIFY2(error.startsWith(u"line 2:"_s) && error.contains(u"requets"_s), qPrintable(error));
     QVERIFY(!sim->playScript("not json\n", &error));
     QVERIFY(error.startsWith(u"line 1:"_s));
@@ -621,8 +709,10 @@ void tst_SimControl::versionModes()
 
     EventSocket ws;
     QVERIFY(ws.open(sim->url(), u"ver-app"_s, false));
-    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s, { { u"app"_s, u"ver-app"_s }, { u"channelId"_s, u"v-1"_s } }).status,
-             201);
+    QCOMPARE(ctl(u"POST"_s, u"/control/calls"_s,
+                 { { u"app"_s, u"ver-app"_s }, { u"channelId"_s, u"v-1"_s } })
+                 .status,
+        201);
     QVERIFY(ws.waitFor(u"StasisStart"_s));
 
     // Routes of later versions are unknown routes, answered as Asterisk answers those (trace j).
@@ -636,25 +726,33 @@ void tst_SimControl::versionModes()
     r = ari(u"GET"_s, u"/ari/channels/v-1/variables"_s, QUrlQuery { { u"variables"_s, u"X"_s } });
     QCOMPARE(r.object().value(u"message"_s).toString() == u"Resource not found"_s, major < 20);
     // Parameters of later versions are ignored, not refused.
-    QUrlQuery setVar { { u"variable"_s, u"FOO"_s }, { u"value"_s, u"1"_s }, { u"report_events"_s, u"bogus"_s } };
+    QUrlQuery setVar { { u"variable"_s, u"FOO"_s }, { u"value"_s, u"1"_s },
+        { u"report_events"_s, u"bogus"_s } };
     QCOMPARE(ari(u"POST"_s, u"/ari/channels/v-1/variable"_s, setVar).status, 204);
-    QCOMPARE(ari(u"GET"_s, u"/ari/channels/v-1/variable"_s, QUrlQuery { { u"variable"_s, u"FOO"_s } })
-                     .object().value(u"value"_s).toString(),
-             u"1"_s);
+    QCOMPARE(
+        ari(u"GET"_s, u"/ari/channels/v-1/variable"_s, QUrlQuery { { u"variable"_s, u"FOO"_s } })
+            .object()
+            .value(u"value"_s)
+            .toString(),
+        u"1"_s);
 
     // Events of later versions are never sent; fields of later versions are left out.
     const qsizetype before = ws.events.size();
-    sim->pushEvent({ { u"type"_s, u"ChannelToneDetected"_s }, { u"channel"_s, QJsonObject { { u"id"_s, u"v-1"_s } } } });
-    sim->pushEvent({ { u"type"_s, u"CallBroadcast"_s }, { u"caller"_s, u"100"_s }, { u"called"_s, u"200"_s } });
-    sim->pushEvent({ { u"type"_s, u"ChannelUnhold"_s }, { u"channel"_s, QJsonObject { { u"id"_s, u"v-1"_s } } } });
+    sim->pushEvent({ { u"type"_s, u"ChannelToneDetected"_s },
+        { u"channel"_s, QJsonObject { { u"id"_s, u"v-1"_s } } } });
+    sim->pushEvent({ { u"type"_s, u"CallBroadcast"_s }, { u"caller"_s, u"100"_s },
+        { u"called"_s, u"200"_s } });
+    sim->pushEvent({ { u"type"_s, u"ChannelUnhold"_s },
+        { u"channel"_s, QJsonObject { { u"id"_s, u"v-1"_s } } } });
     QCOMPARE(ctl(u"POST"_s, u"/control/channels/v-1/hangup"_s, { { u"cause"_s, 16 } }).status, 200);
     QVERIFY(ws.waitFor(u"ChannelDestroyed"_s));
     QVERIFY(ws.waitFor(u"ChannelUnhold"_s)); // an event every version has arrives
     QCOMPARE(ws.count(u"ChannelToneDetected"_s), major >= 22 ? 1 : 0);
     QCOMPARE(ws.count(u"CallBroadcast"_s), major >= 20 ? 1 : 0);
     QVERIFY(ws.events.size() > before);
-    sim->pushEvent({ { u"type"_s, u"ChannelDestroyed"_s }, { u"cause"_s, 16 }, { u"cause_txt"_s, u"Normal Clearing"_s },
-                     { u"tech_cause"_s, 200 }, { u"channel"_s, QJsonObject { { u"id"_s, u"v-x"_s } } } });
+    sim->pushEvent({ { u"type"_s, u"ChannelDestroyed"_s }, { u"cause"_s, 16 },
+        { u"cause_txt"_s, u"Normal Clearing"_s }, { u"tech_cause"_s, 200 },
+        { u"channel"_s, QJsonObject { { u"id"_s, u"v-x"_s } } } });
     QVERIFY(ws.waitFor(u"ChannelDestroyed"_s, 2));
     QCOMPARE(ofType(ws, u"ChannelDestroyed"_s).last().contains(u"tech_cause"_s), major >= 20);
     // The raw frame is the way to send anything at all.
@@ -662,7 +760,8 @@ void tst_SimControl::versionModes()
     QVERIFY(ws.waitFor(u"ChannelToneDetected"_s, major >= 22 ? 2 : 1));
 
     // REST over the WebSocket came with 20 (RESTRequest): 18 ignores such frames.
-    ws.socket.sendTextMessage(uR"({"type":"RESTRequest","transaction_id":"t1","request_id":"r1","method":"GET","uri":"asterisk/ping"})"_s);
+    ws.socket.sendTextMessage(
+        uR"({"type":"RESTRequest","transaction_id":"t1","request_id":"r1","method":"GET","uri":"asterisk/ping"})"_s);
     if (major >= 20) {
         QVERIFY(ws.waitFor(u"RESTResponse"_s));
         QCOMPARE(ofType(ws, u"RESTResponse"_s).first().value(u"status_code"_s).toInt(), 200);
@@ -680,8 +779,13 @@ void tst_SimControl::versionThroughControl()
     r = ctl(u"PUT"_s, u"/control/version"_s, { { u"asterisk"_s, 20 } });
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object().value(u"version"_s).toString(), u"20.15.0"_s);
-    QCOMPARE(ari(u"GET"_s, u"/ari/asterisk/info"_s).object().value(u"system"_s).toObject().value(u"version"_s).toString(),
-             u"20.15.0"_s);
+    QCOMPARE(ari(u"GET"_s, u"/ari/asterisk/info"_s)
+                 .object()
+                 .value(u"system"_s)
+                 .toObject()
+                 .value(u"version"_s)
+                 .toString(),
+        u"20.15.0"_s);
     QCOMPARE(ctl(u"PUT"_s, u"/control/version"_s, { { u"asterisk"_s, 19 } }).status, 400);
     QCOMPARE(sim->asteriskVersion(), 20);
     QVERIFY(!sim->setAsteriskVersion(21));
@@ -694,9 +798,9 @@ void tst_SimControl::ariSimHelp()
     QVERIFY2(p.waitForFinished(10000), qPrintable(ariSimPath() + u": "_s + p.errorString()));
     QCOMPARE(p.exitCode(), 0);
     const QString help = QString::fromUtf8(p.readAllStandardOutput());
-    for (const char *option : { "--asterisk-version <major>", "--control-port <port>", "--control-token <token>",
-                                "--script <file>", "--port <port>", "--bind <address>", "--traffic <spec>",
-                                "--flood <N>", "--quiet" })
+    for (const char *option : { "--asterisk-version <major>", "--control-port <port>",
+             "--control-token <token>", "--script <file>", "--port <port>", "--bind <address>",
+             "--traffic <spec>", "--flood <N>", "--quiet" })
         QVERIFY2(help.contains(QLatin1String(option)), option);
     // Every option comes with a description on its line.
     static const QRegularExpression optionLine(u"^\\s+(-\\S+, )?--[\\w-]+( <[^>]+>)?(\\s*)(.*)$"_s);
@@ -715,28 +819,35 @@ void tst_SimControl::ariSimHelp()
 void tst_SimControl::ariSimControlPort()
 {
     QProcess p;
-    p.start(ariSimPath(), { u"--port"_s, u"0"_s, u"--control-port"_s, u"0"_s, u"--control-token"_s, u"tk"_s,
-                            u"--asterisk-version"_s, u"20"_s, u"--quiet"_s });
+    p.start(ariSimPath(),
+        { u"--port"_s, u"0"_s, u"--control-port"_s, u"0"_s, u"--control-token"_s, u"tk"_s,
+            u"--asterisk-version"_s, u"20"_s, u"--quiet"_s });
     QVERIFY2(p.waitForStarted(10000), qPrintable(p.errorString()));
     QByteArray out;
     const QUrl ariUrl(waitForLine(p, out, QRegularExpression(u"ari-sim listening on (\\S+)"_s)));
-    const QString control = waitForLine(p, out, QRegularExpression(u"ari-sim control API on (\\S+)/control"_s));
+    const QString control =
+        waitForLine(p, out, QRegularExpression(u"ari-sim control API on (\\S+)/control"_s));
     QVERIFY2(!control.isEmpty(), out.constData());
     const QUrl controlUrl(control);
     QVERIFY(controlUrl.port() > 0 && controlUrl.port() != ariUrl.port());
-    QCOMPARE(call(*nam, controlUrl, u"GET"_s, u"/control/state"_s, {}, {}, QByteArray()).status, 401);
+    QCOMPARE(
+        call(*nam, controlUrl, u"GET"_s, u"/control/state"_s, {}, {}, QByteArray()).status, 401);
     HttpResult r = call(*nam, controlUrl, u"GET"_s, u"/control/state"_s, {}, {}, "Bearer tk");
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object().value(u"asterisk"_s).toObject().value(u"major"_s).toInt(), 20);
     r = call(*nam, controlUrl, u"POST"_s, u"/control/calls"_s, {},
-             toBody({ { u"app"_s, u"p-app"_s }, { u"channelId"_s, u"p-1"_s } }), "Bearer tk");
+        toBody({ { u"app"_s, u"p-app"_s }, { u"channelId"_s, u"p-1"_s } }), "Bearer tk");
     QCOMPARE(r.status, 201);
     r = call(*nam, ariUrl, u"GET"_s, u"/ari/channels/p-1"_s);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object().value(u"id"_s).toString(), u"p-1"_s);
-    QCOMPARE(call(*nam, ariUrl, u"GET"_s, u"/ari/asterisk/info"_s).object().value(u"system"_s).toObject()
-                     .value(u"version"_s).toString(),
-             u"20.15.0"_s);
+    QCOMPARE(call(*nam, ariUrl, u"GET"_s, u"/ari/asterisk/info"_s)
+                 .object()
+                 .value(u"system"_s)
+                 .toObject()
+                 .value(u"version"_s)
+                 .toString(),
+        u"20.15.0"_s);
     p.terminate();
     QVERIFY(p.waitForFinished(5000));
 
@@ -753,15 +864,16 @@ void tst_SimControl::ariSimScript_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QByteArray>("stderrPart");
     QTest::newRow("runs to its exit")
-            << QByteArray(R"(# start a call, look at it, hang it up twice (the second time it is gone)
+        << QByteArray(R"(# start a call, look at it, hang it up twice (the second time it is gone)
 {"request": "POST /control/calls", "body": {"app": "s-app", "channelId": "sx-1"}, "expect": 201}
 {"after_ms": 50, "request": "GET /control/state", "expect": 200}
 {"after_ms": 50, "request": "POST /control/channels/sx-1/hangup", "body": {"cause": 16}, "expect": 200}
 {"after_ms": 50, "request": "POST /control/channels/sx-1/hangup", "expect": 404}
 {"after_ms": 50, "exit": 7}
 )") << 7 << QByteArray();
-    QTest::newRow("missed expect") << QByteArray(R"({"request": "POST /control/channels/none/answer", "expect": 200})")
-                                   << 1 << QByteArray();
+    QTest::newRow("missed expect")
+        << QByteArray(R"({"request": "POST /control/channels/none/answer", "expect": 200})") << 1
+        << QByteArray();
     QTest::newRow("bad line") << QByteArray("{\"after_ms\": 5, \"exit\": 0}\n{\"wait\": 5}\n") << 2
                               << QByteArray("line 2");
 }
