@@ -205,10 +205,13 @@ void SimulatorPrivate::setVar(const QString &id, const QString &name, const QStr
     if (c) {
         channelEvent(u"ChannelVarset"_s, id, fields);
     } else {
-        // a global variable: every app hears of it
+        // a global variable: apps subscribed to everything hear of it (f_variables_errors), others
+        // do not (j_headers_users)
         QStringList names;
-        for (const auto &entry : apps)
-            names.append(entry.first);
+        for (const auto &entry : apps) {
+            if (entry.second.subscribeAll)
+                names.append(entry.first);
+        }
         for (const QString &appName : std::as_const(names)) {
             EventTargets only;
             only.onlyApp = appName;
@@ -1064,6 +1067,22 @@ Reply SimulatorPrivate::startRecording(Request &r, const QString &targetUri)
             return;
         it->state = u"recording"_s;
         it->clock.start();
+        if (it->targetUri.startsWith(u"bridge:"_s)) {
+            // The recorder joins the bridge (j_headers_users), and the apps of the channels in it
+            // follow the bridge from then on: in j the app still gets BridgeDestroyed after its
+            // channel has left (b2, with playback but no recording, does not).
+            const QString bid = it->targetUri.mid(7);
+            bridgePeerVars(this, bid, u"Recorder/ARI-"_s + nextChannelSuffix() + u";2"_s);
+            if (const SimBridge *b = bridge(bid)) {
+                for (const QString &cid : b->channels) {
+                    const SimChannel *c = channel(cid);
+                    SimApp *a = c ? app(c->stasisApp) : nullptr;
+                    if (a && !a->bridgeIds.contains(bid))
+                        a->bridgeIds.append(bid);
+                }
+            }
+        }
+        it = liveRecordings.find(name);
         recordingEvent(u"RecordingStarted"_s, *it);
         if (it->maxDurationSeconds > 0) {
             auto *timer = new QTimer(q);

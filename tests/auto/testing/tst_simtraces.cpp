@@ -956,7 +956,7 @@ void tst_SimTraces::replayV2()
             cmp.add(u"events on %1: %2"_s.arg(conn, p));
         if (qEnvironmentVariableIsSet("SIMTRACES_DUMP")) {
             for (const QJsonObject &e : std::as_const(es->events))
-                qInfo().noquote() << conn << QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact)).left(300);
+                qInfo().noquote() << conn << QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact));
         }
     }
     qInfo("%s: %d of %lld records replayed", qPrintable(scenario), replayed, qlonglong(records.size()));
