@@ -107,7 +107,8 @@ QUrl HttpTransport::urlFor(const Request &request) const
     if (!d->baseUrl.isValid() || d->baseUrl.isEmpty() || d->baseUrl.host().isEmpty())
         return QUrl();
     QByteArray encoded = d->baseUrl.toEncoded();
-    if (!encoded.endsWith("/ari"))
+    // The path, not the whole URL: "http://ari" (a host named ari) still needs the prefix.
+    if (!d->baseUrl.path(QUrl::FullyEncoded).endsWith(QLatin1StringView("/ari")))
         encoded += "/ari";
     if (!request.path.isEmpty() && !request.path.startsWith('/'))
         encoded += '/';
