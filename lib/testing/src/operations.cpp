@@ -312,7 +312,7 @@ void SimulatorPrivate::answerChannel(const QString &id)
 
 // Hangs a channel up with Asterisk's event order. fromRest: DELETE /channels/{id} (a soft hangup
 // request first); peerPhase: the other half of a Local pair, whose hard request was already sent.
-void SimulatorPrivate::destroyChannel(const QString &id, int cause, bool fromRest, bool peerPhase)
+void SimulatorPrivate::destroyChannel(const QString &id, int cause, bool fromRest, bool peerPhase, bool quiet)
 {
     SimChannel *c = channel(id);
     if (!c || c->dying)
@@ -324,9 +324,10 @@ void SimulatorPrivate::destroyChannel(const QString &id, int cause, bool fromRes
     }
     c->timers.clear();
     const QString peer = c->localPeer;
-    if (fromRest)
+    // quiet: no hangup request, the dialplan just ended
+    if (fromRest && !quiet)
         channelEvent(u"ChannelHangupRequest"_s, id, { { u"cause"_s, 32 }, { u"soft"_s, true } });
-    else if (!peerPhase)
+    else if (!peerPhase && !quiet)
         channelEvent(u"ChannelHangupRequest"_s, id, { { u"cause"_s, cause } });
     // A Local ;1 that only ever ran dialplan is asked twice: by ARI, then by its interrupted
     // application (l_app_subscriptions).
@@ -490,10 +491,13 @@ void SimulatorPrivate::dialEndpoint(const QString &id, int timeoutSec)
         });
         return;
     }
-    later(id, 1, [this, id, dial] {
-        setChannelState(id, u"Ringing"_s);
-        dial(u"RINGING"_s);
-    });
+    const bool local = endpoint.startsWith(u"Local/"_s, Qt::CaseInsensitive);
+    if (!local) { // a created Local/400 answers without ringing (o_broadcast_claim)
+        later(id, 1, [this, id, dial] {
+            setChannelState(id, u"Ringing"_s);
+            dial(u"RINGING"_s);
+        });
+    }
     if (b.noAnswer) {
         if (timeoutSec > 0) {
             later(id, timeoutSec * 1000, [this, id, dial] {
@@ -652,15 +656,17 @@ Reply SimulatorPrivate::originate(Request &r, const QString &givenId)
                 channelEvent(u"ChannelConnectedLine"_s, id);
             }
         }
+        // The app follows ;2 before the variables reach it (their ChannelVarset and the
+        // ConnectedLine are seen) and ;1 only after (o_broadcast_claim; f sees both: subscribeAll).
+        if (!appName.isEmpty())
+            channels[otherId].watchers.append(appName);
         applyOriginateVariables(this, r.variables(), oneId, otherId);
         SimChannel &one = channels[oneId];
         one.pendingApp = appName;
         one.pendingArgs = args;
         one.dialled = true;
-        if (!appName.isEmpty()) {
+        if (!appName.isEmpty())
             one.watchers.append(appName);
-            channels[otherId].watchers.append(appName);
-        }
         response = one.toJson();
         const QString app2 = appName.isEmpty() ? u"test-app"_s : appName;
         QTimer::singleShot(0, q, [this, otherId, oneId, app2, exten] {
@@ -724,8 +730,16 @@ Reply SimulatorPrivate::createChannel(Request &r)
     c.pendingApp = appName;
     c.pendingArgs = r.value(u"appArgs"_s).isEmpty() ? QStringList() : r.value(u"appArgs"_s).split(u',');
     channelEvent(u"ChannelCreated"_s, id);
-    // A created channel is in Stasis from the start (Asterisk puts it there before dialling).
-    enterStasis(id, appName, c.pendingArgs);
+    // A created channel is in Stasis from the start (Asterisk puts it there before dialling); the
+    // app follows it from its variables on (o_broadcast_claim).
+    if (!appName.isEmpty())
+        c.watchers.append(appName);
+    const QJsonObject vars = r.variables();
+    for (auto it = vars.constBegin(); it != vars.constEnd(); ++it)
+        setVar(id, it.key(), it.value().toString());
+    const QStringList args = channels[id].pendingArgs;
+    setDialplan(id, u"Stasis"_s, QStringList(appName + (args.isEmpty() ? QString() : u","_s + args.join(u','))).join(QString()));
+    enterStasis(id, appName, args);
     return Reply::json(200, channels[id].toJson());
 }
 
@@ -1177,6 +1191,7 @@ struct ParamRule
 {
     int status;
     const char16_t *message;
+    const char *reason = nullptr; // a status line phrase of Asterisk's own
 };
 
 // Asterisk's own answers for missing or invalid parameters, where they are not the generic ones.
@@ -1203,6 +1218,8 @@ const QHash<QString, ParamRule> &missingRules()
         { u"applications.unsubscribe/eventSource"_s, { 400, u"Missing parameter eventSource" } },
         { u"playbacks.control/operation"_s, { 400, u"Missing operation" } },
         { u"channels.snoopChannel/app"_s, { 400, u"Application name is required" } },
+        { u"channels.externalMedia/format"_s, { 400, u"format cannot be empty" } },
+        { u"channels.redirect/endpoint"_s, { 400, u"Required parameter 'endpoint' not provided.", "Not Found" } },
         { u"channels.snoopChannelWithId/app"_s, { 400, u"Application name is required" } },
     };
     return rules;
@@ -1249,7 +1266,7 @@ Reply SimulatorPrivate::dispatch(Request &r)
                 continue;
             const auto rule = missingRules().constFind(key + u'/' + p.name);
             if (rule != missingRules().constEnd())
-                return Reply::error(rule->status, QString::fromUtf16(rule->message));
+                return Reply::error(rule->status, QString::fromUtf16(rule->message), rule->reason);
             if (p.in == u"body"_s)
                 return Reply::error(400, u"Missing parameter %1"_s.arg(p.name));
             return Reply::error(400, u"Missing parameter %1"_s.arg(p.name));
@@ -1422,14 +1439,49 @@ Reply SimulatorPrivate::dispatch(Request &r)
             const QString id = r.value(u"channelId"_s, newUniqueId());
             if (channels.contains(id))
                 return Reply::error(409, u"Channel with given unique ID already exists"_s);
-            if (r.value(u"external_host"_s).isEmpty() && r.value(u"transport"_s) != u"websocket"_s)
-                return Reply::error(400, u"external_host is required"_s);
-            createChannelRecord(u"UnicastRTP/"_s + r.value(u"external_host"_s), id,
-                                u"UnicastRTP/"_s + r.value(u"external_host"_s) + u'-' + nextChannelSuffix());
-            channels[id].state = u"Up"_s;
+            // o_broadcast_claim: no websocket_client connection is configured for media
+            const QString transport = r.value(u"transport"_s, u"udp"_s);
+            const QString encapsulation = r.value(u"encapsulation"_s, u"rtp"_s);
+            if (r.value(u"external_host"_s).isEmpty())
+                return Reply::error(400, u"external_host is required for all but websocket server connections"_s);
+            if (transport == u"websocket"_s) {
+                if (encapsulation != u"none"_s)
+                    return Reply::error(400, u"encapsulation must be 'none' for websocket transport"_s);
+                return Reply::error(400, u"external_host must be a valid websocket_client connection id."_s);
+            }
+            if (encapsulation == u"rtp"_s && transport != u"udp"_s)
+                return Reply::error(400, u"transport must be 'udp' for rtp encapsulation"_s);
+            // As recorded: dialled like an outgoing line, answered at once, then in Stasis.
+            const QString host = r.value(u"external_host"_s);
+            createChannelRecord(u"UnicastRTP/"_s + host, id, u"UnicastRTP/"_s + host + u'-' + nextChannelSuffix());
+            channels[id].dialstring = host + u"/c("_s + r.value(u"format"_s) + u')';
+            const QString appName = r.value(u"app"_s);
             channelEvent(u"ChannelCreated"_s, id);
-            enterStasis(id, r.value(u"app"_s), {});
-            return Reply::json(200, channels[id].toJson());
+            setDialplan(id, u"AppDial2"_s, u"(Outgoing Line)"_s);
+            if (!appName.isEmpty()) // followed from its dialling on
+                channels[id].watchers.append(appName);
+            const QString localPort = QString::number(10000 + 2 * int(nameCounter % 5000));
+            setVar(id, u"UNICASTRTP_LOCAL_ADDRESS"_s, u"127.0.0.1"_s, false);
+            setVar(id, u"UNICASTRTP_LOCAL_PORT"_s, localPort, false);
+            QJsonObject reply = channels[id].toJson();
+            reply.insert(u"channelvars"_s, QJsonObject { { u"UNICASTRTP_LOCAL_PORT"_s, localPort },
+                                                         { u"UNICASTRTP_LOCAL_ADDRESS"_s, u"127.0.0.1"_s } });
+            QTimer::singleShot(0, q, [this, id, appName] {
+                const SimChannel *ch = channel(id);
+                if (!ch)
+                    return;
+                auto dial = [this, id](const QString &status) {
+                    EventTargets t;
+                    t.channels = { id };
+                    emitEvent(u"Dial"_s, { { u"dialstatus"_s, status }, { u"forward"_s, QString() },
+                                          { u"dialstring"_s, channels[id].dialstring }, { u"peer"_s, channels[id].toJson() } }, t);
+                };
+                dial(QString());
+                setChannelState(id, u"Up"_s);
+                dial(u"ANSWER"_s);
+                enterStasis(id, appName, {});
+            });
+            return Reply::json(200, reply);
         }
         const QString id = pp(u"channelId");
         SimChannel *c = channel(id);
@@ -1500,8 +1552,13 @@ Reply SimulatorPrivate::dispatch(Request &r)
                 setVar(id, it.key(), it.value().toString());
             return Reply::empty();
         }
-        if (n == u"getChannelVars"_s) {
-            return variablesReply(c->vars, r.value(u"variables"_s));
+        if (n == u"getChannelVars"_s) { // functions like CALLERID(num) read too (o_broadcast_claim)
+            QMap<QString, QString> vars = c->vars;
+            vars.insert(u"CALLERID(num)"_s, c->callerNumber);
+            vars.insert(u"CALLERID(number)"_s, c->callerNumber);
+            vars.insert(u"CALLERID(name)"_s, c->callerName);
+            vars.insert(u"CHANNEL(name)"_s, c->name);
+            return variablesReply(vars, r.value(u"variables"_s));
         }
         if (n == u"rtpstatistics"_s) {
             return Reply::json(200, QJsonObject { { u"txcount"_s, 100 }, { u"rxcount"_s, 100 }, { u"txjitter"_s, 0.0 },
@@ -1548,6 +1605,8 @@ Reply SimulatorPrivate::dispatch(Request &r)
             }
             return Reply::empty();
         }
+        if ((n == u"ring"_s || n == u"ringStop"_s || n == u"progress"_s) && c->createdOnly && !c->dialled)
+            return Reply::error(412, u"Channel in invalid state"_s); // o_broadcast_claim
         if (n == u"ring"_s) {
             c->ringing = true;
             if (c->isLocalTwo && channels.contains(c->localPeer)) {
@@ -1572,9 +1631,11 @@ Reply SimulatorPrivate::dispatch(Request &r)
         }
         if (n == u"progress"_s || n == u"hold"_s || n == u"unhold"_s || n == u"startSilence"_s
             || n == u"stopSilence"_s || n == u"mute"_s || n == u"unmute"_s) {
-            if (n == u"hold"_s)
+            // a Local channel passes hold on to its peer: no event on either (o_broadcast_claim)
+            const bool local = c->endpoint.startsWith(u"Local/"_s, Qt::CaseInsensitive);
+            if (n == u"hold"_s && !local)
                 channelEvent(u"ChannelHold"_s, id);
-            else if (n == u"unhold"_s)
+            else if (n == u"unhold"_s && !local)
                 channelEvent(u"ChannelUnhold"_s, id);
             return Reply::empty();
         }
@@ -1620,6 +1681,21 @@ Reply SimulatorPrivate::dispatch(Request &r)
                 { u"200"_s, { u"Echo"_s, QString() } }, { u"400"_s, { u"Wait"_s, u"300"_s } },
                 { u"600"_s, { u"MusicOnHold"_s, u"default,300"_s } }, { u"500"_s, { u"Playback"_s, u"demo-congrats"_s } },
             };
+            static const QStringList contexts { u"ari-test"_s, u"trace"_s, u"default"_s };
+            if (!contexts.contains(cc->context)) {
+                // no such context: the channel is hung up at once, quietly (o_broadcast_claim)
+                cc->stasisStatusPending = false;
+                setVar(id, u"STASISSTATUS"_s, u"SUCCESS"_s);
+                QTimer::singleShot(0, q, [this, id] { destroyChannel(id, 16, false, false, true); });
+                return Reply::empty();
+            }
+            if (cc->context == u"trace"_s && cc->exten == u"720"_s) { // Answer, Wait(300), Hangup
+                cc->priority = 1;
+                setDialplan(id, u"Answer"_s, QString());
+                channels[id].priority = 2;
+                setDialplan(id, u"Wait"_s, u"300"_s);
+                return Reply::empty();
+            }
             const auto step = plan.value(cc->exten, { u"NoOp"_s, QString() });
             setDialplan(id, step.first, step.second);
             return Reply::empty();
@@ -1642,8 +1718,9 @@ Reply SimulatorPrivate::dispatch(Request &r)
             const QString endpoint = r.value(u"endpoint"_s);
             if (!endpoint.contains(u'/'))
                 return Reply::error(400, u"Endpoint parameter is malformed"_s);
-            if (c->endpoint.startsWith(u"Local/"_s))
-                return Reply::error(422, u"Cannot redirect a Local channel"_s);
+            const QString tech = endpoint.section(u'/', 0, 0), own = c->endpoint.section(u'/', 0, 0);
+            if (tech.compare(own, Qt::CaseInsensitive) != 0) // o_broadcast_claim
+                return Reply::error(422, u"Endpoint technology '%1' does not match channel technology '%2'"_s.arg(tech, own));
             return Reply::empty();
         }
         if (n == u"transfer_progress"_s)

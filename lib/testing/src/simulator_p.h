@@ -390,7 +390,7 @@ public:
     void enterStasis(const QString &id, const QString &app, const QStringList &args);
     void leaveStasis(const QString &id, bool setStatus = true);
     void subscribeChannel(const QString &app, const QString &id);
-    void destroyChannel(const QString &id, int cause, bool fromRest, bool softFirst);
+    void destroyChannel(const QString &id, int cause, bool fromRest, bool softFirst, bool quiet = false);
     void answerChannel(const QString &id);
     void deviceStateEvent(const QString &name, const QString &state);
     Reply channelIdError(const QStringList &ids) const;
