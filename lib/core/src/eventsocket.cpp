@@ -48,6 +48,7 @@ void EventSocket::open(const QUrl &url, const QByteArray &authorization,
     teardown();
     m_url = url;
     m_lastError.clear();
+    m_binaryMessages = 0;
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
     m_socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageSize));
@@ -70,6 +71,18 @@ void EventSocket::open(const QUrl &url, const QByteArray &authorization,
                               .arg(texts.join(QStringLiteral("; ")));
     });
     connect(m_socket, &QWebSocket::textMessageReceived, this, &EventSocket::textReceived);
+    // ARI sends only text frames. A binary message is dropped with one warning per connection (a
+    // flood of them must not flood the log too); the others are counted at debug level.
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
+        ++m_binaryMessages;
+        if (m_binaryMessages == 1)
+            qCWarning(lcAriSocket).noquote()
+                << "ignoring a binary WebSocket message of" << message.size() << "bytes from"
+                << maskedUrl(m_url) << "(ARI events are text frames)";
+        else
+            qCDebug(lcAriSocket) << "ignoring binary message" << m_binaryMessages << "of"
+                                 << message.size() << "bytes";
+    });
     connect(m_socket, &QWebSocket::pong, this, [this] { m_pongTimer.stop(); });
 
     QNetworkRequest request(url);

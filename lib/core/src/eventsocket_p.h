@@ -71,6 +71,7 @@ private:
     qint64 m_maxMessageSize = 64 * 1024 * 1024;
     bool m_open = false;
     QString m_lastError;
+    qint64 m_binaryMessages = 0;
     QMetaObject::Connection m_shrinkConnection; // set while the read buffer is above its bound
 };
 

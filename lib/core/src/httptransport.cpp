@@ -1,18 +1,23 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
-#include <QtAri/HttpTransport>
-
 #include "futures_p.h"
 #include "qtari_logging_p.h"
+
+#include <QtAri/HttpTransport>
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QHash>
 #include <QtCore/QPromise>
+#include <QtCore/QTimer>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QNetworkRequest>
+#include <QtNetwork/QSslError>
+#include <QtNetwork/QSslSocket>
 
+#include <limits>
 #include <memory>
+#include <optional>
 
 namespace QtAri {
 
@@ -24,7 +29,25 @@ struct PendingRequest
     QString operation;
     QByteArray method;
     QElapsedTimer elapsed;
+    std::optional<Error> failure; // set when we abort the reply ourselves (deadline, size)
+    QStringList tlsErrors;
 };
+
+// An answer with a status is a Response when Qt's error only restates that status; any other error
+// (connection closed mid-body, protocol failure, our own abort) means the body cannot be trusted.
+bool isStatusError(QNetworkReply::NetworkError error)
+{
+    return error == QNetworkReply::NoError || error == QNetworkReply::ProtocolInvalidOperationError
+        || (error >= QNetworkReply::ContentAccessDenied
+            && error <= QNetworkReply::UnknownContentError)
+        || (error >= QNetworkReply::InternalServerError
+            && error <= QNetworkReply::UnknownServerError);
+}
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
 
 void finishPromise(QPromise<Result<Response>> &promise, Result<Response> &&result)
 {
@@ -42,6 +65,8 @@ public:
     }
 
     void finished(QNetworkReply *reply);
+    void failReply(QNetworkReply *reply, const Error &error);
+    void checkSize(QNetworkReply *reply, qint64 size);
 
     HttpTransport *q_ptr;
     QNetworkAccessManager *manager;
@@ -51,6 +76,8 @@ public:
     int requestTimeout = 10'000;
     QSslConfiguration sslConfiguration = QSslConfiguration::defaultConfiguration();
     bool sslConfigured = false;
+    bool warnedNoVerify = false;
+    qint64 maxResponseSize = 256 * 1024 * 1024;
     QHash<QNetworkReply *, PendingRequest> pending;
     Q_DECLARE_PUBLIC(HttpTransport)
 };
@@ -98,6 +125,18 @@ void HttpTransport::setSslConfiguration(const QSslConfiguration &configuration)
 {
     d->sslConfiguration = configuration;
     d->sslConfigured = true;
+    if (configuration.peerVerifyMode() != QSslSocket::VerifyNone)
+        d->warnedNoVerify = false;
+}
+
+void HttpTransport::setMaxResponseSize(qint64 bytes)
+{
+    d->maxResponseSize = bytes > 0 ? bytes : 256 * 1024 * 1024;
+}
+
+qint64 HttpTransport::maxResponseSize() const
+{
+    return d->maxResponseSize;
 }
 
 QSslConfiguration HttpTransport::sslConfiguration() const { return d->sslConfiguration; }
@@ -137,12 +176,26 @@ QFuture<Result<Response>> HttpTransport::send(const Request &request)
     networkRequest.setRawHeader("Accept", "application/json");
     if (!request.body.isEmpty())
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    // Asking for the identity encoding also turns off QNAM's automatic decompression (on every Qt
+    // version): a compressed body stays as small as it came, so a body that would inflate to
+    // gigabytes cannot, and the size bound below applies to what actually arrives.
+    networkRequest.setRawHeader("Accept-Encoding", "identity");
     networkRequest.setTransferTimeout(d->requestTimeout);
-    // Never carry the Authorization header to another host.
-    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                                QNetworkRequest::SameOriginRedirectPolicy);
-    if (url.scheme() == u"https")
+    // No redirect is followed, to the same origin or another one: Asterisk never redirects ARI,
+    // and a redirect must not be able to carry the Authorization header anywhere. A 3xx answer
+    // finishes the request with an Http error naming the target.
+    networkRequest.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (url.scheme() == u"https") {
         networkRequest.setSslConfiguration(d->sslConfiguration);
+        if (d->sslConfiguration.peerVerifyMode() == QSslSocket::VerifyNone && !d->warnedNoVerify) {
+            d->warnedNoVerify = true;
+            qCWarning(lcAriRest).noquote()
+                << "TLS certificate verification is switched off for"
+                << Private::maskedUrl(d->baseUrl)
+                << "- anyone on the path can read and change this connection";
+        }
+    }
 
     auto promise = std::make_shared<QPromise<Result<Response>>>();
     QFuture<Result<Response>> future = promise->future();
@@ -161,7 +214,57 @@ QFuture<Result<Response>> HttpTransport::send(const Request &request)
     qCDebug(lcAriRest).noquote() << method << Private::maskedUrl(url) << request.operation;
 
     QObject::connect(reply, &QNetworkReply::finished, this, [d, reply] { d->finished(reply); });
+    QObject::connect(
+        reply, &QNetworkReply::sslErrors, this, [d, reply](const QList<QSslError> &errors) {
+            auto it = d->pending.find(reply);
+            if (it == d->pending.end())
+                return;
+            for (const QSslError &error : errors)
+                it->tlsErrors << error.errorString();
+        });
+    // A server that announces or sends more than maxResponseSize() is cut off: the body is held in
+    // memory whole, so it must have a bound.
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, this, [d, reply] {
+        d->checkSize(reply, reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
+    });
+    QObject::connect(reply, &QNetworkReply::downloadProgress, this,
+        [d, reply](qint64 received, qint64) { d->checkSize(reply, received); });
+    // transferTimeout() only catches a stall; a server that trickles a byte now and then never
+    // stalls. The whole request gets three times the timeout.
+    if (d->requestTimeout > 0) {
+        const int deadline = d->requestTimeout > std::numeric_limits<int>::max() / 3
+            ? std::numeric_limits<int>::max()
+            : d->requestTimeout * 3;
+        QTimer::singleShot(deadline, reply, [d, reply, deadline] {
+            d->failReply(reply,
+                Error(Error::Kind::Timeout,
+                    QCoreApplication::translate(
+                        "QtAri", "the response did not complete within %1 ms")
+                        .arg(deadline)));
+        });
+    }
     return future;
+}
+
+void HttpTransportPrivate::failReply(QNetworkReply *reply, const Error &error)
+{
+    auto it = pending.find(reply);
+    if (it == pending.end() || it->failure)
+        return;
+    it->failure = error.withOperation(it->operation);
+    reply->abort(); // finished() follows and reports the failure
+}
+
+void HttpTransportPrivate::checkSize(QNetworkReply *reply, qint64 size)
+{
+    if (size <= maxResponseSize)
+        return;
+    failReply(reply,
+        Error(Error::Kind::InvalidResponse,
+            QCoreApplication::translate(
+                "QtAri", "the response is larger than %1 bytes (at least %2)")
+                .arg(maxResponseSize)
+                .arg(size)));
 }
 
 void HttpTransportPrivate::finished(QNetworkReply *reply)
@@ -175,11 +278,47 @@ void HttpTransportPrivate::finished(QNetworkReply *reply)
     pending.erase(it);
     reply->deleteLater();
 
+    if (entry.failure) {
+        qCWarning(lcAriRest).noquote() << entry.method << Private::maskedUrl(reply->url())
+                                       << "abandoned:" << entry.failure->toString();
+        finishPromise(*entry.promise, std::move(*entry.failure));
+        return;
+    }
+
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QNetworkReply::NetworkError error = reply->error();
-    if (statusAttribute.isValid() && statusAttribute.toInt() > 0) {
+    const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
+    if (status > 0 && isRedirect(status) && isStatusError(error)) {
+        const QUrl target =
+            reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location").trimmed()));
+        Error result = Error::http(status,
+            QCoreApplication::translate(
+                "QtAri", "the server redirected to %1; QtAri follows no redirects")
+                .arg(Private::maskedUrl(target)),
+            entry.operation);
+        qCWarning(lcAriRest).noquote()
+            << entry.method << Private::maskedUrl(reply->url()) << "->" << result.toString();
+        finishPromise(*entry.promise, std::move(result));
+        return;
+    }
+    // Identity was asked for; a body in another encoding is not inflated (it may be a bomb) and
+    // cannot be decoded as JSON either.
+    const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+    if (status > 0 && isStatusError(error) && !encoding.isEmpty() && encoding != "identity") {
+        Error result(Error::Kind::InvalidResponse,
+            QCoreApplication::translate("QtAri",
+                "the server sent a body in the \"%1\" encoding "
+                "although only identity was accepted")
+                .arg(QString::fromLatin1(encoding.left(40))),
+            entry.operation);
+        qCWarning(lcAriRest).noquote()
+            << entry.method << Private::maskedUrl(reply->url()) << "->" << result.toString();
+        finishPromise(*entry.promise, std::move(result));
+        return;
+    }
+    if (status > 0 && isStatusError(error)) {
         Response response;
-        response.status = statusAttribute.toInt();
+        response.status = status;
         response.body = reply->readAll();
         response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
         qCDebug(lcAriRest).noquote() << entry.method << Private::maskedUrl(reply->url()) << "->"
@@ -195,8 +334,17 @@ void HttpTransportPrivate::finished(QNetworkReply *reply)
                        QCoreApplication::translate("QtAri", "no answer within %1 ms")
                                .arg(requestTimeout),
                        entry.operation);
+    } else if (!entry.tlsErrors.isEmpty()) {
+        result = Error(Error::Kind::Network,
+            QCoreApplication::translate("QtAri", "TLS error: %1")
+                .arg(Private::maskSecrets(entry.tlsErrors.join(QStringLiteral("; ")))),
+            entry.operation);
     } else {
         QString message = Private::maskSecrets(reply->errorString());
+        if (status > 0)
+            message = QCoreApplication::translate("QtAri", "broken HTTP %1 response: %2")
+                          .arg(status)
+                          .arg(message);
         result = Error(Error::Kind::Network, message, entry.operation);
     }
     qCDebug(lcAriRest).noquote() << entry.method << Private::maskedUrl(reply->url()) << "failed:"

@@ -27,9 +27,16 @@ class HttpTransportPrivate;
 //! base URL is taken as the credentials and removed from it.
 //!
 //! Every future returned by send() finishes exactly once: with the Response (any HTTP status,
-//! 4xx and 5xx included), or with an Error of kind Network (Qt's message), Timeout (no progress
-//! within requestTimeout()), NotConnected (no base URL) or whatever abortAll() was given. Destroying
-//! the transport finishes pending futures with Aborted.
+//! 4xx and 5xx included), or with an Error of kind Network (Qt's message; "TLS error: …" naming
+//! the certificate problem; a connection that broke in the middle of a response), Timeout (no
+//! progress within requestTimeout(), or the whole response not in within three times that),
+//! InvalidResponse (more than maxResponseSize() bytes), Http with a 3xx status (a redirect, which
+//! is never followed), NotConnected (no base URL) or whatever abortAll() was given. Destroying the
+//! transport finishes pending futures with Aborted.
+//!
+//! Bodies are asked for uncompressed ("Accept-Encoding: identity") and never inflated by Qt, so
+//! what a server sends is what is held in memory, bounded by maxResponseSize(). Switching peer
+//! verification off in sslConfiguration() logs one warning on "qtari.rest".
 class QTARI_EXPORT HttpTransport : public Transport
 {
     Q_OBJECT
@@ -53,6 +60,11 @@ public:
     //! TLS settings for https URLs (the default is QSslConfiguration::defaultConfiguration()).
     void setSslConfiguration(const QSslConfiguration &configuration);
     QSslConfiguration sslConfiguration() const;
+
+    //! Largest response body accepted; a server that announces or sends more is cut off and the
+    //! request fails with InvalidResponse. The default is 256 MiB (0 restores it).
+    void setMaxResponseSize(qint64 bytes);
+    qint64 maxResponseSize() const;
 
     //! The full URL a Request goes to (without credentials), or an invalid URL if it cannot be built.
     QUrl urlFor(const Request &request) const;

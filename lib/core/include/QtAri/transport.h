@@ -8,6 +8,10 @@
 #include <QtCore/QObject>
 #include <QtCore/QString>
 
+QT_BEGIN_NAMESPACE
+class QDebug;
+QT_END_NAMESPACE
+
 namespace QtAri {
 
 //! \brief One ARI REST request, fully built and encoded, ready for a Transport.
@@ -44,5 +48,11 @@ public:
 
     virtual QFuture<Result<Response>> send(const Request &request) = 0;
 };
+
+//! "QtAri::Request(GET /channels?… channels.list, 0 body bytes)"; secret-looking query values
+//! (api_key, password …) are shown as "***".
+QTARI_EXPORT QDebug operator<<(QDebug debug, const Request &request);
+//! "QtAri::Response(200, application/json, 1234 body bytes)"; the body itself is not shown.
+QTARI_EXPORT QDebug operator<<(QDebug debug, const Response &response);
 
 } // namespace QtAri
