@@ -51,10 +51,11 @@ ClientPrivate::ClientPrivate(Client *q)
     registry = std::make_unique<Private::Registry>(q);
     // Every answer passes the registry first: an operation that ended an object has ended the
     // live object by the time its caller hears of it.
-    transport->setObserver([this](const Request &request, const Result<Response> &result,
-                                  std::function<void()> release) {
+    transport->setClock([this] { return registry ? registry->eventCount() : 0; });
+    transport->setObserver([this](const Request &request, quint64 sentAt,
+                                  const Result<Response> &result, std::function<void()> release) {
         if (registry)
-            registry->observe(request, result, std::move(release));
+            registry->observe(request, sentAt, result, std::move(release));
         else
             release();
     });
@@ -82,6 +83,15 @@ void ClientPrivate::handleFrame(const QJsonObject &object)
         return;
     }
     const Event &event = decoded.value();
+    if (const auto *user = event.as<ChannelUsereventEvent>();
+        user && user->eventname == Private::Registry::fenceEventName()) {
+        // The registry's own fence (see Registry::observe): not an event of the application.
+        bool ok = false;
+        const int number = user->userevent.value(QLatin1StringView("fence")).toString().toInt(&ok);
+        if (ok)
+            registry->fencePassed(number);
+        return;
+    }
     if (event.type() == EventType::Unknown) {
         qCWarning(lcAriEvents).noquote()
                 << "unknown event type"

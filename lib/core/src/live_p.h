@@ -23,13 +23,16 @@ template<class Live, class Info>
 QFuture<Result<Live *>> toLive(ClientEvents *client, QFuture<Result<Info>> future)
 {
     QPointer<ClientEvents> guard(client);
-    return future.then([guard](const Result<Info> &result) -> Result<Live *> {
+    // The request has just been sent: events from now on are newer than its reply.
+    const Registry *sentAt = registryOf(client);
+    const quint64 asOf = sentAt ? sentAt->eventCount() : std::numeric_limits<quint64>::max();
+    return future.then([guard, asOf](const Result<Info> &result) -> Result<Live *> {
         if (!result)
             return result.error();
         Registry *registry = guard ? registryOf(guard.data()) : nullptr;
         if (!registry)
             return Error(Error::Kind::Aborted, QStringLiteral("the client is gone"));
-        return registry->resolve(result.value());
+        return registry->resolve(result.value(), asOf);
     });
 }
 
@@ -39,7 +42,9 @@ QFuture<Result<QList<Live *>>> toLiveList(ClientEvents *client,
                                           QFuture<Result<QList<Info>>> future)
 {
     QPointer<ClientEvents> guard(client);
-    return future.then([guard](const Result<QList<Info>> &result) -> Result<QList<Live *>> {
+    const Registry *sentAt = registryOf(client);
+    const quint64 asOf = sentAt ? sentAt->eventCount() : std::numeric_limits<quint64>::max();
+    return future.then([guard, asOf](const Result<QList<Info>> &result) -> Result<QList<Live *>> {
         if (!result)
             return result.error();
         Registry *registry = guard ? registryOf(guard.data()) : nullptr;
@@ -48,7 +53,7 @@ QFuture<Result<QList<Live *>>> toLiveList(ClientEvents *client,
         QList<Live *> live;
         live.reserve(result.value().size());
         for (const Info &info : result.value())
-            live.append(registry->resolve(info));
+            live.append(registry->resolve(info, asOf));
         return live;
     });
 }

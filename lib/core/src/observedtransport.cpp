@@ -29,15 +29,16 @@ QFuture<Result<Response>> ObservedTransport::send(const Request &request)
     promise->start();
     QFuture<Result<Response>> future = promise->future();
     QPointer<ObservedTransport> guard(this);
+    const quint64 sentAt = m_clock ? m_clock() : 0;
     // No context object: the continuation runs where the inner transport finishes its future (the
     // client's thread), before anyone waiting on the outer future hears of it.
-    m_inner->send(request).then([guard, request, promise](const Result<Response> &result) {
+    m_inner->send(request).then([guard, request, sentAt, promise](const Result<Response> &result) {
         auto release = [promise, result] {
             promise->addResult(result);
             promise->finish();
         };
         if (guard && guard->m_observer)
-            guard->m_observer(request, result, std::move(release));
+            guard->m_observer(request, sentAt, result, std::move(release));
         else
             release();
     });

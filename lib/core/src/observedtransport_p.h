@@ -19,8 +19,10 @@ class ObservedTransport : public Transport
     Q_OBJECT
 public:
     //! Called with every answer; the caller's future finishes when \a release is called (at once,
-    //! or later, but always: the observer owns that promise until then).
-    using Observer = std::function<void(const Request &request, const Result<Response> &result,
+    //! or later, but always: the observer owns that promise until then). \a sentAt is what the
+    //! clock said when the request was sent.
+    using Observer = std::function<void(const Request &request, quint64 sentAt,
+                                        const Result<Response> &result,
                                         std::function<void()> release)>;
 
     ObservedTransport(Transport *inner, QObject *parent);
@@ -28,11 +30,14 @@ public:
 
     QFuture<Result<Response>> send(const Request &request) override;
     void setObserver(Observer observer) { m_observer = std::move(observer); }
+    //! Stamps each request when it is sent (the registry's event count).
+    void setClock(std::function<quint64()> clock) { m_clock = std::move(clock); }
     Transport *inner() const { return m_inner; }
 
 private:
     QPointer<Transport> m_inner;
     Observer m_observer;
+    std::function<quint64()> m_clock;
 };
 
 } // namespace QtAri::Private

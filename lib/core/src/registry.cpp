@@ -16,6 +16,7 @@
 
 #include <QtAri/ApplicationsApi>
 #include <QtAri/ChannelsApi>
+#include <QtAri/EventsApi>
 #include <QtAri/BridgesApi>
 #include <QtAri/client.h>
 #include <QtAri/events.h>
@@ -256,10 +257,15 @@ public:
     QSet<QString> queuedSet;
     QTimer flushTimer;
     QSet<QString> adoptedBySubscribe; // "channel:<id>" / "bridge:<id>" adopted by applications.subscribe
-    // Adopted from a reply: events between the reply and the subscription were not sent to us, so
-    // the snapshot is fetched again once the subscription holds.
-    QSet<QString> refreshAfterSubscribe;
-    void refresh(const QString &source);
+    // A fence: a user event the client sends its own first application. Events reach a socket in
+    // the order Asterisk sends them, so when the fence arrives every event sent before the request
+    // that preceded it has arrived too.
+    void fence(std::function<void()> then);
+    QHash<int, std::pair<QTimer *, std::function<void()>>> fences;
+    int nextFence = 0;
+    void adoptCreated(const QString &source, const QJsonObject &reply, quint64 sentAt,
+                      std::function<void()> release);
+    void applySnapshot(bool isChannel, const QJsonObject &json, quint64 sentAt);
     QHash<QString, PendingEnd> pendingEnds; // "channel:<id>", "bridge:…", "playback:…", "recording:…"
 };
 
@@ -463,7 +469,6 @@ void RegistryPrivate::removeChannel(Channel *channel)
     channels.remove(channel->id());
     subscribedChannels.remove(channel->id());
     adoptedBySubscribe.remove(u"channel:"_s + channel->id());
-    refreshAfterSubscribe.remove(u"channel:"_s + channel->id());
     settle(u"channel:"_s + channel->id());
     if (Bridge *bridge = channel->d->bridge.data()) {
         if (bridge->d->removeChannelId(channel->id()))
@@ -482,7 +487,6 @@ void RegistryPrivate::removeBridge(Bridge *bridge)
     bridges.remove(bridge->id());
     subscribedBridges.remove(bridge->id());
     adoptedBySubscribe.remove(u"bridge:"_s + bridge->id());
-    refreshAfterSubscribe.remove(u"bridge:"_s + bridge->id());
     settle(u"bridge:"_s + bridge->id());
     for (const QString &id : std::as_const(bridge->d->channelIds)) {
         if (Channel *channel = channels.value(id)) {
@@ -1237,10 +1241,6 @@ void RegistryPrivate::subscriptionAnswered(const QStringList &sources, bool alon
                 ApplicationInfo::fromJson(QJsonDocument::fromJson(result->body).object());
         if (info)
             takeSubscriptions(*info);
-        for (const QString &source : sources) {
-            if (refreshAfterSubscribe.remove(source))
-                refresh(source);
-        }
         return;
     }
     if (status == 422 && !alone) {
@@ -1272,39 +1272,113 @@ void RegistryPrivate::takeSubscriptions(const ApplicationInfo &info)
     allBridgesTopic = subscribedBridges.contains(u"__AST_BRIDGE_ALL_TOPIC"_s);
 }
 
-// One snapshot fetched again; an event that names the object meanwhile knows better.
-void RegistryPrivate::refresh(const QString &source)
+// An operation of ours created a channel or bridge. Without subscribeAll Asterisk may send us
+// nothing about it, so the application is subscribed to it first; events between its creation and
+// the subscription were not sent to us either, so its snapshot is then read again. The caller's
+// future finishes after that, with an object the mirror holds and will hear the end of.
+void RegistryPrivate::fence(std::function<void()> then)
+{
+    const Result<Request> request = EventsApi::userEventRequest(
+            Registry::fenceEventName(), applicationNames.value(0),
+            { .variables = QJsonObject { { "fence"_L1, QString::number(nextFence) } } });
+    if (!rest || applicationNames.isEmpty() || !eventsFlowing() || !request) {
+        then();
+        return;
+    }
+    const int number = nextFence++;
+    auto *timer = new QTimer(client);
+    timer->setSingleShot(true);
+    fences.insert(number, { timer, std::move(then) });
+    // If the fence is lost (socket dropped), go on after the grace period.
+    QObject::connect(timer, &QTimer::timeout, client, [this, number] { q->fencePassed(number); });
+    timer->start(terminalGraceMs);
+    QPointer<Client> guard(client);
+    rest->send(*request).then([guard, number](const Result<Response> &result) {
+        Registry *registry = guard ? registryOf(guard.data()) : nullptr;
+        if (registry && !(result && result->status == 204))
+            registry->fencePassed(number); // refused: no event will come
+    });
+}
+
+// A snapshot from a reply, applied unless an event named the object after the request was sent
+// (every channel and bridge event carries a full snapshot, newer than the reply's).
+void RegistryPrivate::applySnapshot(bool isChannel, const QJsonObject &json, quint64 sentAt)
+{
+    if (isChannel) {
+        const Result<ChannelInfo> info = ChannelInfo::fromJson(json);
+        if (!info || info->id().isEmpty() || endedChannels.contains(info->id()))
+            return;
+        if (Channel *channel = channels.value(info->id());
+            channel && channel->d->known && channel->d->touched > sentAt)
+            return;
+        ++eventNumber; // newer than the reply the caller is about to resolve
+        applyChannel(*info);
+    } else {
+        const Result<BridgeInfo> info = BridgeInfo::fromJson(json);
+        if (!info || info->id().isEmpty() || endedBridges.contains(info->id()))
+            return;
+        if (Bridge *bridge = bridges.value(info->id());
+            bridge && bridge->d->known && bridge->d->touched > sentAt)
+            return;
+        ++eventNumber;
+        applyBridge(*info);
+    }
+}
+
+void RegistryPrivate::adoptCreated(const QString &source, const QJsonObject &reply, quint64 sentAt,
+                                   std::function<void()> release)
 {
     const QString id = source.section(u':', 1);
     const bool isChannel = source.startsWith(u"channel:");
-    const Result<Request> request = isChannel ? ChannelsApi::getRequest(id) : BridgesApi::getRequest(id);
-    if (!request || !rest)
+    const bool covered = !wantsSubscriptions()
+            || (isChannel ? allChannelsTopic || subscribedChannels.contains(id)
+                          : allBridgesTopic || subscribedBridges.contains(id));
+    if (covered || id.isEmpty()) {
+        if (!id.isEmpty())
+            applySnapshot(isChannel, reply, sentAt);
+        release();
         return;
-    const quint64 asOf = eventNumber;
+    }
+    const Result<Request> subscribe =
+            ApplicationsApi::subscribeRequest(applicationNames.constFirst(), { source });
+    const Result<Request> get = isChannel ? ChannelsApi::getRequest(id) : BridgesApi::getRequest(id);
+    if (!subscribe || !get) {
+        release();
+        return;
+    }
     QPointer<Client> guard(client);
-    rest->send(*request).then([guard, source, id, isChannel, asOf](const Result<Response> &result) {
+    rest->send(*subscribe).then([guard, source, isChannel, get = *get,
+                                 release](const Result<Response> &answer) {
         Registry *registry = guard ? registryOf(guard.data()) : nullptr;
-        if (!registry || !result)
+        if (!registry) {
+            release();
             return;
+        }
         RegistryPrivate *d = registry->d.get();
-        if (result->status == 404) {
-            d->endSoon(source, {});
+        if (!answer || answer->status != 200) {
+            // Gone already (422), or the server is unreachable: the reply is all there is; the
+            // subscription is tried again when the object is adopted.
+            release();
             return;
         }
-        if (result->status != 200)
+        if (const Result<ApplicationInfo> info =
+                    ApplicationInfo::fromJson(QJsonDocument::fromJson(answer->body).object()))
+            d->takeSubscriptions(*info);
+        if (!d->rest) {
+            release();
             return;
-        const QJsonObject json = QJsonDocument::fromJson(result->body).object();
-        if (isChannel) {
-            Channel *channel = d->channels.value(id);
-            const Result<ChannelInfo> info = ChannelInfo::fromJson(json);
-            if (channel && channel->d->known && channel->d->touched <= asOf && info)
-                d->applyChannel(*info);
-        } else {
-            Bridge *bridge = d->bridges.value(id);
-            const Result<BridgeInfo> info = BridgeInfo::fromJson(json);
-            if (bridge && bridge->d->known && bridge->d->touched <= asOf && info)
-                d->applyBridge(*info);
         }
+        const quint64 asked = d->eventNumber;
+        d->rest->send(get).then([guard, source, isChannel, asked,
+                                 release](const Result<Response> &fresh) {
+            Registry *registry = guard ? registryOf(guard.data()) : nullptr;
+            if (registry && fresh && fresh->status == 200)
+                registry->d->applySnapshot(isChannel, QJsonDocument::fromJson(fresh->body).object(),
+                                           asked);
+            else if (registry && fresh && fresh->status == 404)
+                registry->d->endSoon(source, {});
+            release();
+        });
     });
 }
 
@@ -1393,6 +1467,9 @@ void RegistryPrivate::settleAll()
     const QStringList keys = pendingEnds.keys();
     for (const QString &key : keys)
         settle(key);
+    const QList<int> numbers = fences.keys();
+    for (int number : numbers)
+        q->fencePassed(number);
 }
 
 // applications.subscribe succeeded: the channels and bridges it names are covered from now on, so
@@ -1523,7 +1600,7 @@ void Registry::configure(Transport *rest, const QStringList &applications, bool 
     d->subscribeAll = subscribeAll;
 }
 
-void Registry::observe(const Request &request, const Result<Response> &result,
+void Registry::observe(const Request &request, quint64 sentAt, const Result<Response> &result,
                        std::function<void()> release)
 {
     const int status = result ? result->status : 0;
@@ -1532,6 +1609,20 @@ void Registry::observe(const Request &request, const Result<Response> &result,
     const QString &operation = request.operation;
     const auto segment = [&request](int index) { return pathSegment(request.path, index); };
 
+    static const QSet<QString> createsChannel = {
+        u"channels.originate"_s,  u"channels.originateWithId"_s,  u"channels.create"_s,
+        u"channels.snoopChannel"_s, u"channels.snoopChannelWithId"_s, u"channels.externalMedia"_s,
+    };
+    if (status == 200 && createsChannel.contains(operation)) {
+        const QJsonObject json = QJsonDocument::fromJson(result->body).object();
+        return d->adoptCreated(u"channel:"_s + json.value("id"_L1).toString(), json, sentAt,
+                               std::move(release));
+    }
+    if (status == 200 && (operation == u"bridges.create" || operation == u"bridges.createWithId")) {
+        const QJsonObject json = QJsonDocument::fromJson(result->body).object();
+        return d->adoptCreated(u"bridge:"_s + json.value("id"_L1).toString(), json, sentAt,
+                               std::move(release));
+    }
     if (operation == u"channels.hangup" && gone) {
         const auto [cause, causeText] = hangupCause(request.query);
         return d->endSoon(u"channel:"_s + segment(1), std::move(release), ok ? cause : 0,
@@ -1548,14 +1639,20 @@ void Registry::observe(const Request &request, const Result<Response> &result,
         return d->endSoon(u"recording:"_s + segment(2), std::move(release));
     }
     if (operation == u"deviceStates.delete" && ok) {
-        // Asterisk sends no event; the state reads UNKNOWN afterwards (trace g).
-        if (DeviceState *state = d->deviceStates.value(segment(1))) {
-            DeviceStateInfo info = state->info();
-            info.setState(u"UNKNOWN"_s);
-            if (state->d->update(info))
-                Q_EMIT d->events->deviceStateChanged(state);
-        }
-    } else if ((operation == u"mailboxes.delete" && gone)
+        // Asterisk sends no event; the state reads UNKNOWN afterwards (trace g). A change sent
+        // before the delete may still be on its way: the state is set once the fence is through.
+        const QString name = segment(1);
+        return d->fence([this, name, release = std::move(release)] {
+            if (DeviceState *state = d->deviceStates.value(name)) {
+                DeviceStateInfo info = state->info();
+                info.setState(u"UNKNOWN"_s);
+                if (state->d->update(info))
+                    Q_EMIT d->events->deviceStateChanged(state);
+            }
+            release();
+        });
+    }
+    if ((operation == u"mailboxes.delete" && gone)
                || (operation == u"mailboxes.get" && status == 404)) {
         if (Mailbox *mailbox = d->mailboxes.take(segment(1))) {
             mailbox->d->setEnded();
@@ -1801,42 +1898,47 @@ QList<Bridge *> Registry::bridges() const { return knownOnly(d->bridges); }
 QList<Playback *> Registry::playbacks() const { return knownOnly(d->playbacks); }
 QList<LiveRecording *> Registry::liveRecordings() const { return knownOnly(d->recordings); }
 
-Channel *Registry::resolve(const ChannelInfo &info)
+Channel *Registry::resolve(const ChannelInfo &info, quint64 asOf)
 {
     if (d->endedChannels.contains(info.id()))
         return RegistryPrivate::endedObject(new Channel(info.id(), d->client, d->client), info);
     Channel *channel = d->channels.value(info.id());
-    if (d->wantsSubscriptions() && !(channel && channel->d->known))
-        d->refreshAfterSubscribe.insert(u"channel:"_s + info.id());
+    if (channel && channel->d->known && asOf != std::numeric_limits<quint64>::max()
+        && channel->d->touched > asOf)
+        return channel; // an event since the request knows better than this reply
     return d->applyChannel(info);
 }
 
-Bridge *Registry::resolve(const BridgeInfo &info)
+Bridge *Registry::resolve(const BridgeInfo &info, quint64 asOf)
 {
     if (d->endedBridges.contains(info.id()))
         return RegistryPrivate::endedObject(new Bridge(info.id(), d->client, d->client), info);
     Bridge *bridge = d->bridges.value(info.id());
-    if (d->wantsSubscriptions() && !(bridge && bridge->d->known))
-        d->refreshAfterSubscribe.insert(u"bridge:"_s + info.id());
+    if (bridge && bridge->d->known && asOf != std::numeric_limits<quint64>::max()
+        && bridge->d->touched > asOf)
+        return bridge;
     return d->applyBridge(info);
 }
 
-Playback *Registry::resolve(const PlaybackInfo &info)
+Playback *Registry::resolve(const PlaybackInfo &info, quint64 asOf)
 {
+    Q_UNUSED(asOf) // no event changes it between a request and its reply
     if (d->endedPlaybacks.contains(info.id()))
         return RegistryPrivate::endedObject(new Playback(info.id(), d->client, d->client), info);
     return d->applyPlayback(info);
 }
 
-LiveRecording *Registry::resolve(const LiveRecordingInfo &info)
+LiveRecording *Registry::resolve(const LiveRecordingInfo &info, quint64 asOf)
 {
+    Q_UNUSED(asOf) // no event changes it between a request and its reply
     if (d->endedRecordings.contains(info.name()))
         return RegistryPrivate::endedObject(new LiveRecording(info.name(), d->client, d->client), info);
     return d->applyRecording(info);
 }
 
-StoredRecording *Registry::resolve(const StoredRecordingInfo &info)
+StoredRecording *Registry::resolve(const StoredRecordingInfo &info, quint64 asOf)
 {
+    Q_UNUSED(asOf) // no event changes it between a request and its reply
     StoredRecording *recording = d->storedRecordings.value(info.name());
     if (!recording) {
         recording = new StoredRecording(info.name(), d->client, d->client);
@@ -1846,15 +1948,17 @@ StoredRecording *Registry::resolve(const StoredRecordingInfo &info)
     return recording;
 }
 
-Endpoint *Registry::resolve(const EndpointInfo &info)
+Endpoint *Registry::resolve(const EndpointInfo &info, quint64 asOf)
 {
+    Q_UNUSED(asOf) // no event changes it between a request and its reply
     Endpoint *endpoint = d->findOrCreateEndpoint(info.technology(), info.resource());
     endpoint->d->update(info);
     return endpoint;
 }
 
-DeviceState *Registry::resolve(const DeviceStateInfo &info)
+DeviceState *Registry::resolve(const DeviceStateInfo &info, quint64 asOf)
 {
+    Q_UNUSED(asOf) // no event changes it between a request and its reply
     DeviceState *state = d->deviceStates.value(info.name());
     if (!state) {
         state = new DeviceState(info.name(), d->client, d->client);
@@ -1864,8 +1968,9 @@ DeviceState *Registry::resolve(const DeviceStateInfo &info)
     return state;
 }
 
-Mailbox *Registry::resolve(const MailboxInfo &info)
+Mailbox *Registry::resolve(const MailboxInfo &info, quint64 asOf)
 {
+    Q_UNUSED(asOf) // no event changes it between a request and its reply
     Mailbox *mailbox = d->mailboxes.value(info.name());
     if (!mailbox) {
         mailbox = new Mailbox(info.name(), d->client, d->client);
@@ -1875,8 +1980,9 @@ Mailbox *Registry::resolve(const MailboxInfo &info)
     return mailbox;
 }
 
-Sound *Registry::resolve(const SoundInfo &info)
+Sound *Registry::resolve(const SoundInfo &info, quint64 asOf)
 {
+    Q_UNUSED(asOf) // no event changes it between a request and its reply
     Sound *sound = d->sounds.value(info.id());
     if (!sound) {
         sound = new Sound(info.id(), d->client, d->client);
@@ -1886,8 +1992,9 @@ Sound *Registry::resolve(const SoundInfo &info)
     return sound;
 }
 
-Application *Registry::resolve(const ApplicationInfo &info)
+Application *Registry::resolve(const ApplicationInfo &info, quint64 asOf)
 {
+    Q_UNUSED(asOf) // no event changes it between a request and its reply
     Application *application = d->applicationNamed(info.name());
     if (application)
         application->d->update(info);
@@ -1927,13 +2034,28 @@ void Registry::clear(const Error &reason)
     d->subscribedBridges.clear();
     d->allChannelsTopic = d->allBridgesTopic = false;
     d->adoptedBySubscribe.clear();
-    d->refreshAfterSubscribe.clear();
     d->lastEvent = Event();
     d->resyncFrom = std::numeric_limits<quint64>::max();
     d->endedChannels.clear();
     d->endedBridges.clear();
     d->endedPlaybacks.clear();
     d->endedRecordings.clear();
+}
+
+quint64 Registry::eventCount() const { return d->eventNumber; }
+
+QString Registry::fenceEventName() { return u"QtAriFence"_s; }
+
+void Registry::fencePassed(int number)
+{
+    const auto it = d->fences.find(number);
+    if (it == d->fences.end())
+        return;
+    auto [timer, then] = std::move(*it);
+    d->fences.erase(it);
+    timer->stop();
+    timer->deleteLater();
+    then();
 }
 
 qsizetype Registry::size() const

@@ -12,6 +12,7 @@
 #include <QtCore/QStringList>
 
 #include <functional>
+#include <limits>
 #include <memory>
 
 namespace QtAri {
@@ -77,8 +78,10 @@ public:
     //! period; \a release is called once that has happened. A 404 from such an operation means
     //! the server no longer has the object: the same applies. applications.subscribe adopts the
     //! channels and bridges it names; applications.unsubscribe lets go of those it adopted.
-    void observe(const QtAri::Request &request, const QtAri::Result<QtAri::Response> &result,
-                 std::function<void()> release);
+    //! \a sentAt is eventCount() when the request was sent: a snapshot in the reply does not
+    //! overwrite what an event told since.
+    void observe(const QtAri::Request &request, quint64 sentAt,
+                 const QtAri::Result<QtAri::Response> &result, std::function<void()> release);
 
     //! Call when the listings for reconcile() are requested: objects that events name from now
     //! on are newer than the listings and are neither overwritten nor ended by reconcile().
@@ -119,21 +122,31 @@ public:
     QList<Playback *> playbacks() const;
     QList<LiveRecording *> liveRecordings() const;
 
-    //! Find or create the object, then update it from \a info (used by toLive()).
-    Channel *resolve(const QtAri::ChannelInfo &info);
-    Bridge *resolve(const QtAri::BridgeInfo &info);
-    Playback *resolve(const QtAri::PlaybackInfo &info);
-    LiveRecording *resolve(const QtAri::LiveRecordingInfo &info);
-    StoredRecording *resolve(const QtAri::StoredRecordingInfo &info);
-    Endpoint *resolve(const QtAri::EndpointInfo &info);
-    DeviceState *resolve(const QtAri::DeviceStateInfo &info);
-    Mailbox *resolve(const QtAri::MailboxInfo &info);
-    Sound *resolve(const QtAri::SoundInfo &info);
-    Application *resolve(const QtAri::ApplicationInfo &info);
+    //! Find or create the object, then update it from \a info (used by toLive()). A reply can be
+    //! older than the events: \a asOf is eventCount() when the request was sent, and a channel or
+    //! bridge that an event named since then keeps its state.
+    Channel *resolve(const QtAri::ChannelInfo &info, quint64 asOf = std::numeric_limits<quint64>::max());
+    Bridge *resolve(const QtAri::BridgeInfo &info, quint64 asOf = std::numeric_limits<quint64>::max());
+    Playback *resolve(const QtAri::PlaybackInfo &info, quint64 asOf = std::numeric_limits<quint64>::max());
+    LiveRecording *resolve(const QtAri::LiveRecordingInfo &info, quint64 asOf = std::numeric_limits<quint64>::max());
+    StoredRecording *resolve(const QtAri::StoredRecordingInfo &info, quint64 asOf = std::numeric_limits<quint64>::max());
+    Endpoint *resolve(const QtAri::EndpointInfo &info, quint64 asOf = std::numeric_limits<quint64>::max());
+    DeviceState *resolve(const QtAri::DeviceStateInfo &info, quint64 asOf = std::numeric_limits<quint64>::max());
+    Mailbox *resolve(const QtAri::MailboxInfo &info, quint64 asOf = std::numeric_limits<quint64>::max());
+    Sound *resolve(const QtAri::SoundInfo &info, quint64 asOf = std::numeric_limits<quint64>::max());
+    Application *resolve(const QtAri::ApplicationInfo &info, quint64 asOf = std::numeric_limits<quint64>::max());
 
     //! The client stopped or is being destroyed: every object leaves the map with its removal
     //! signal and is deleted later. \a reason is for logs.
     void clear(const QtAri::Error &reason);
+
+    //! The name of the user events the registry sends itself as fences; the client passes them
+    //! to fencePassed() and does not deliver them.
+    static QString fenceEventName();
+    void fencePassed(int number);
+
+    //! Events dispatched so far (a clock for resolve()'s asOf).
+    quint64 eventCount() const;
 
     //! Objects currently in the map (all types); for tests and the soak check.
     qsizetype size() const;

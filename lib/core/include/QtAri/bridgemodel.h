@@ -21,6 +21,10 @@ class BridgeModelPrivate;
 //! while the channel is live, its name and state) and the ChannelRole; top-level rows the bridge's
 //! properties. Named columns and roles for widget views and QML. The model does not own the
 //! client; if the client is destroyed the model empties.
+//!
+//! With subscribeAll it holds every bridge of the server; without (the default) the bridges the
+//! applications created, were told of (one of their channels entered it) or subscribed to, and
+//! at a (re)connect those holding a channel in their Stasis (see Client).
 class QTARI_EXPORT BridgeModel : public QAbstractItemModel
 {
     Q_OBJECT

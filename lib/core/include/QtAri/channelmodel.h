@@ -20,6 +20,11 @@ class ChannelModelPrivate;
 //! reconciled state. Rows are in the order the channels appeared. Works in widget views (columns,
 //! DisplayRole) and QML (roleNames()). Updates cost O(1) per event, so 10,000 channels are fine.
 //! The model does not own the client; if the client is destroyed the model empties.
+//!
+//! Which channels it holds depends on the client's mode: with subscribeAll every channel of the
+//! server; without (the default) the channels the applications' subscriptions cover — those in
+//! their Stasis, those they created or were told of, those they subscribed to (see Client). A
+//! row never shows a channel the server no longer has.
 class QTARI_EXPORT ChannelModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -51,8 +51,39 @@ class ClientPrivate;
 //! Once connected, a lost event socket (server gone, socket dropped, or no pong within the
 //! keepalive timeout) makes the client go Reconnecting and retry as reconnectPolicy() says.
 //! After every successful (re)connect it lists channels and bridges and reconciles its live
-//! objects with them, so what the application sees equals what the server has; events that arrive
-//! meanwhile are delivered after the listing, in order.
+//! objects with them; events that arrive meanwhile are delivered after the listing, in order.
+//! A listing the server refuses with 403, 404 or 501 (a module or a right missing) does not fail
+//! the connect: it is logged, reported with errorOccurred(), and that kind is left as it is.
+//!
+//! \section mirror What the live objects and the models hold
+//!
+//! The live channels and bridges (liveChannels(), liveBridges(), ChannelModel, BridgeModel) are
+//! the objects the client hears of, and they are always what the server has:
+//! - With subscribeAll: every channel and bridge on the server.
+//! - Without (the default): what the applications' subscriptions cover — channels in their Stasis,
+//!   channels and bridges the application created or that an event told it of (a bridge its
+//!   channel entered, the peer of a Dial), and what it subscribed to with
+//!   ApplicationsApi::subscribe(). At a (re)connect the client adopts from the listings only
+//!   those: channels in one of its applications' Stasis, what the applications are subscribed
+//!   to, and bridges holding such a channel; other programs' calls are not shown.
+//!
+//! Asterisk tells an application nothing of a bridge it created, of a bridge once its channels
+//! have left it, or of a channel that went back to the dialplan, so in the default mode the client
+//! subscribes its first application to each channel and bridge it holds (a few batched
+//! applications.subscribe requests; Asterisk drops these subscriptions by itself when the objects
+//! end). That keeps every held object current until its end, at the price of events for calls
+//! that have left the application's Stasis; we chose it over dropping such objects because an
+//! application that shows a call should learn when it ends. applications.unsubscribe() of a
+//! channel or bridge that the client holds only because of the application's own subscribe()
+//! removes it from the mirror again (it still exists, so it does not end).
+//!
+//! An operation of this client that ends an object (Channel::hangup(), Bridge::destroy(),
+//! Playback::stop(), LiveRecording::stop()/cancel(), the mailbox, device state and stored
+//! recording deletes, through the live objects or the resource APIs) has ended the live object
+//! by the time its future finishes — also when Asterisk sends no terminal event. When the event
+//! does come (normally within milliseconds) its data wins (the hangup cause, for instance); the
+//! future waits for it at most a second. A 404 from such an operation, or from a get of the object,
+//! means the server no longer has it: the live object ends the same way. Nothing fires twice.
 //!
 //! Credentials go only into an Authorization header (REST and WebSocket), never into a URL or a
 //! log line; user info or an api_key in the URL given to setUrl() is taken as the credentials and
@@ -119,7 +150,9 @@ public:
     void setApplicationNames(const QStringList &names);
     QStringList applicationNames() const;
 
-    //! Receive all events of the server, not only those of the applications' resources.
+    //! Receive all events of the server, not only those of the applications' resources; the
+    //! live objects and models then hold every channel and bridge of the server (see the class
+    //! description for what they hold without). Default false.
     void setSubscribeAll(bool subscribeAll);
     bool subscribeAll() const;
 
