@@ -1219,6 +1219,8 @@ const QHash<QString, ParamRule> &missingRules()
         { u"playbacks.control/operation"_s, { 400, u"Missing operation" } },
         { u"channels.snoopChannel/app"_s, { 400, u"Application name is required" } },
         { u"channels.externalMedia/format"_s, { 400, u"format cannot be empty" } },
+        { u"events.claimChannel/channelId"_s, { 400, u"channelId parameter is required" } },
+        { u"events.claimChannel/application"_s, { 400, u"application parameter is required" } },
         { u"channels.redirect/endpoint"_s, { 400, u"Required parameter 'endpoint' not provided.", "Not Found" } },
         { u"channels.snoopChannelWithId/app"_s, { 400, u"Application name is required" } },
     };
