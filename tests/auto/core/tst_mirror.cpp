@@ -350,7 +350,7 @@ public:
         sim.setTimeScale(0.02); // media and ringing at 50x speed
         if (!sim.start())
             return fail(u"the simulator did not start"_s);
-        client = makeClient(sim, subscribeAll, app, 40);
+        client = makeClient(sim, subscribeAll, app, 50);
         other = makeClient(sim, false, u"other-app"_s);
         channelModel.setClient(client.get());
         bridgeModel.setClient(client.get());
@@ -399,13 +399,13 @@ public:
         while (client->state() != Client::State::Connected) {
             if (clock.elapsed() > 10000)
                 return fail(u"the client did not reconnect"_s);
-            spin(5);
+            spin(2);
         }
         QString why;
         while (!(why = difference()).isEmpty()) {
             if (clock.elapsed() > 5000)
                 return fail(why);
-            spin(5);
+            spin(2);
         }
         return true;
     }
@@ -610,9 +610,9 @@ private:
     void stall()
     {
         // Longer than the keepalive: the client must notice the dead socket and resync.
-        log(u"stall the event socket for 200 ms"_s);
+        log(u"stall the event socket for 160 ms"_s);
         sim.setWebSocketsStalled(true);
-        spin(200);
+        spin(160);
         sim.setWebSocketsStalled(false);
     }
 
@@ -743,7 +743,7 @@ void tst_Mirror::randomWalk()
     QLoggingCategory::setFilterRules(u"qtari.*.info=false\nqtari.*.warning=false"_s);
     const auto restore = qScopeGuard([] { QLoggingCategory::setFilterRules(QString()); });
     const int walks = envInt("QTARI_MIRROR_WALKS", 500);
-    const int steps = envInt("QTARI_MIRROR_STEPS", 12);
+    const int steps = envInt("QTARI_MIRROR_STEPS", 8);
     const quint32 firstSeed = quint32(envInt("QTARI_MIRROR_SEED", 1));
     QElapsedTimer clock;
     clock.start();
