@@ -302,6 +302,15 @@ QString SimulatorPrivate::createChannelRecord(const QString &endpoint, const QSt
     return id;
 }
 
+void SimulatorPrivate::endAnswerWait(const QString &twoId)
+{
+    SimChannel *two = channel(twoId);
+    if (!two || !two->answerWaiting || two->dying)
+        return;
+    two->answerWaiting = false;
+    setDialplan(twoId, u"Wait"_s, u"300"_s); // extension 400: Answer, then Wait(300)
+}
+
 void SimulatorPrivate::answerChannel(const QString &id)
 {
     SimChannel *c = channel(id);
@@ -429,7 +438,10 @@ void SimulatorPrivate::startLocalDialplan(const QString &twoId, const QString &a
         if (exten == u"200"_s) {
             later(twoId, 100, [this, twoId] { setDialplan(twoId, u"Echo"_s, QString()); });
         } else if (exten == u"400"_s) {
-            later(twoId, 450, [this, twoId] { setDialplan(twoId, u"Wait"_s, u"300"_s); });
+            // Answer() waits for media from ;1 for at most 500 ms; an ARI answer of ;1 ends the
+            // wait at once (j_headers_users, k_conflicts_ids).
+            channels[twoId].answerWaiting = true;
+            later(twoId, 500, [this, twoId] { endAnswerWait(twoId); });
         } else if (exten == u"600"_s) {
             later(twoId, 100, [this, twoId] { setDialplan(twoId, u"MusicOnHold"_s, u"default,300"_s); });
         } else if (exten == u"500"_s) {
@@ -1590,6 +1602,10 @@ Reply SimulatorPrivate::dispatch(Request &r)
         if (c->stasisApp.isEmpty())
             return Reply::error(409, u"Channel not in Stasis application"_s);
         if (n == u"answer"_s) {
+            if (!c->isLocalTwo && channels.contains(c->localPeer) && channels[c->localPeer].answerWaiting) {
+                const QString two = c->localPeer;
+                QTimer::singleShot(0, q, [this, two] { endAnswerWait(two); });
+            }
             if (c->isLocalTwo && channels.contains(c->localPeer) && channels[c->localPeer].state != u"Up"_s) {
                 const QString one = c->localPeer;
                 answerChannel(id);

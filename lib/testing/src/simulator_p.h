@@ -180,6 +180,7 @@ struct SimChannel
     QString localPeer;      // the other half of a Local pair
     bool isLocalTwo = false;
     bool wasInStasis = false;  // has entered Stasis at least once
+    bool answerWaiting = false; // a Local ;2 in Answer(), waiting for media from ;1
     bool createdOnly = false; // made by POST /channels/create, not dialled yet
     bool dialled = false;
     bool ringing = false;
@@ -392,6 +393,7 @@ public:
     void subscribeChannel(const QString &app, const QString &id);
     void destroyChannel(const QString &id, int cause, bool fromRest, bool softFirst, bool quiet = false);
     void answerChannel(const QString &id);
+    void endAnswerWait(const QString &twoId);
     void deviceStateEvent(const QString &name, const QString &state);
     Reply channelIdError(const QStringList &ids) const;
     Reply originate(Request &r, const QString &channelId);
