@@ -45,8 +45,8 @@ export QT_QPA_PLATFORM=offscreen
 
 failed=0
 summary=$work/summary.txt
-printf '%-10s %12s %9s %8s %8s %8s %6s %s\n' target executions exec/s corpus cov ft seconds result \
-    >"$summary"
+printf '%-10s %12s %9s %8s %7s %7s %8s %6s %s\n' target executions exec/s corpus cov ft rss-MB seconds \
+    result >"$summary"
 for t in "${targets[@]}"; do
     corpus=$work/corpus/$t
     artifacts=$build/artifacts/$t
@@ -75,14 +75,15 @@ for t in "${targets[@]}"; do
     last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
     cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
     ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
-    size=$(find "$corpus" -type f | wc -l)
+    size=$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last") # libFuzzer's corpus, not the folder
+    rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -1)
     result=ok
     if [ "$rc" -ne 0 ] || grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|==ERROR|SUMMARY: ' "$log"; then
         result="FAILED (exit $rc, see $log)"
         failed=1
     fi
-    printf '%-10s %12s %9s %8s %8s %8s %6s %s\n' "$t" "${execs:-?}" "${rate:-?}" "$size" \
-        "${cov:-?}" "${ft:-?}" "$elapsed" "$result" >>"$summary"
+    printf '%-10s %12s %9s %8s %7s %7s %8s %6s %s\n' "$t" "${execs:-?}" "${rate:-?}" "${size:-?}" \
+        "${cov:-?}" "${ft:-?}" "${rss:-?}" "$elapsed" "$result" >>"$summary"
     if [ "$result" != ok ]; then
         grep -E 'ERROR|SUMMARY|runtime error|invariant|Test unit written' "$log" | head -20 >&2 || true
         ls -1 "$artifacts" >&2 || true

@@ -5,7 +5,8 @@
 // models.h, listed at build time by list_models.py), the rest is a JSON document; fromJson() takes
 // an object, so other documents stop after parsing.
 //
-// Invariants: toJson() of a decoded model decodes again, to an equal value, with the same JSON.
+// Invariants: toJson() of a decoded model decodes again, to an equal value (operator== and every
+// Q_PROPERTY), with the same JSON.
 
 #include "fuzzcommon.h"
 
@@ -14,6 +15,7 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QJsonParseError>
+#include <QtCore/QMetaProperty>
 
 #include <iterator>
 
@@ -40,6 +42,14 @@ template <class T> static void roundTrip(const QJsonObject &json)
     const Result<T> again = T::fromJson(encoded);
     check(bool(again), "the encoding of a decoded model decodes again");
     check(*again == *decoded, "fromJson(toJson(x)) == x");
+    // operator== compares the JSON forms, which would hide a lossy encoding (a date written as
+    // another instant compares equal to itself): compare every property's value as well.
+    const QMetaObject &meta = T::staticMetaObject;
+    for (int i = meta.propertyOffset(); i < meta.propertyCount(); ++i) {
+        const QMetaProperty property = meta.property(i);
+        check(property.readOnGadget(&*decoded) == property.readOnGadget(&*again),
+            "every property survives toJson()/fromJson()");
+    }
     check(again->toJson() == encoded, "toJson(fromJson(toJson(x))) == toJson(x)");
     const T copy = *decoded; // implicitly shared copy
     check(copy == *decoded, "a copy compares equal");

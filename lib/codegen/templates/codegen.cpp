@@ -45,6 +45,10 @@ bool parseAriDate(const QString &text, QDateTime &out)
             const int hour = digits(p + 11, 2), minute = digits(p + 14, 2),
                       second = digits(p + 17, 2), ms = digits(p + 20, 3);
             const int offH = digits(p + 24, 2), offM = digits(p + 26, 2);
+            // An offset is at most 23:59, like Qt's ISO parser takes it: "+9999" would be read as
+            // +100:39 and written back as "+0039", another instant.
+            if (offH > 23 || offM > 59)
+                return false;
             if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0
                 && ms >= 0 && offH >= 0 && offM >= 0) {
                 const QDate date(year, month, day);
@@ -70,6 +74,10 @@ QString formatAriDate(const QDateTime &dateTime)
     const QTime time = dateTime.time();
     const int offset = dateTime.offsetFromUtc();
     const int absOffset = offset < 0 ? -offset : offset;
+    // "+hhmm" holds whole minutes below 24 hours; any other offset is written as the same
+    // instant in UTC.
+    if (absOffset % 60 != 0 || absOffset >= 24 * 3600)
+        return formatAriDate(dateTime.toUTC());
     const int year = date.year();
     if (year < 0 || year > 9999) // outside Asterisk's form: plain ISO 8601
         return dateTime.toString(Qt::ISODateWithMs);
