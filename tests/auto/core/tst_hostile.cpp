@@ -290,6 +290,7 @@ private Q_SLOTS:
     void oversizedBodyIsCutOff();
     void chunkedGarbage_data();
     void chunkedGarbage();
+    void truncatedBodyIsAnError();
 
     // events
     void frameOverSizeLimit_data();
@@ -573,9 +574,30 @@ void tst_Hostile::chunkedGarbage()
     QVERIFY(waitFor(future, 10000));
     QVERIFY(!future.result().has_value());
     const Error error = future.result().error();
+    qInfo() << error;
     QVERIFY2(error.kind() == Error::Kind::Network || error.kind() == Error::Kind::InvalidResponse,
         qPrintable(error.toString()));
     QCOMPARE(error.operation(), u"channels.list"_s);
+}
+
+void tst_Hostile::truncatedBodyIsAnError()
+{
+    // "[]" is valid JSON, but the server announced 100 bytes and closed after 2: the answer is
+    // broken, not an empty list.
+    RawHttpServer server;
+    server.handler = [](QTcpSocket *socket, const QByteArray &) {
+        socket->write(
+            httpHead(200, "OK", { "Content-Type: application/json", "Content-Length: 100" })
+            + "[]");
+        socket->disconnectFromHost();
+    };
+    auto client = restClient(server.url());
+    auto future = client->channels()->list();
+    QVERIFY(waitFor(future, 10000));
+    QVERIFY(!future.result().has_value());
+    QCOMPARE(future.result().error().kind(), Error::Kind::Network);
+    QVERIFY2(future.result().error().message().contains(u"broken HTTP 200"_s),
+        qPrintable(future.result().error().message()));
 }
 
 // --- events -------------------------------------------------------------------------------------
