@@ -8,6 +8,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libgl-dev
     xvfb xauth
+    zlib1g-dev openssl
 )
 # node and npm run the ari-client comparison tests and benchmarks; a machine that already has
 # them (from any source) keeps its own.

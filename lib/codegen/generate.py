@@ -685,6 +685,9 @@ class Generator:
             out.append('    Request request;\n    request.method = QByteArrayLiteral(%s);\n'
                        '    request.operation = QStringLiteral(%s);\n'
                        % (cpp_string(op['method']), cpp_string(opname)))
+            op_since = int(op.get('since') or 18)
+            if op_since > 18:
+                out.append('    request.since = %d;\n' % op_since)
             # path
             pieces = re.split(r'(\{[^}]+\})', op['path'])
             exprs = []
@@ -727,6 +730,13 @@ class Generator:
                         out.append('    if (options.%s)\n        body.insert(QLatin1StringView(%s), *options.%s);\n'
                                    % (var, cpp_string(p['name']), var))
                 out.append('    if (!body.isEmpty())\n        request.body = Private::encodeBody(body);\n')
+            # optional parameters newer than the operation: needed only when given
+            for p in optional:
+                p_since = int(p.get('since') or 18)
+                if p_since > op_since:
+                    out.append('    if (options.%s)\n        Private::needs(request, %d, %s);\n'
+                               % (self.names.member(p['name']), p_since,
+                                  cpp_string('%s parameter %s' % (opname, p['name']))))
             out.append('    return request;\n}\n\n')
             if opname in no_call:
                 continue

@@ -300,6 +300,15 @@ private:
 
 QByteArray encodeBody(const QJsonObject &body);
 
+//! Notes that \a request needs Asterisk \a since for \a what (a parameter newer than its operation).
+inline void needs(Request &request, int since, const char *what)
+{
+    if (since > request.since) {
+        request.since = since;
+        request.sinceWhat = QString::fromLatin1(what);
+    }
+}
+
 //! The InvalidArgument error for a required parameter that is missing or empty.
 Error missingParameter(const char *operation, const char *parameter);
 

@@ -51,6 +51,9 @@ ClientPrivate::ClientPrivate(Client *q)
     registry = std::make_unique<Private::Registry>(q);
     // Every answer passes the registry first: an operation that ended an object has ended the
     // live object by the time its caller hears of it.
+    transport->setServerMajor([this] {
+        return connection->transport()->serverVersion().section(u'.', 0, 0).toInt();
+    });
     transport->setClock([this] { return registry ? registry->eventCount() : 0; });
     transport->setObserver([this](const Request &request, quint64 sentAt,
                                   const Result<Response> &result, std::function<void()> release) {

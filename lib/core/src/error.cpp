@@ -67,6 +67,8 @@ static QString kindText(Error::Kind kind)
         return QCoreApplication::translate("QtAri", "aborted");
     case Error::Kind::InvalidArgument:
         return QCoreApplication::translate("QtAri", "invalid argument");
+    case Error::Kind::Unsupported:
+        return QCoreApplication::translate("QtAri", "unsupported by this server");
     }
     return QString();
 }

@@ -79,6 +79,7 @@ public:
     bool warnedNoVerify = false;
     qint64 maxResponseSize = 256 * 1024 * 1024;
     QHash<QNetworkReply *, PendingRequest> pending;
+    QString serverVersion; // from the latest reply's Server header
     Q_DECLARE_PUBLIC(HttpTransport)
 };
 
@@ -321,6 +322,9 @@ void HttpTransportPrivate::finished(QNetworkReply *reply)
         response.status = status;
         response.body = reply->readAll();
         response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+        response.server = reply->rawHeader("Server");
+        if (response.server.startsWith("Asterisk/"))
+            serverVersion = QString::fromLatin1(response.server.mid(9)).section(u' ', 0, 0);
         qCDebug(lcAriRest).noquote() << entry.method << Private::maskedUrl(reply->url()) << "->"
                                      << response.status << response.body.size() << "bytes in"
                                      << entry.elapsed.elapsed() << "ms";
@@ -370,6 +374,8 @@ void HttpTransport::abortAll(const Error &reason)
 }
 
 int HttpTransport::pendingCount() const { return int(d->pending.size()); }
+
+QString HttpTransport::serverVersion() const { return d->serverVersion; }
 
 QNetworkAccessManager *HttpTransport::networkAccessManager() const { return d->manager; }
 

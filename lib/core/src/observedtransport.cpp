@@ -25,6 +25,15 @@ QFuture<Result<Response>> ObservedTransport::send(const Request &request)
                 QCoreApplication::translate("QtAri", "the transport was destroyed"),
                 request.operation)));
     }
+    if (const int major = m_serverMajor ? m_serverMajor() : 0; major > 0 && request.since > major) {
+        return readyFuture(Result<Response>(Error(
+                Error::Kind::Unsupported,
+                QCoreApplication::translate("QtAri", "%1 needs Asterisk %2 or later; the server runs %3")
+                        .arg(request.sinceWhat.isEmpty() ? request.operation : request.sinceWhat)
+                        .arg(request.since)
+                        .arg(major),
+                request.operation)));
+    }
     auto promise = std::make_shared<QPromise<Result<Response>>>();
     promise->start();
     QFuture<Result<Response>> future = promise->future();

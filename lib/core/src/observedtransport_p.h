@@ -30,6 +30,9 @@ public:
 
     QFuture<Result<Response>> send(const Request &request) override;
     void setObserver(Observer observer) { m_observer = std::move(observer); }
+    //! The server's Asterisk major version (0 while unknown): a request that needs a newer one
+    //! fails with Unsupported without being sent.
+    void setServerMajor(std::function<int()> major) { m_serverMajor = std::move(major); }
     //! Stamps each request when it is sent (the registry's event count).
     void setClock(std::function<quint64()> clock) { m_clock = std::move(clock); }
     Transport *inner() const { return m_inner; }
@@ -38,6 +41,7 @@ private:
     QPointer<Transport> m_inner;
     Observer m_observer;
     std::function<quint64()> m_clock;
+    std::function<int()> m_serverMajor;
 };
 
 } // namespace QtAri::Private

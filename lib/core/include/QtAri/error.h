@@ -35,6 +35,7 @@ public:
         NotConnected,    //!< the client is not connected, or stopped while the call was pending
         Aborted,         //!< the call was abandoned (client destroyed, transport replaced)
         InvalidArgument, //!< refused before sending: a required parameter is missing or empty
+        Unsupported,     //!< refused before sending: the server's Asterisk is too old for it
     };
     Q_ENUM(Kind)
 

@@ -76,6 +76,10 @@ public:
     //! Requests sent and not finished yet.
     int pendingCount() const;
 
+    //! The server's Asterisk version ("22.10.1") from the Server header of its latest reply;
+    //! empty until a reply named it.
+    QString serverVersion() const;
+
     //! The network access manager used for the requests (owned by the transport).
     QNetworkAccessManager *networkAccessManager() const;
 

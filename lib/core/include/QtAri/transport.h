@@ -24,6 +24,8 @@ struct Request
     QByteArray query;     //!< percent-encoded query without the '?', e.g. "app=x&channel=a%2Cb"
     QByteArray body;      //!< JSON body, or empty for none
     QString operation;    //!< "channels.answer": used in errors and logs
+    int since = 0;        //!< first Asterisk major version with the operation and every parameter set
+    QString sinceWhat;    //!< what needs since: "channels.progress", "bridges.create parameter variables"
 };
 
 //! \brief What a Transport got back: the HTTP status and the raw body.
@@ -32,6 +34,7 @@ struct Response
     int status = 0;
     QByteArray body;
     QByteArray contentType;
+    QByteArray server; //!< the Server header ("Asterisk/22.10.1"), if the server sent one
 };
 
 //! \brief Carries Requests to an ARI server and brings back Responses.
