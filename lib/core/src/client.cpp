@@ -331,7 +331,7 @@ int Client::pongTimeout() const { return d->connection->pongTimeout(); }
 QFuture<Result<void>> Client::connectToServer() { return d->connection->connectToServer(); }
 void Client::disconnectFromServer() { d->connection->disconnectFromServer(); }
 
-Transport *Client::transport() const { return d->transport; }
+Transport *Client::transport() const { return d->connection->transport(); }
 
 ChannelsApi *Client::channels() const { return d->channels.get(); }
 BridgesApi *Client::bridges() const { return d->bridges.get(); }

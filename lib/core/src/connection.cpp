@@ -122,7 +122,7 @@ QUrl Connection::eventsUrl() const
     QUrl base = m_url;
     base.setScheme(m_url.scheme() == u"https" ? QStringLiteral("wss") : QStringLiteral("ws"));
     QByteArray encoded = base.toEncoded();
-    if (!encoded.endsWith("/ari"))
+    if (!m_url.path(QUrl::FullyEncoded).endsWith(QLatin1StringView("/ari")))
         encoded += "/ari";
     encoded += "/events";
     QByteArrayList apps;

@@ -1508,7 +1508,7 @@ void RegistryPrivate::adoptSubscribed(const QStringList &sources, std::function<
             done();
             continue;
         }
-        rest->send(*request).then([guard, source, done](const Result<Response> &result) {
+        rest->send(*request).then([guard, source = source, done](const Result<Response> &result) {
             Registry *registry = guard ? registryOf(guard.data()) : nullptr;
             if (registry && result && result->status == 200) {
                 const QJsonObject json = QJsonDocument::fromJson(result->body).object();

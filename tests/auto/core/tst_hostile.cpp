@@ -15,6 +15,7 @@
 #include <QtAri/HttpTransport>
 #include <QtAri/Testing/Simulator>
 
+#include <QtCore/QPointer>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QMutex>
@@ -813,10 +814,11 @@ void tst_Hostile::floodStaysInTheKernel()
     qint64 maxBuffered = 0;
     int received = 0;
     bool done = false;
-    QTcpSocket *tcp = nullptr;
+    QPointer<QTcpSocket> tcp;
     connect(client.get(), &Client::eventReceived, this, [&](const QtAri::Event &) {
         ++received;
-        if (!tcp) {
+        // (found again if a reconnect replaced the socket)
+        if (!tcp || tcp->state() != QAbstractSocket::ConnectedState) {
             if (auto *ws = client->findChild<QWebSocket *>())
                 tcp = ws->findChild<QTcpSocket *>();
         }

@@ -187,7 +187,9 @@ public:
     //! was Connected or Reconnecting.
     void disconnectFromServer();
 
-    //! The transport the API objects use (owned by the client).
+    //! The HTTP transport (an HttpTransport, owned by the client), for its settings. The API
+    //! objects send through the client, which looks at every answer for the mirror; a Request
+    //! sent on this transport directly bypasses that.
     Transport *transport() const;
 
     //! \name Resource APIs (owned by the client; ids passed explicitly)
