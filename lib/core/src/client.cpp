@@ -276,6 +276,11 @@ Client::Client(QObject *parent) : ClientEvents(parent), d(std::make_unique<Clien
 Client::~Client()
 {
     Q_D(Client);
+    // The API objects' transport outlives this body (a child of the client): it must not call
+    // back into the private data that is about to go.
+    d->transport->setObserver({});
+    d->transport->setClock({});
+    d->transport->setServerMajor({});
     // Finish every future first (their continuations may still look at the client), then drop
     // the live objects.
     d->connection->shutdown();
