@@ -184,6 +184,7 @@ public:
                                  << "bridges," << applications.size() << "applications";
             d->registry->setSubscriptions(applications);
             d->registry->reconcile(channelList, bridgeList);
+            d->registry->refreshDeviceStates();
             promise.addResult(Result<void>());
         }
         channels.reset(); // the listings are applied: free them now

@@ -16,6 +16,7 @@
 
 #include <QtAri/ApplicationsApi>
 #include <QtAri/ChannelsApi>
+#include <QtAri/DeviceStatesApi>
 #include <QtAri/EventsApi>
 #include <QtAri/BridgesApi>
 #include <QtAri/client.h>
@@ -1680,6 +1681,32 @@ void Registry::observe(const Request &request, quint64 sentAt, const Result<Resp
             d->dropUnsubscribed(queryValues(request.query, "eventSource"));
     }
     release();
+}
+
+void Registry::refreshDeviceStates()
+{
+    // No listing brings them back and no event may come (a restarted server forgot the
+    // application's subscriptions): each held device state is read again.
+    if (!d->rest)
+        return;
+    QPointer<Client> guard(d->client);
+    for (auto it = d->deviceStates.cbegin(); it != d->deviceStates.cend(); ++it) {
+        const Result<Request> request = DeviceStatesApi::getRequest(it.key());
+        if (!request)
+            continue;
+        d->rest->send(*request).then([guard](const Result<Response> &result) {
+            Registry *registry = guard ? registryOf(guard.data()) : nullptr;
+            if (!registry || !result || result->status != 200)
+                return;
+            const Result<DeviceStateInfo> info =
+                    DeviceStateInfo::fromJson(QJsonDocument::fromJson(result->body).object());
+            if (!info)
+                return;
+            if (DeviceState *state = registry->deviceState(info->name());
+                state && state->d->update(*info))
+                Q_EMIT registry->d->events->deviceStateChanged(state);
+        });
+    }
 }
 
 void Registry::setSubscriptions(const QList<ApplicationInfo> &applications)

@@ -86,6 +86,8 @@ public:
     //! Call when the listings for reconcile() are requested: objects that events name from now
     //! on are newer than the listings and are neither overwritten nor ended by reconcile().
     void beginResync();
+    //! After a (re)connect: every held device state is read again (no listing covers them).
+    void refreshDeviceStates();
     //! The applications' subscriptions as the server listed them at the resync (default mode).
     void setSubscriptions(const QList<QtAri::ApplicationInfo> &applications);
     //! After a (re)connect: objects the server no longer has get their terminal signals, new ones

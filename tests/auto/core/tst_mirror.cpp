@@ -35,6 +35,7 @@
 #include <QtCore/QScopeGuard>
 #include <QtCore/QSet>
 #include <QtCore/QTimer>
+#include <QtNetwork/QHostAddress>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -366,7 +367,7 @@ public:
 
     bool step(int n)
     {
-        const int action = int(rng.bounded(17));
+        const int action = int(rng.bounded(18));
         switch (action) {
         case 0: originate(true); break;
         case 1: originate(false); break;
@@ -385,6 +386,7 @@ public:
         case 14: deviceState(); break;
         case 15: dropSocket(); break;
         case 16: stall(); break;
+        case 17: restart(); break;
         }
         if (n % 4 == 3 || action >= 15)
             return check();
@@ -587,8 +589,9 @@ private:
     void deviceState()
     {
         const QString name = u"Stasis:walk-dev-%1"_s.arg(rng.bounded(3));
-        if (!devices.contains(name)) {
-            devices.insert(name);
+        devices.insert(name);
+        if (!subscribedDevices.contains(name)) {
+            subscribedDevices.insert(name);
             await(client->applications()->subscribe(app, { u"deviceState:"_s + name }));
         }
         if (rng.bounded(3) == 0) {
@@ -606,6 +609,20 @@ private:
         log(u"drop the event socket"_s);
         sim.dropWebSockets();
         spin(2);
+    }
+    void restart()
+    {
+        // The server goes away and comes back with nothing: no call, no bridge, no subscription.
+        log(u"restart the server"_s);
+        const quint16 port = sim.port();
+        sim.stop();
+        sim.reset();
+        spin(20);
+        if (!sim.start(QHostAddress::LocalHost, port))
+            qFatal("the simulator could not listen on port %d again", int(port));
+        watched.clear();
+        subscribedDevices.clear(); // the application's subscriptions are gone too
+        foreignBridges.clear();
     }
     void stall()
     {
@@ -724,6 +741,7 @@ private:
     QStringList foreignBridges;
     QSet<QString> watched; // event sources the application subscribed to itself
     QSet<QString> devices;
+    QSet<QString> subscribedDevices;
     int counter = 0;
 };
 
