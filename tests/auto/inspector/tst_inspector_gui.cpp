@@ -19,6 +19,8 @@
 #include <QtAri/Testing/Simulator>
 
 #include <QtCore/QFile>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QScopeGuard>
 #include <QtCore/QMimeData>
 #include <QtCore/QSettings>
 #include <QtCore/QSortFilterProxyModel>
@@ -91,6 +93,7 @@ private Q_SLOTS:
     void closingTabsWhileBusy();
     void detailsShowChannelAndVariables();
     void failedActionShowsAsterisksMessage();
+    void eventLogAndLogsHoldNoCredentials();
     void connectionDialogRefusesWrongPassword();
     void profilesKeepNoPlainPassword();
     void modelsStayConsistentThroughCalls();
@@ -625,6 +628,75 @@ void tst_InspectorGui::detailsShowChannelAndVariables()
                      ->findItems(u"CALLERID(num)"_s, Qt::MatchExactly | Qt::MatchRecursive, 0)
                      .isEmpty());
     QVERIFY(sawRequest(u"GET"_s, u"/channels/"_s + id + u"/variable"_s));
+}
+
+// The Inspector's event log and every log line of a session (debug logging, a failing action, a
+// dropped socket) hold neither the password nor its Basic form.
+namespace {
+QStringList capturedLines;
+void captureLine(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    capturedLines.append(QString::fromLatin1(context.category ? context.category : "") + u' ' + message);
+}
+} // namespace
+
+void tst_InspectorGui::eventLogAndLogsHoldNoCredentials()
+{
+    const QString user = u"inspector-user"_s;
+    const QString password = u"pw-%1-#?/+"_s.arg(QCoreApplication::applicationPid());
+    m_sim->addUser(user, password);
+    capturedLines.clear();
+    QLoggingCategory::setFilterRules(u"qtari.*.debug=true"_s);
+    const QtMessageHandler previous = qInstallMessageHandler(captureLine);
+    const auto restore = qScopeGuard([previous] {
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+    });
+    ConnectionProfile p;
+    p.name = u"secret"_s;
+    p.url = m_sim->url();
+    p.user = user;
+    p.password = password;
+    p.applications = { testApp };
+    ServerView *view = m_window->openProfile(p);
+    QVERIFY(QTest::qWaitFor(
+        [view] { return view->session()->state() == QtAri::Client::State::Connected; }, 20000));
+    m_view = view;
+    const QString id = waitForCall();
+    QVERIFY(!id.isEmpty());
+    view->session()->answer({ u"no-such-channel"_s });
+    m_sim->dropWebSockets();
+    QTRY_COMPARE_WITH_TIMEOUT(view->session()->state(), QtAri::Client::State::Connected, 20000);
+    m_sim->hangupChannel(id);
+    EventLogModel *log = view->session()->eventLog();
+    QTRY_VERIFY(log->totalReceived() >= 4);
+    log->flush();
+    QVERIFY(log->rowCount() > 0);
+
+    const QStringList secrets = { password, user + u':' + password,
+        QString::fromLatin1((user + u':' + password).toUtf8().toBase64()),
+        QString::fromLatin1(QUrl::toPercentEncoding(password)) };
+    const auto check = [&secrets](const QString &text, const QString &where) {
+        for (const QString &secret : secrets) {
+            if (text.contains(secret))
+                return u"%1 holds a credential: %2"_s.arg(where, text.left(200));
+        }
+        return QString();
+    };
+    for (int row = 0; row < log->rowCount(); ++row) {
+        for (int column = 0; column < log->columnCount(); ++column) {
+            for (int role : { int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::UserRole) }) {
+                const QString why = check(log->index(row, column).data(role).toString(),
+                    u"event log row %1"_s.arg(row));
+                QVERIFY2(why.isEmpty(), qPrintable(why));
+            }
+        }
+    }
+    QVERIFY(capturedLines.size() > 10);
+    for (const QString &line : std::as_const(capturedLines)) {
+        const QString why = check(line, u"a log line"_s);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
 }
 
 void tst_InspectorGui::failedActionShowsAsterisksMessage()
