@@ -263,6 +263,7 @@ public:
     // that preceded it has arrived too.
     void fence(std::function<void()> then);
     QHash<int, std::pair<QTimer *, std::function<void()>>> fences;
+    QHash<QString, quint64> deviceStateEvents; // eventNumber of each device's last DeviceStateChanged
     int nextFence = 0;
     void adoptCreated(const QString &source, const QJsonObject &reply, quint64 sentAt,
                       std::function<void()> release);
@@ -991,6 +992,7 @@ void RegistryPrivate::onDeviceStateChanged(const Event &event)
     const DeviceStateInfo &info = event.as<DeviceStateChangedEvent>()->deviceState;
     if (info.name().isEmpty())
         return;
+    deviceStateEvents.insert(info.name(), eventNumber);
     Q_EMIT events->deviceStateChanged(q->resolve(info));
 }
 
@@ -1690,14 +1692,17 @@ void Registry::refreshDeviceStates()
     if (!d->rest)
         return;
     QPointer<Client> guard(d->client);
+    const quint64 sentAt = d->eventNumber;
     for (auto it = d->deviceStates.cbegin(); it != d->deviceStates.cend(); ++it) {
         const Result<Request> request = DeviceStatesApi::getRequest(it.key());
         if (!request)
             continue;
-        d->rest->send(*request).then([guard](const Result<Response> &result) {
+        d->rest->send(*request).then([guard, sentAt, name = it.key()](const Result<Response> &result) {
             Registry *registry = guard ? registryOf(guard.data()) : nullptr;
             if (!registry || !result || result->status != 200)
                 return;
+            if (registry->d->deviceStateEvents.value(name) > sentAt)
+                return; // an event since the request knows better
             const Result<DeviceStateInfo> info =
                     DeviceStateInfo::fromJson(QJsonDocument::fromJson(result->body).object());
             if (!info)

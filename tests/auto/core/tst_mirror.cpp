@@ -348,11 +348,11 @@ public:
 
     bool start()
     {
-        sim.setTimeScale(0.02); // media and ringing at 50x speed
-        if (!sim.start())
+        sim->setTimeScale(0.02); // media and ringing at 50x speed
+        if (!sim->start())
             return fail(u"the simulator did not start"_s);
-        client = makeClient(sim, subscribeAll, app, 50);
-        other = makeClient(sim, false, u"other-app"_s);
+        client = makeClient(*sim, subscribeAll, app, 50);
+        other = makeClient(*sim, false, u"other-app"_s);
         channelModel.setClient(client.get());
         bridgeModel.setClient(client.get());
         QObject::connect(client.get(), &Client::eventReceived, client.get(),
@@ -371,7 +371,7 @@ public:
         switch (action) {
         case 0: originate(true); break;
         case 1: originate(false); break;
-        case 2: log(u"sim.startCall"_s), sim.startCall(app); break;
+        case 2: log(u"sim->startCall"_s), sim->startCall(app); break;
         case 3: answer(); break;
         case 4: createBridge(); break;
         case 5: addToBridge(); break;
@@ -549,11 +549,11 @@ private:
     }
     void farHangup()
     {
-        const QSet<QString> ids = idsOf(sim.channels());
+        const QSet<QString> ids = idsOf(sim->channels());
         const QString id = pick(QList<QString>(ids.begin(), ids.end()));
         if (!id.isEmpty()) {
             log(u"far end hangs up "_s + id);
-            sim.hangupChannel(id);
+            sim->hangupChannel(id);
         }
     }
     void foreignSubscription()
@@ -572,7 +572,7 @@ private:
         QStringList candidates;
         for (const QString &id : std::as_const(foreignBridges))
             candidates.append(u"bridge:"_s + id);
-        for (const QJsonValue &v : sim.channels()) {
+        for (const QJsonValue &v : sim->channels()) {
             const QJsonObject channel = v.toObject();
             const QString id = channel.value(u"id"_s).toString();
             if (channel.value(u"dialplan"_s).toObject().value(u"app_name"_s).toString() != u"Stasis"
@@ -607,18 +607,18 @@ private:
     void dropSocket()
     {
         log(u"drop the event socket"_s);
-        sim.dropWebSockets();
+        sim->dropWebSockets();
         spin(2);
     }
     void restart()
     {
         // The server goes away and comes back with nothing: no call, no bridge, no subscription.
         log(u"restart the server"_s);
-        const quint16 port = sim.port();
-        sim.stop();
-        sim.reset();
+        const quint16 port = sim->port();
+        sim = std::make_unique<Simulator>(); // a new process, as after a real restart
+        sim->setTimeScale(0.02);
         spin(20);
-        if (!sim.start(QHostAddress::LocalHost, port))
+        if (!sim->start(QHostAddress::LocalHost, port))
             qFatal("the simulator could not listen on port %d again", int(port));
         watched.clear();
         subscribedDevices.clear(); // the application's subscriptions are gone too
@@ -628,16 +628,16 @@ private:
     {
         // Longer than the keepalive: the client must notice the dead socket and resync.
         log(u"stall the event socket for 160 ms"_s);
-        sim.setWebSocketsStalled(true);
+        sim->setWebSocketsStalled(true);
         spin(160);
-        sim.setWebSocketsStalled(false);
+        sim->setWebSocketsStalled(false);
     }
 
     // What the mirror must hold now, compared with what it holds; empty when they agree.
     QString difference()
     {
-        const QJsonArray serverChannels = sim.channels();
-        const QJsonArray serverBridges = sim.bridges();
+        const QJsonArray serverChannels = sim->channels();
+        const QJsonArray serverBridges = sim->bridges();
         QSet<QString> expectChannels;
         QSet<QString> stasisChannels;
         QHash<QString, QString> state;
@@ -731,7 +731,7 @@ private:
 
     QRandomGenerator rng;
     bool subscribeAll;
-    Simulator sim;
+    std::unique_ptr<Simulator> sim = std::make_unique<Simulator>();
     std::unique_ptr<Client> client;
     std::unique_ptr<Client> other; // another program using the same server
     QtAri::ChannelModel channelModel;
