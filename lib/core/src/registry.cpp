@@ -37,35 +37,55 @@ namespace QtAri::Private {
 
 namespace {
 
-//! Ids whose terminal event was handled recently: a repeated terminal event (Asterisk sends some
-//! twice) or a late event must not bring the object back. Bounded, oldest forgotten first.
+//! Ids whose terminal event was handled recently, with the registry's event number then: a
+//! repeated terminal event (Asterisk sends some twice) or a late event must not bring the object
+//! back. An id can be used again for a new object once the old one ended (a channelId given to a
+//! second originate, a restarted server): ChannelCreated/BridgeCreated, a listing asked for after
+//! the end, or a reply to a request sent after it, forget() the id. Bounded, oldest forgotten first.
 class RecentIds
 {
 public:
-    bool contains(const QString &id) const { return m_set.contains(id); }
-    void insert(const QString &id)
+    bool contains(const QString &id) const { return m_at.contains(id); }
+    //! Event number when \a id ended (0 if it did not).
+    quint64 endedAt(const QString &id) const { return m_at.value(id); }
+    void insert(const QString &id, quint64 at)
     {
-        if (id.isEmpty() || m_set.contains(id))
+        if (id.isEmpty() || m_at.contains(id))
             return;
         if (m_ring.size() < Capacity) {
             m_ring.append(id);
         } else {
-            m_set.remove(m_ring.at(m_next));
+            m_at.remove(m_ring.at(m_next));
             m_ring[m_next] = id;
             m_next = (m_next + 1) % Capacity;
         }
-        m_set.insert(id);
+        m_at.insert(id, at);
+    }
+    //! The id names a new object now (it stays in the ring until overwritten, harmlessly).
+    void forget(const QString &id) { m_at.remove(id); }
+    //! Forgets \a id if it ended before \a stamp (a listing or reply newer than the end);
+    //! returns whether the id is still blocked.
+    bool blockedAt(const QString &id, quint64 stamp)
+    {
+        const auto it = m_at.constFind(id);
+        if (it == m_at.constEnd())
+            return false;
+        if (stamp != std::numeric_limits<quint64>::max() && *it <= stamp) {
+            m_at.erase(it);
+            return false;
+        }
+        return true;
     }
     void clear()
     {
-        m_set.clear();
+        m_at.clear();
         m_ring.clear();
         m_next = 0;
     }
 
 private:
     static constexpr qsizetype Capacity = 4096;
-    QSet<QString> m_set;
+    QHash<QString, quint64> m_at;
     QList<QString> m_ring;
     qsizetype m_next = 0;
 };
@@ -241,7 +261,7 @@ public:
                  const QString &causeText = {});
     void settle(const QString &key);
     void settleAll();
-    void adoptSubscribed(const QStringList &sources, std::function<void()> release);
+    void adoptSubscribed(const QStringList &sources, quint64 sentAt, std::function<void()> release);
     void dropUnsubscribed(const QStringList &sources);
     void dropChannel(Channel *channel);
     void dropBridge(Bridge *bridge);
@@ -527,7 +547,7 @@ void RegistryPrivate::removeRecording(LiveRecording *recording)
 
 void RegistryPrivate::endChannel(Channel *channel, int cause, const QString &causeText)
 {
-    endedChannels.insert(channel->id());
+    endedChannels.insert(channel->id(), eventNumber);
     channel->d->setEnded();
     if (channel->d->setInStasis(false, {}))
         Q_EMIT channel->stasisEnded();
@@ -538,7 +558,7 @@ void RegistryPrivate::endChannel(Channel *channel, int cause, const QString &cau
 
 void RegistryPrivate::endBridge(Bridge *bridge)
 {
-    endedBridges.insert(bridge->id());
+    endedBridges.insert(bridge->id(), eventNumber);
     bridge->d->setEnded();
     Q_EMIT bridge->ended();
     Q_EMIT events->bridgeDestroyed(bridge);
@@ -547,7 +567,7 @@ void RegistryPrivate::endBridge(Bridge *bridge)
 
 void RegistryPrivate::endPlayback(Playback *playback)
 {
-    endedPlaybacks.insert(playback->id());
+    endedPlaybacks.insert(playback->id(), eventNumber);
     playback->d->setEnded();
     Q_EMIT playback->finished();
     Q_EMIT events->playbackFinished(playback);
@@ -556,7 +576,7 @@ void RegistryPrivate::endPlayback(Playback *playback)
 
 void RegistryPrivate::endRecording(LiveRecording *recording, bool failed)
 {
-    endedRecordings.insert(recording->id());
+    endedRecordings.insert(recording->id(), eventNumber);
     recording->d->setEnded();
     if (failed) {
         Q_EMIT recording->failed(recording->cause());
@@ -599,6 +619,7 @@ void RegistryPrivate::deleteAll()
 void RegistryPrivate::onChannelCreated(const Event &event)
 {
     const auto &e = *event.as<ChannelCreatedEvent>();
+    endedChannels.forget(e.channel.id()); // a new channel, perhaps with an id used before
     if (Channel *channel = channelFrom(e.channel)) {
         Q_EMIT channel->created();
         Q_EMIT events->channelCreated(channel);
@@ -803,6 +824,9 @@ void RegistryPrivate::onChannelTransfer(const Event &event)
 void RegistryPrivate::onStasisStart(const Event &event)
 {
     const auto &e = *event.as<StasisStartEvent>();
+    // Without subscribeAll no ChannelCreated comes first: a channel entering Stasis under an id
+    // used before (a channelId given again, a restarted server) is a new channel.
+    endedChannels.forget(e.channel.id());
     Channel *channel = channelFrom(e.channel);
     Channel *replaced = channelFrom(e.replaceChannel);
     if (!channel)
@@ -870,6 +894,7 @@ void RegistryPrivate::onCallClaimed(const Event &event)
 
 void RegistryPrivate::onBridgeCreated(const Event &event)
 {
+    endedBridges.forget(event.as<BridgeCreatedEvent>()->bridge.id());
     if (Bridge *bridge = bridgeFrom(event.as<BridgeCreatedEvent>()->bridge)) {
         Q_EMIT bridge->created();
         Q_EMIT events->bridgeCreated(bridge);
@@ -1309,7 +1334,7 @@ void RegistryPrivate::applySnapshot(bool isChannel, const QJsonObject &json, qui
 {
     if (isChannel) {
         const Result<ChannelInfo> info = ChannelInfo::fromJson(json);
-        if (!info || info->id().isEmpty() || endedChannels.contains(info->id()))
+        if (!info || info->id().isEmpty() || endedChannels.blockedAt(info->id(), sentAt))
             return;
         if (Channel *channel = channels.value(info->id());
             channel && channel->d->known && channel->d->touched > sentAt)
@@ -1318,7 +1343,7 @@ void RegistryPrivate::applySnapshot(bool isChannel, const QJsonObject &json, qui
         applyChannel(*info);
     } else {
         const Result<BridgeInfo> info = BridgeInfo::fromJson(json);
-        if (!info || info->id().isEmpty() || endedBridges.contains(info->id()))
+        if (!info || info->id().isEmpty() || endedBridges.blockedAt(info->id(), sentAt))
             return;
         if (Bridge *bridge = bridges.value(info->id());
             bridge && bridge->d->known && bridge->d->touched > sentAt)
@@ -1477,7 +1502,8 @@ void RegistryPrivate::settleAll()
 
 // applications.subscribe succeeded: the channels and bridges it names are covered from now on, so
 // the mirror holds them too (fetched, as no event may come for a while).
-void RegistryPrivate::adoptSubscribed(const QStringList &sources, std::function<void()> release)
+void RegistryPrivate::adoptSubscribed(const QStringList &sources, quint64 sentAt,
+                                      std::function<void()> release)
 {
     struct Fetches
     {
@@ -1496,11 +1522,11 @@ void RegistryPrivate::adoptSubscribed(const QStringList &sources, std::function<
         if (id.isEmpty())
             continue;
         if (source.startsWith(u"channel:") && !(channels.value(id) && channels.value(id)->d->known)
-            && !endedChannels.contains(id)) {
+            && !endedChannels.blockedAt(id, sentAt)) {
             requests.append({ source, ChannelsApi::getRequest(id) });
         } else if (source.startsWith(u"bridge:")
                    && !(bridges.value(id) && bridges.value(id)->d->known)
-                   && !endedBridges.contains(id)) {
+                   && !endedBridges.blockedAt(id, sentAt)) {
             requests.append({ source, BridgesApi::getRequest(id) });
         }
     }
@@ -1673,7 +1699,8 @@ void Registry::observe(const Request &request, quint64 sentAt, const Result<Resp
         if (info)
             d->takeSubscriptions(*info);
         if (!d->subscribeAll && d->applicationNames.contains(segment(1)))
-            return d->adoptSubscribed(queryValues(request.query, "eventSource"), std::move(release));
+            return d->adoptSubscribed(queryValues(request.query, "eventSource"), sentAt,
+                                      std::move(release));
     } else if (operation == u"applications.unsubscribe" && ok) {
         const Result<ApplicationInfo> info =
                 ApplicationInfo::fromJson(QJsonDocument::fromJson(result->body).object());
@@ -1764,7 +1791,7 @@ void Registry::reconcile(const QList<ChannelInfo> *channelInfos, const QList<Bri
     if (channelInfos) {
         channelIds.reserve(channelInfos->size());
         for (const ChannelInfo &info : *channelInfos) {
-            if (info.id().isEmpty() || d->endedChannels.contains(info.id()))
+            if (info.id().isEmpty() || d->endedChannels.blockedAt(info.id(), resyncFrom))
                 continue;
             channelIds.insert(info.id());
             const bool stasis = inOurStasis(info);
@@ -1785,7 +1812,7 @@ void Registry::reconcile(const QList<ChannelInfo> *channelInfos, const QList<Bri
     if (bridgeInfos) {
         bridgeIds.reserve(bridgeInfos->size());
         for (const BridgeInfo &info : *bridgeInfos) {
-            if (info.id().isEmpty() || d->endedBridges.contains(info.id()))
+            if (info.id().isEmpty() || d->endedBridges.blockedAt(info.id(), resyncFrom))
                 continue;
             bridgeIds.insert(info.id());
             Bridge *bridge = d->bridges.value(info.id());
@@ -1932,7 +1959,7 @@ QList<LiveRecording *> Registry::liveRecordings() const { return knownOnly(d->re
 
 Channel *Registry::resolve(const ChannelInfo &info, quint64 asOf)
 {
-    if (d->endedChannels.contains(info.id()))
+    if (d->endedChannels.blockedAt(info.id(), asOf))
         return RegistryPrivate::endedObject(new Channel(info.id(), d->client, d->client), info);
     Channel *channel = d->channels.value(info.id());
     if (channel && channel->d->known && asOf != std::numeric_limits<quint64>::max()
@@ -1943,7 +1970,7 @@ Channel *Registry::resolve(const ChannelInfo &info, quint64 asOf)
 
 Bridge *Registry::resolve(const BridgeInfo &info, quint64 asOf)
 {
-    if (d->endedBridges.contains(info.id()))
+    if (d->endedBridges.blockedAt(info.id(), asOf))
         return RegistryPrivate::endedObject(new Bridge(info.id(), d->client, d->client), info);
     Bridge *bridge = d->bridges.value(info.id());
     if (bridge && bridge->d->known && asOf != std::numeric_limits<quint64>::max()
