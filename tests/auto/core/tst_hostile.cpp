@@ -322,6 +322,14 @@ private:
     QSslCertificate m_ca;
 };
 
+// Connects \a client through \a injector and waits until the injector has seen the upgrade.
+bool connectThrough(Client &client, const FrameInjector &injector)
+{
+    auto future = client.connectToServer();
+    return waitFor(future, 10000) && future.result().has_value()
+            && QTest::qWaitFor([&injector] { return injector.upgradedCount() == 1; }, 5000);
+}
+
 void tst_Hostile::initTestCase()
 {
     LogCapture::install();
@@ -624,10 +632,7 @@ void tst_Hostile::frameOverSizeLimit()
     FrameInjector injector(sim.port());
     auto client = eventClient(injector.url());
     QSignalSpy reconnecting(client.get(), &Client::reconnecting);
-    auto future = client->connectToServer();
-    QVERIFY(waitFor(future, 10000));
-    QVERIFY(future.result().has_value());
-    QTRY_COMPARE(injector.upgradedCount(), 1);
+    QVERIFY(connectThrough(*client, injector));
 
     const qint64 before = residentBytes();
     injector.inject(frames);
@@ -691,10 +696,7 @@ void tst_Hostile::invalidUtf8TextFrame()
     FrameInjector injector(sim.port());
     auto client = eventClient(injector.url());
     QSignalSpy reconnecting(client.get(), &Client::reconnecting);
-    auto future = client->connectToServer();
-    QVERIFY(waitFor(future, 10000));
-    QVERIFY(future.result().has_value());
-    QTRY_COMPARE(injector.upgradedCount(), 1);
+    QVERIFY(connectThrough(*client, injector));
     injector.inject(wsFrame(0x1, QByteArray("{\"type\":\"\xff\xfe\xc0\xaf\"}")));
     QTRY_VERIFY_WITH_TIMEOUT(reconnecting.size() >= 1, 10000);
     QVERIFY(LogCapture::count(QtWarningMsg, u"1007") >= 1);
@@ -707,10 +709,7 @@ void tst_Hostile::binaryFramesAreIgnoredWithAWarning()
     QVERIFY(sim.start());
     FrameInjector injector(sim.port());
     auto client = eventClient(injector.url());
-    auto future = client->connectToServer();
-    QVERIFY(waitFor(future, 10000));
-    QVERIFY(future.result().has_value());
-    QTRY_COMPARE(injector.upgradedCount(), 1);
+    QVERIFY(connectThrough(*client, injector));
     QSignalSpy events(client.get(), &Client::eventReceived);
     QSignalSpy reconnecting(client.get(), &Client::reconnecting);
     // A binary message that would be a valid event as text, many times over, fragmented once.
@@ -738,10 +737,7 @@ void tst_Hostile::fragmentedFramesAreReassembled()
     FrameInjector injector(sim.port());
     auto client = eventClient(injector.url());
     QSignalSpy reconnecting(client.get(), &Client::reconnecting);
-    auto future = client->connectToServer();
-    QVERIFY(waitFor(future, 10000));
-    QVERIFY(future.result().has_value());
-    QTRY_COMPARE(injector.upgradedCount(), 1);
+    QVERIFY(connectThrough(*client, injector));
     QSignalSpy events(client.get(), &Client::eventReceived);
     QSignalSpy errors(client.get(), &Client::errorOccurred);
     // An unknown event split into 1-byte fragments, with a ping between two of them (control frames
@@ -787,10 +783,7 @@ void tst_Hostile::brokenFragmentation()
     FrameInjector injector(sim.port());
     auto client = eventClient(injector.url());
     QSignalSpy reconnecting(client.get(), &Client::reconnecting);
-    auto future = client->connectToServer();
-    QVERIFY(waitFor(future, 10000));
-    QVERIFY(future.result().has_value());
-    QTRY_COMPARE(injector.upgradedCount(), 1);
+    QVERIFY(connectThrough(*client, injector));
     injector.inject(wsFrame(0x0, "{}"));
     QTRY_VERIFY_WITH_TIMEOUT(reconnecting.size() >= 1, 10000);
     QVERIFY(LogCapture::count(QtWarningMsg, u"event socket lost") >= 1);
