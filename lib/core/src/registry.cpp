@@ -252,8 +252,10 @@ public:
     }
     void want(const QString &source);
     void flushSubscriptions();
-    void subscribeSources(const QStringList &sources, bool alone);
-    void subscriptionAnswered(const QStringList &sources, bool alone,
+    void subscribeSources(const QString &application, const QStringList &sources, bool alone,
+                          bool restoring = false);
+    void subscriptionAnswered(const QString &application, const QStringList &sources, bool alone,
+                              bool restoring,
                               const Result<Response> &result);
     void takeSubscriptions(const ApplicationInfo &info);
     void sourceGone(const QString &source);
@@ -278,6 +280,13 @@ public:
     QSet<QString> queuedSet;
     QTimer flushTimer;
     QSet<QString> adoptedBySubscribe; // "channel:<id>" / "bridge:<id>" adopted by applications.subscribe
+    // What each of our applications subscribed to with applications.subscribe (and not since
+    // unsubscribed). A server that forgot it (a restart; a socket that closed) is asked again.
+    QHash<QString, QSet<QString>> askedSources;
+    void restoreSubscriptions(const ApplicationInfo &info);
+    void restoreAnswered();
+    int restoresInFlight = 0; // subscription requests of restoreSubscriptions() in flight
+    bool refreshPending = false; // device states are read again once they are answered
     // A fence: a user event the client sends its own first application. Events reach a socket in
     // the order Asterisk sends them, so when the fence arrives every event sent before the request
     // that preceded it has arrived too.
@@ -1235,28 +1244,34 @@ void RegistryPrivate::flushSubscriptions()
         if (source.startsWith(u"channel:") ? channels.contains(id) : bridges.contains(id))
             still.append(source);
     }
+    if (applicationNames.isEmpty())
+        return;
     for (qsizetype i = 0; i < still.size(); i += sourcesPerRequest)
-        subscribeSources(still.mid(i, sourcesPerRequest), still.size() == 1);
+        subscribeSources(applicationNames.constFirst(), still.mid(i, sourcesPerRequest), still.size() == 1);
 }
 
-void RegistryPrivate::subscribeSources(const QStringList &sources, bool alone)
+void RegistryPrivate::subscribeSources(const QString &application, const QStringList &sources,
+                                       bool alone, bool restoring)
 {
-    if (!rest || applicationNames.isEmpty())
+    const Result<Request> request = ApplicationsApi::subscribeRequest(application, sources);
+    if (!rest || !request)
         return;
-    const Result<Request> request =
-            ApplicationsApi::subscribeRequest(applicationNames.constFirst(), sources);
-    if (!request)
-        return;
+    if (restoring)
+        ++restoresInFlight;
     QPointer<Client> guard(client);
-    rest->send(*request).then([guard, sources, alone](const Result<Response> &result) {
+    rest->send(*request).then([guard, application, sources, alone, restoring](const Result<Response> &result) {
         if (Registry *registry = guard ? registryOf(guard.data()) : nullptr)
-            registry->d->subscriptionAnswered(sources, alone, result);
+            registry->d->subscriptionAnswered(application, sources, alone, restoring, result);
     });
 }
 
-void RegistryPrivate::subscriptionAnswered(const QStringList &sources, bool alone,
-                                           const Result<Response> &result)
+void RegistryPrivate::subscriptionAnswered(const QString &application, const QStringList &sources,
+                                           bool alone, bool restoring, const Result<Response> &result)
 {
+    const auto answered = qScopeGuard([this, restoring] {
+        if (restoring)
+            restoreAnswered();
+    });
     if (!result) {
         // The client stopped or the server is unreachable: the next resync subscribes again.
         qCDebug(lcAriRest) << "subscribing to" << sources.size() << "event sources failed:"
@@ -1269,21 +1284,78 @@ void RegistryPrivate::subscriptionAnswered(const QStringList &sources, bool alon
                 ApplicationInfo::fromJson(QJsonDocument::fromJson(result->body).object());
         if (info)
             takeSubscriptions(*info);
+        if (restoring) {
+            // The application may have unsubscribed while this was on its way.
+            const QSet<QString> asked = askedSources.value(application);
+            QStringList dropped;
+            for (const QString &source : sources) {
+                if (!asked.contains(source))
+                    dropped.append(source);
+            }
+            const Result<Request> undo = ApplicationsApi::unsubscribeRequest(application, dropped);
+            if (!dropped.isEmpty() && rest && undo)
+                rest->send(*undo);
+        }
         return;
     }
     if (status == 422 && !alone) {
         // All or nothing: one of them is gone. Ask for each alone to learn which.
         for (const QString &source : sources)
-            subscribeSources({ source }, true);
+            subscribeSources(application, { source }, true, restoring);
         return;
     }
     if (status == 422) {
-        sourceGone(sources.constFirst());
+        const QString &source = sources.constFirst();
+        askedSources[application].remove(source);
+        if (source.startsWith(u"channel:") || source.startsWith(u"bridge:"))
+            sourceGone(source);
         return;
     }
-    qCWarning(lcAriRest) << "could not subscribe application" << applicationNames.value(0)
-                         << "to" << sources.size() << "event sources: HTTP" << status
-                         << "- their end may go unnoticed until the next resync";
+    qCWarning(lcAriRest) << "could not subscribe application" << application << "to"
+                         << sources.size() << "event sources: HTTP" << status
+                         << "- their events may go unnoticed until the next resync";
+}
+
+// After a (re)connect, without subscribeAll: device states, endpoints and "every channel/bridge"
+// the application subscribed to itself and the server no longer lists (a restarted Asterisk has
+// forgotten them) are subscribed again, so that reconnecting is invisible to the application.
+void RegistryPrivate::restoreSubscriptions(const ApplicationInfo &info)
+{
+    const auto it = askedSources.constFind(info.name());
+    if (it == askedSources.constEnd() || it->isEmpty())
+        return;
+    QSet<QString> listed;
+    const auto add = [&listed](const QString &kind, const QStringList &ids, const QString &allTopic) {
+        for (const QString &id : ids)
+            listed.insert(id == allTopic ? kind : kind + id);
+    };
+    add(u"channel:"_s, info.channelIds(), u"__AST_CHANNEL_ALL_TOPIC"_s);
+    add(u"bridge:"_s, info.bridgeIds(), u"__AST_BRIDGE_ALL_TOPIC"_s);
+    add(u"endpoint:"_s, info.endpointIds(), u"__AST_ENDPOINT_ALL_TOPIC"_s);
+    add(u"deviceState:"_s, info.deviceNames(), u"__AST_DEVICE_STATE_ALL_TOPIC"_s);
+    QStringList missing;
+    for (const QString &source : *it) {
+        // One channel or bridge is subscribed again by reconcile() while the mirror holds it; a
+        // restarted server may give its id to a new object, which the application never asked for.
+        const bool oneObject = (source.startsWith(u"channel:") || source.startsWith(u"bridge:"))
+                && !source.endsWith(u':');
+        if (!oneObject && !listed.contains(source))
+            missing.append(source);
+    }
+    missing.sort(); // one order for every run
+    if (!missing.isEmpty())
+        qCDebug(lcAriRest) << "application" << info.name() << "is subscribed again to"
+                           << missing.size() << "event sources the server forgot";
+    for (qsizetype i = 0; i < missing.size(); i += sourcesPerRequest)
+        subscribeSources(info.name(), missing.mid(i, sourcesPerRequest), missing.size() == 1, true);
+}
+
+void RegistryPrivate::restoreAnswered()
+{
+    if (--restoresInFlight > 0 || !refreshPending)
+        return;
+    refreshPending = false;
+    q->refreshDeviceStates();
 }
 
 void RegistryPrivate::takeSubscriptions(const ApplicationInfo &info)
@@ -1698,6 +1770,10 @@ void Registry::observe(const Request &request, quint64 sentAt, const Result<Resp
                 ApplicationInfo::fromJson(QJsonDocument::fromJson(result->body).object());
         if (info)
             d->takeSubscriptions(*info);
+        if (d->applicationNames.contains(segment(1))) {
+            for (const QString &source : queryValues(request.query, "eventSource"))
+                d->askedSources[segment(1)].insert(source);
+        }
         if (!d->subscribeAll && d->applicationNames.contains(segment(1)))
             return d->adoptSubscribed(queryValues(request.query, "eventSource"), sentAt,
                                       std::move(release));
@@ -1706,6 +1782,10 @@ void Registry::observe(const Request &request, quint64 sentAt, const Result<Resp
                 ApplicationInfo::fromJson(QJsonDocument::fromJson(result->body).object());
         if (info)
             d->takeSubscriptions(*info);
+        if (auto it = d->askedSources.find(segment(1)); it != d->askedSources.end()) {
+            for (const QString &source : queryValues(request.query, "eventSource"))
+                it->remove(source);
+        }
         if (!d->subscribeAll && d->applicationNames.contains(segment(1)))
             d->dropUnsubscribed(queryValues(request.query, "eventSource"));
     }
@@ -1718,6 +1798,10 @@ void Registry::refreshDeviceStates()
     // application's subscriptions): each held device state is read again.
     if (!d->rest)
         return;
+    if (d->restoresInFlight > 0) {
+        d->refreshPending = true; // once the subscriptions are back, so no change slips between
+        return;
+    }
     QPointer<Client> guard(d->client);
     const quint64 sentAt = d->eventNumber;
     for (auto it = d->deviceStates.cbegin(); it != d->deviceStates.cend(); ++it) {
@@ -1743,8 +1827,11 @@ void Registry::refreshDeviceStates()
 
 void Registry::setSubscriptions(const QList<ApplicationInfo> &applications)
 {
-    for (const ApplicationInfo &info : applications)
+    for (const ApplicationInfo &info : applications) {
         d->takeSubscriptions(info);
+        if (!d->subscribeAll)
+            d->restoreSubscriptions(info);
+    }
 }
 
 void Registry::dispatch(const Event &event)

@@ -154,6 +154,7 @@ private Q_SLOTS:
     void dialplanChannelIsFollowedToItsEnd();
     void hangupWaitsForTheEventsData();
     void deviceStateDeleted();
+    void subscriptionsComeBackAfterARestart();
     void refusedListingDoesNotFailTheConnect();
     void subscribeAdoptsAndUnsubscribeLetsGo();
     void randomWalk_data();
@@ -282,6 +283,40 @@ void tst_Mirror::deviceStateDeleted()
     const auto server = await(client->deviceStates()->get(name));
     QVERIFY(server.has_value());
     QCOMPARE(server->state(), u"UNKNOWN"_s);
+}
+
+// A restarted Asterisk has forgotten what the application subscribed to. The client subscribes it
+// again to the device states and endpoints it asked for, so their events keep coming.
+void tst_Mirror::subscriptionsComeBackAfterARestart()
+{
+    auto sim = std::make_unique<Simulator>();
+    QVERIFY(sim->start(QHostAddress::LocalHost, 0));
+    const quint16 port = sim->port();
+    auto client = makeClient(*sim, false);
+    QVERIFY(await(client->connectToServer()).has_value());
+    const QString device = u"Stasis:restart-dev"_s;
+    const QStringList sources = { u"deviceState:"_s + device, u"endpoint:PJSIP/alice"_s };
+    QVERIFY(await(client->applications()->subscribe(app, sources)).has_value());
+    QVERIFY(await(client->deviceStates()->update(device, u"BUSY"_s)).has_value());
+    QTRY_VERIFY(client->deviceState(device));
+    QtAri::DeviceState *state = client->deviceState(device);
+    QTRY_COMPARE(state->state(), QtAri::DeviceState::State::Busy);
+
+    QSignalSpy reconnected(client.get(), &Client::connected);
+    sim = std::make_unique<Simulator>(); // a new process: no device state, no subscription
+    QVERIFY(sim->start(QHostAddress::LocalHost, port));
+    QTRY_COMPARE_WITH_TIMEOUT(reconnected.size(), 1, 10000);
+    // The new server reads UNKNOWN; the client has read it again.
+    QTRY_COMPARE(state->state(), QtAri::DeviceState::State::Unknown);
+    QTRY_VERIFY([&] {
+        const auto info = await(client->applications()->get(app));
+        return info && info->deviceNames().contains(device)
+                && info->endpointIds().contains(u"PJSIP/alice"_s);
+    }());
+    auto other = makeClient(*sim, false, u"other-app"_s);
+    QVERIFY(await(other->connectToServer()).has_value());
+    QVERIFY(await(other->deviceStates()->update(device, u"RINGING"_s)).has_value());
+    QTRY_COMPARE(state->state(), QtAri::DeviceState::State::Ringing);
 }
 
 // A server without the channels listing (404) still connects: events and REST work, the problem
@@ -620,8 +655,9 @@ private:
         spin(20);
         if (!sim->start(QHostAddress::LocalHost, port))
             qFatal("the simulator could not listen on port %d again", int(port));
+        // The new server forgot the application's subscriptions: the client subscribes again to
+        // the device states (subscribedDevices stays), not to channels and bridges that are gone.
         watched.clear();
-        subscribedDevices.clear(); // the application's subscriptions are gone too
         // A new server may use the same ids again (they are counters): what was heard of before
         // says nothing about it.
         toldChannels.clear();
