@@ -226,6 +226,15 @@ public:
     Event lastEvent; // Asterisk sends some frames twice in a row, verbatim
     quint64 eventNumber = 0; // counts dispatched events
     quint64 resyncFrom = std::numeric_limits<quint64>::max(); // eventNumber at beginResync()
+    // A reply applied while a resync is in flight may be older or newer than the listing (they
+    // travel on different connections): the listing is applied over it, and the object is read
+    // again once the resync is done. "channel:<id>" / "bridge:<id>".
+    QSet<QString> rereadAfterResync;
+    // Event sources the first application unsubscribed from while a resync was in flight: the
+    // subscriptions the resync read may predate that.
+    QSet<QString> unsubscribedDuringResync;
+    void appliedDuringResync(const QString &source, quint64 *touched);
+    void rereadAfterResyncNow();
     RecentIds endedChannels;
     RecentIds endedBridges;
     RecentIds endedPlaybacks;
@@ -1412,7 +1421,8 @@ void RegistryPrivate::applySnapshot(bool isChannel, const QJsonObject &json, qui
             channel && channel->d->known && channel->d->touched > sentAt)
             return;
         ++eventNumber; // newer than the reply the caller is about to resolve
-        applyChannel(*info);
+        Channel *channel = applyChannel(*info);
+        appliedDuringResync(u"channel:"_s + info->id(), &channel->d->touched);
     } else {
         const Result<BridgeInfo> info = BridgeInfo::fromJson(json);
         if (!info || info->id().isEmpty() || endedBridges.blockedAt(info->id(), sentAt))
@@ -1421,7 +1431,43 @@ void RegistryPrivate::applySnapshot(bool isChannel, const QJsonObject &json, qui
             bridge && bridge->d->known && bridge->d->touched > sentAt)
             return;
         ++eventNumber;
-        applyBridge(*info);
+        Bridge *bridge = applyBridge(*info);
+        appliedDuringResync(u"bridge:"_s + info->id(), &bridge->d->touched);
+    }
+}
+
+void RegistryPrivate::appliedDuringResync(const QString &source, quint64 *touched)
+{
+    if (resyncFrom == std::numeric_limits<quint64>::max())
+        return;
+    *touched = std::min(*touched, resyncFrom); // not newer than the listing
+    rereadAfterResync.insert(source);
+}
+
+void RegistryPrivate::rereadAfterResyncNow()
+{
+    const QSet<QString> sources = std::exchange(rereadAfterResync, {});
+    if (!rest)
+        return;
+    QPointer<Client> guard(client);
+    for (const QString &source : sources) {
+        const QString id = source.section(u':', 1);
+        const bool isChannel = source.startsWith(u"channel:");
+        if (!(isChannel ? channels.contains(id) : bridges.contains(id)))
+            continue;
+        const Result<Request> get = isChannel ? ChannelsApi::getRequest(id) : BridgesApi::getRequest(id);
+        if (!get)
+            continue;
+        const quint64 sentAt = eventNumber;
+        rest->send(*get).then([guard, source, isChannel, sentAt](const Result<Response> &result) {
+            Registry *registry = guard ? registryOf(guard.data()) : nullptr;
+            if (!registry || !result)
+                return; // stopped or unreachable: the next resync reads it
+            if (result->status == 404)
+                registry->d->endSoon(source, {});
+            else if (result->status == 200)
+                registry->d->applySnapshot(isChannel, QJsonDocument::fromJson(result->body).object(), sentAt);
+        });
     }
 }
 
@@ -1786,6 +1832,11 @@ void Registry::observe(const Request &request, quint64 sentAt, const Result<Resp
             for (const QString &source : queryValues(request.query, "eventSource"))
                 it->remove(source);
         }
+        if (d->resyncFrom != std::numeric_limits<quint64>::max()
+            && segment(1) == d->applicationNames.value(0)) {
+            for (const QString &source : queryValues(request.query, "eventSource"))
+                d->unsubscribedDuringResync.insert(source);
+        }
         if (!d->subscribeAll && d->applicationNames.contains(segment(1)))
             d->dropUnsubscribed(queryValues(request.query, "eventSource"));
     }
@@ -1832,6 +1883,13 @@ void Registry::setSubscriptions(const QList<ApplicationInfo> &applications)
         if (!d->subscribeAll)
             d->restoreSubscriptions(info);
     }
+    for (const QString &source : std::as_const(d->unsubscribedDuringResync)) {
+        const QString id = source.section(u':', 1);
+        if (source.startsWith(u"channel:"))
+            d->subscribedChannels.remove(id);
+        else if (source.startsWith(u"bridge:"))
+            d->subscribedBridges.remove(id);
+    }
 }
 
 void Registry::dispatch(const Event &event)
@@ -1853,6 +1911,7 @@ void Registry::dispatch(const Event &event)
 void Registry::beginResync()
 {
     d->resyncFrom = d->eventNumber;
+    d->unsubscribedDuringResync.clear();
 }
 
 void Registry::reconcile(const QList<ChannelInfo> *channelInfos, const QList<BridgeInfo> *bridgeInfos)
@@ -1924,15 +1983,19 @@ void Registry::reconcile(const QList<ChannelInfo> *channelInfos, const QList<Bri
         const QList<Channel *> knownChannels = d->channels.values();
         for (Channel *channel : knownChannels) {
             if (channel->d->known && !channelIds.contains(channel->id())
-                && !newer(channel->d->touched))
+                && !newer(channel->d->touched)
+                && !d->rereadAfterResync.contains(u"channel:"_s + channel->id())) {
                 d->endChannel(channel, 0, QString());
+            }
         }
     }
     if (bridgeInfos) {
         const QList<Bridge *> knownBridges = d->bridges.values();
         for (Bridge *bridge : knownBridges) {
-            if (bridge->d->known && !bridgeIds.contains(bridge->id()) && !newer(bridge->d->touched))
+            if (bridge->d->known && !bridgeIds.contains(bridge->id()) && !newer(bridge->d->touched)
+                && !d->rereadAfterResync.contains(u"bridge:"_s + bridge->id())) {
                 d->endBridge(bridge);
+            }
         }
     }
     // Membership as the server lists it (channels that events moved meanwhile excepted).
@@ -1973,6 +2036,8 @@ void Registry::reconcile(const QList<ChannelInfo> *channelInfos, const QList<Bri
         if (bridge->d->known)
             d->want(u"bridge:"_s + bridge->id());
     }
+    d->rereadAfterResyncNow();
+    d->unsubscribedDuringResync.clear();
 }
 
 Channel *Registry::newChannel()
@@ -2052,7 +2117,9 @@ Channel *Registry::resolve(const ChannelInfo &info, quint64 asOf)
     if (channel && channel->d->known && asOf != std::numeric_limits<quint64>::max()
         && channel->d->touched > asOf)
         return channel; // an event since the request knows better than this reply
-    return d->applyChannel(info);
+    channel = d->applyChannel(info);
+    d->appliedDuringResync(u"channel:"_s + info.id(), &channel->d->touched);
+    return channel;
 }
 
 Bridge *Registry::resolve(const BridgeInfo &info, quint64 asOf)
@@ -2063,7 +2130,9 @@ Bridge *Registry::resolve(const BridgeInfo &info, quint64 asOf)
     if (bridge && bridge->d->known && asOf != std::numeric_limits<quint64>::max()
         && bridge->d->touched > asOf)
         return bridge;
-    return d->applyBridge(info);
+    bridge = d->applyBridge(info);
+    d->appliedDuringResync(u"bridge:"_s + info.id(), &bridge->d->touched);
+    return bridge;
 }
 
 Playback *Registry::resolve(const PlaybackInfo &info, quint64 asOf)
