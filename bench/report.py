@@ -161,6 +161,14 @@ def build(figs, args):
     qp99, np99 = f.median("qtari/rest", "p99_ms"), f.median("node/rest", "p99_ms")
     row("REST p99 latency (ms)", f.cell("qtari/rest", "p99_ms", digits=2), f.cell("node/rest", "p99_ms", digits=2),
         ratio(np99, qp99) + " lower", "")
+    # REST over the event WebSocket (Asterisk 20.14 / 22.4+): no node client has it
+    if f.values("qtari-ws/rest", "ops_per_s"):
+        wo = f.median("qtari-ws/rest", "ops_per_s")
+        row("REST over the WebSocket, channels.get, 64 in flight (ops/s)", f.cell("qtari-ws/rest", "ops_per_s"),
+            "—", ratio(wo, no) + " of node's HTTP", f"QtAri over HTTP {f.cell('qtari/rest', 'ops_per_s')}")
+        row("REST over the WebSocket p50 / p99 (ms)",
+            f"{f.cell('qtari-ws/rest', 'p50_ms', digits=2)} / {f.cell('qtari-ws/rest', 'p99_ms', digits=2)}", "—", "",
+            f"QtAri over HTTP {f.cell('qtari/rest', 'p50_ms', digits=2)} / {f.cell('qtari/rest', 'p99_ms', digits=2)}")
 
     # memory
     qm, nm = f.median("qtari/memory", "rss_delta_mb"), f.median("node/memory", "rss_delta_mb")

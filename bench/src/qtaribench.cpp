@@ -40,6 +40,7 @@ struct Options
     QString password;
     QString app;
     QString endpoint;
+    Client::RestTransport restTransport = Client::RestTransport::Auto;
     int attempts = 10;
     int requests = 20000;
     int inflight = 64;
@@ -80,6 +81,7 @@ std::unique_ptr<Client> newClient()
     client->setUrl(opts.base);
     client->setCredentials(opts.user, opts.password);
     client->setApplicationNames({ opts.app });
+    client->setRestTransport(opts.restTransport);
     // No client pings: node ari-client sends none either, and while a flood is queued the server's
     // pong waits behind megabytes of events, which the keepalive would take for a dead socket.
     client->setKeepalive(0, 0);
@@ -603,6 +605,7 @@ int main(int argc, char *argv[])
     option(u"endpoint"_s, u"memory: endpoint of the created channels"_s, u"Local/1000@bench"_s);
     option(u"samples"_s, u"soak: RSS samples"_s, u"10"_s);
     option(u"timeout"_s, u"Give up after this many seconds"_s, u"600"_s);
+    option(u"rest-transport"_s, u"auto | http | websocket (Client::RestTransport)"_s, u"auto"_s);
     parser.process(app);
 
     opts.measure = parser.value(u"measure"_s);
@@ -618,6 +621,13 @@ int main(int argc, char *argv[])
     opts.channels = std::max(1, parser.value(u"channels"_s).toInt());
     opts.samples = std::max(2, parser.value(u"samples"_s).toInt());
     opts.timeoutS = std::max(1, parser.value(u"timeout"_s).toInt());
+    const QString transport = parser.value(u"rest-transport"_s);
+    if (transport == u"http")
+        opts.restTransport = Client::RestTransport::Http;
+    else if (transport == u"websocket")
+        opts.restTransport = Client::RestTransport::WebSocket;
+    else if (transport != u"auto")
+        fail(u"unknown --rest-transport"_s);
 
     if (opts.measure == u"connect")
         measureConnect();

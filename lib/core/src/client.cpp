@@ -35,7 +35,7 @@ namespace QtAri {
 ClientPrivate::ClientPrivate(Client *q)
     : q_ptr(q),
       connection(new Private::Connection(q)),
-      transport(new Private::ObservedTransport(connection->transport(), q))
+      transport(new Private::ObservedTransport(connection->restTransport(), q))
 {
     channels = std::make_unique<ChannelsApi>(transport);
     bridges = std::make_unique<BridgesApi>(transport);
@@ -305,6 +305,25 @@ QStringList Client::applicationNames() const { return d->connection->application
 
 void Client::setSubscribeAll(bool subscribeAll) { d->connection->setSubscribeAll(subscribeAll); }
 bool Client::subscribeAll() const { return d->connection->subscribeAll(); }
+
+void Client::setRestTransport(RestTransport transport)
+{
+    using Mode = Private::SocketTransport::Mode;
+    d->connection->setRestMode(transport == RestTransport::Http        ? Mode::Http
+                                       : transport == RestTransport::WebSocket ? Mode::WebSocket
+                                                                               : Mode::Auto);
+}
+
+Client::RestTransport Client::restTransport() const
+{
+    using Mode = Private::SocketTransport::Mode;
+    switch (d->connection->restTransport()->mode()) {
+    case Mode::Http: return RestTransport::Http;
+    case Mode::WebSocket: return RestTransport::WebSocket;
+    case Mode::Auto: break;
+    }
+    return RestTransport::Auto;
+}
 
 void Client::setSslConfiguration(const QSslConfiguration &configuration)
 {

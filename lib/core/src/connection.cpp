@@ -35,7 +35,10 @@ QString bodyMessage(const QByteArray &body)
 } // namespace
 
 Connection::Connection(QObject *parent)
-    : QObject(parent), m_transport(new HttpTransport(this)), m_socket(new EventSocket(this))
+    : QObject(parent),
+      m_transport(new HttpTransport(this)),
+      m_socket(new EventSocket(this)),
+      m_rest(new SocketTransport(m_transport, m_socket, this))
 {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::startAttempt);
@@ -296,6 +299,15 @@ void Connection::scheduleReconnect()
 
 void Connection::handleFrame(const QString &frame)
 {
+    // An answer to a request sent over the socket is never held back or taken for an event. Only
+    // while answers are awaited is a frame looked at for one.
+    if (m_rest->awaitingResponses() && frame.contains(QLatin1StringView("\"RESTResponse\""))) {
+        const QJsonObject object = QJsonDocument::fromJson(frame.toUtf8()).object();
+        if (object.value(QLatin1StringView("type")).toString() == QLatin1StringView("RESTResponse")
+            && m_rest->takeResponse(object)) {
+            return;
+        }
+    }
     if (m_resyncing)
         m_heldFrames.append(frame);
     else if (m_state == State::Connected)
@@ -354,6 +366,7 @@ void Connection::stop(const Error &reason, bool emitDisconnected)
     m_attempt = 0;
     setState(State::Disconnected);
     m_transport->abortAll(reason);
+    m_rest->abortAll(reason);
     finishPromises(reason);
     if (stopped)
         stopped(reason);

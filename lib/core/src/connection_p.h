@@ -6,6 +6,7 @@
 // generated types or the registry; the Client plugs those in through the hooks below.
 
 #include "eventsocket_p.h"
+#include "sockettransport_p.h"
 
 #include <QtAri/Error>
 #include <QtAri/HttpTransport>
@@ -59,6 +60,9 @@ public:
     int pongTimeout() const { return m_pongTimeout; }
 
     HttpTransport *transport() const { return m_transport; }
+    //! What the API objects send through: the socket or HTTP, as setRestMode() says.
+    SocketTransport *restTransport() const { return m_rest; }
+    void setRestMode(SocketTransport::Mode mode) { m_rest->setMode(mode); }
     State state() const { return m_state; }
     //! The ws:// or wss:// URL of the event socket (no credentials).
     QUrl eventsUrl() const;
@@ -101,6 +105,7 @@ private:
 
     HttpTransport *m_transport;
     EventSocket *m_socket;
+    SocketTransport *m_rest;
     QUrl m_url;
     QByteArray m_authorization;
     QStringList m_apps;

@@ -222,12 +222,22 @@ void EventSocket::close()
 
 void EventSocket::abort() { teardown(); }
 
+bool EventSocket::sendText(const QString &text)
+{
+    if (!m_socket || !m_open)
+        return false;
+    m_socket->sendTextMessage(text);
+    return true;
+}
+
 void EventSocket::teardown()
 {
     m_handshakeTimer.stop();
     m_pingTimer.stop();
     m_pongTimer.stop();
-    m_open = false;
+    const bool wasOpen = std::exchange(m_open, false);
+    if (wasOpen)
+        Q_EMIT down();
     disconnect(std::exchange(m_shrinkConnection, {}));
     if (QWebSocket *socket = std::exchange(m_socket, nullptr)) {
         socket->disconnect(this);

@@ -44,6 +44,8 @@ public:
     void setMaxMessageSize(qint64 bytes);
 
     bool isOpen() const { return m_open; }
+    //! Sends \a text as one text message; false (nothing sent) when the socket is not open.
+    bool sendText(const QString &text);
     bool isConnecting() const { return m_socket && !m_open; }
     QUrl url() const { return m_url; }
 
@@ -51,6 +53,8 @@ Q_SIGNALS:
     void opened();
     void textReceived(const QString &frame);
     void closed(const QtAri::Error &reason);
+    //! The open socket is gone for whatever reason, close() and abort() included.
+    void down();
 
 private:
     void handleConnected();

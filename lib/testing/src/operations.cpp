@@ -1215,6 +1215,9 @@ const QHash<QString, ParamRule> &missingRules()
         { u"channels.create/endpoint"_s, { 400, u"Endpoint must be specified" } },
         { u"channels.getChannelVar/variable"_s, { 400, u"Variable name is required" } },
         { u"channels.setChannelVar/variable"_s, { 400, u"Variable name is required" } },
+        // the asterisk resource says the same (trace m, m-41 and m-42)
+        { u"asterisk.getGlobalVar/variable"_s, { 400, u"Variable name is required" } },
+        { u"asterisk.setGlobalVar/variable"_s, { 400, u"Variable name is required" } },
         { u"channels.record/name"_s, { 500, u"Error parsing request" } },
         { u"channels.record/format"_s, { 422, u"specified format is unknown on this system" } },
         { u"bridges.record/name"_s, { 500, u"Error parsing request" } },

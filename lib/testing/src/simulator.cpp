@@ -258,6 +258,8 @@ void SimulatorPrivate::onHead(QTcpSocket *socket)
     }
     auto *es = new EventSocket;
     es->tcp = socket;
+    es->authorization = headerValue(lines, "authorization");
+    es->apiKey = query.queryItemValue(u"api_key"_s, QUrl::FullyDecoded);
     sockets.append(es);
     wsServer->handleConnection(socket);
     Q_EMIT socket->readyRead();
@@ -670,6 +672,9 @@ Reply SimulatorPrivate::handleRestRequest(const QString &method, const QString &
     return dispatch(r);
 }
 
+// REST over the event socket, answered as trace m shows Asterisk 22 doing it: the checks come in
+// Asterisk's order with its messages and reason phrases, a string id is echoed and any other is
+// answered as "", no header is carried, and a binary answer is refused.
 void SimulatorPrivate::handleWsText(EventSocket *es, const QString &text)
 {
     if (floodEvents > 0 && !es->floodStarted) {
@@ -678,68 +683,138 @@ void SimulatorPrivate::handleWsText(EventSocket *es, const QString &text)
     }
     if (!spec.hasModel(u"RESTRequest"_s))
         return; // version modes: an Asterisk without REST over WebSocket ignores text frames
+    QJsonObject resp { { u"type"_s, u"RESTResponse"_s },
+                       { u"transaction_id"_s, QString() },
+                       { u"request_id"_s, QString() } };
+    const auto send = [&] {
+        resp.insert(u"application"_s, es->apps.value(0));
+        resp.insert(u"timestamp"_s, now());
+        resp.insert(u"asterisk_id"_s, asteriskId);
+        const QByteArray frame = QJsonDocument(resp).toJson(QJsonDocument::Compact);
+        if (restDelayMs <= 0)
+            return sendFrame(es, frame);
+        QTimer::singleShot(restDelayMs, q, [this, es, frame] { // setRestDelay() holds these too
+            if (sockets.contains(es))
+                sendFrame(es, frame);
+        });
+    };
+    auto refuse = [&resp, &send](const QString &uri, const QString &message) {
+        resp.insert(u"status_code"_s, 400);
+        resp.insert(u"reason_phrase"_s, u"Bad request"_s);
+        resp.insert(u"uri"_s, uri);
+        resp.insert(u"content_type"_s, u"application/json"_s);
+        resp.insert(u"message_body"_s,
+                    QString::fromUtf8(QJsonDocument(QJsonObject { { u"message"_s, message } })
+                                              .toJson(QJsonDocument::Compact)));
+        send();
+    };
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
-    const QString appName = es->apps.value(0);
-    QJsonObject resp { { u"type"_s, u"RESTResponse"_s } };
-    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        resp.insert(u"transaction_id"_s, QString());
-        resp.insert(u"request_id"_s, QString());
+    if (err.error != QJsonParseError::NoError) {
         resp.insert(u"status_code"_s, 400);
         resp.insert(u"reason_phrase"_s, u"Failed to parse request message JSON"_s);
         resp.insert(u"uri"_s, QString());
-    } else {
-        const QJsonObject req = doc.object();
-        if (req.value(u"type"_s).toString() != u"RESTRequest"_s) {
-            resp.insert(u"transaction_id"_s, QString());
-            resp.insert(u"request_id"_s, QString());
-            resp.insert(u"status_code"_s, 400);
-            resp.insert(u"reason_phrase"_s, u"Bad request"_s);
-            resp.insert(u"uri"_s, QString());
-            resp.insert(u"content_type"_s, u"application/json"_s);
-            resp.insert(u"message_body"_s, u"{\"message\":\"Unknown request type.\"}"_s);
-        } else {
-            const QString uri = req.value(u"uri"_s).toString();
-            QUrlQuery query;
-            const QJsonArray qs = req.value(u"query_strings"_s).toArray();
-            for (const QJsonValue &v : qs) {
-                const QJsonObject o = v.toObject();
-                query.addQueryItem(o.value(u"name"_s).toString(),
-                                   QString::fromUtf8(QUrl::toPercentEncoding(o.value(u"value"_s).toString())));
-            }
-            const QString path = uri.section(u'?', 0, 0);
-            if (uri.contains(u'?')) {
-                const QUrlQuery extra(uri.section(u'?', 1));
-                for (const auto &item : extra.queryItems(QUrl::FullyEncoded))
-                    query.addQueryItem(item.first, item.second);
-            }
-            Q_EMIT q->requestReceived(req.value(u"method"_s).toString(), u"/ari/"_s + path);
-            const Reply reply = handleRestRequest(req.value(u"method"_s).toString().toUpper(),
-                                                  u"/"_s + path, query,
-                                                  req.value(u"message_body"_s).toString().toUtf8(),
-                                                  req.value(u"content_type"_s).toString().toUtf8(),
-                                                  false);
-            resp.insert(u"transaction_id"_s, req.value(u"transaction_id"_s));
-            resp.insert(u"request_id"_s, req.value(u"request_id"_s));
-            resp.insert(u"status_code"_s, reply.status);
-            static const QHash<int, QString> phrases {
-                { 200, u"OK"_s }, { 204, u"No Content"_s }, { 400, u"Bad Request"_s },
-                { 404, u"Not Found"_s }, { 409, u"Conflict"_s }, { 422, u"Unprocessable Entity"_s },
-                { 500, u"Internal Server Error"_s }, { 405, u"Method Not Allowed"_s },
-                { 403, u"Forbidden"_s }, { 501, u"Not Implemented"_s }
-            };
-            resp.insert(u"reason_phrase"_s, phrases.value(reply.status, u"Unknown"_s));
-            resp.insert(u"uri"_s, uri);
-            if (!reply.body.isEmpty()) {
-                resp.insert(u"content_type"_s, QString::fromUtf8(reply.contentType));
-                resp.insert(u"message_body"_s, QString::fromUtf8(reply.body));
-            }
+        return send();
+    }
+    const QJsonObject req = doc.object(); // an array reads as an object without 'type'
+    Q_EMIT q->restFrameReceived(req);
+    for (const QString &key : { u"transaction_id"_s, u"request_id"_s }) {
+        if (req.value(key).isString())
+            resp.insert(key, req.value(key));
+    }
+    if (!req.contains(u"type"_s))
+        return refuse(QString(), u"No 'type' property."_s);
+    if (req.value(u"type"_s).toString() != u"RESTRequest"_s)
+        return refuse(QString(), u"Unknown request type."_s);
+    const QString uri = req.value(u"uri"_s).toString();
+    static const QStringList methods = { u"GET"_s, u"POST"_s, u"PUT"_s, u"DELETE"_s, u"OPTIONS"_s };
+    const QString method = req.value(u"method"_s).toString();
+    if (!methods.contains(method))
+        return refuse(uri, u"Unknown or missing 'method' property."_s);
+    if (uri.isEmpty())
+        return refuse(QString(), u"Empty or missing 'uri' property."_s);
+
+    // Parameters: those in the uri, then query_strings (which win over a same-named one; an
+    // entry without a string name and value is refused; query_strings that is not an array is
+    // ignored), then the body.
+    QList<std::pair<QString, QString>> params;
+    const QString path = uri.section(u'?', 0, 0);
+    if (uri.contains(u'?')) {
+        for (const auto &item : QUrlQuery(uri.section(u'?', 1)).queryItems(QUrl::FullyDecoded))
+            params.append(item);
+    }
+    if (const QJsonValue qs = req.value(u"query_strings"_s); qs.isArray()) {
+        for (const QJsonValue &v : qs.toArray()) {
+            const QJsonObject o = v.toObject();
+            if (!o.value(u"name"_s).isString() || !o.value(u"value"_s).isString())
+                return refuse(uri, u"Unable to parse 'query_strings' array."_s);
+            params.removeIf([&o](const auto &p) { return p.first == o.value(u"name"_s).toString(); });
+            params.append({ o.value(u"name"_s).toString(), o.value(u"value"_s).toString() });
         }
     }
-    resp.insert(u"application"_s, appName);
-    resp.insert(u"timestamp"_s, now());
-    resp.insert(u"asterisk_id"_s, asteriskId);
-    sendFrame(es, QJsonDocument(resp).toJson(QJsonDocument::Compact));
+    QByteArray body, contentType;
+    if (const QJsonValue mb = req.value(u"message_body"_s); mb.isString()) {
+        body = mb.toString().toUtf8();
+        contentType = req.value(u"content_type"_s).toString().toUtf8();
+        if (contentType.isEmpty())
+            return refuse(uri, u"No 'content_type' for 'message_body'."_s);
+        if (contentType != "application/json" && contentType != "application/x-www-form-urlencoded")
+            return refuse(uri, u"Unknown content type."_s);
+        if (contentType == "application/json") {
+            QJsonParseError bodyErr;
+            QJsonDocument::fromJson(body, &bodyErr);
+            if (bodyErr.error != QJsonParseError::NoError)
+                return refuse(uri, u"Unable to parse 'message_body' as 'application/json'."_s);
+        }
+    }
+    resp.insert(u"uri"_s, path); // without its query, as Asterisk echoes it
+    if (path == u"events"_s) {
+        return refuse(uri, u"Can't upgrade to websocket from a websocket"_s);
+    }
+    // Answered by the HTTP side as if the socket's handshake came again with the request: the
+    // rights are the socket's user's. A socket opened with ?api_key= lets an api_key among the
+    // parameters speak for the request (trace m, ak-3); one opened with a header does not (ro-4),
+    // since the header wins over an api_key as in HTTP.
+    HttpRequest http;
+    http.method = method.toLatin1();
+    QUrlQuery query;
+    bool keyGiven = false;
+    for (const auto &[name, value] : std::as_const(params)) {
+        keyGiven = keyGiven || name == u"api_key"_s;
+        query.addQueryItem(QString::fromUtf8(QUrl::toPercentEncoding(name)),
+                           QString::fromUtf8(QUrl::toPercentEncoding(value)));
+    }
+    if (!keyGiven && !es->apiKey.isEmpty())
+        query.addQueryItem(u"api_key"_s, QString::fromUtf8(QUrl::toPercentEncoding(es->apiKey)));
+    http.target = "/ari/" + path.toUtf8();
+    if (!query.isEmpty())
+        http.target += '?' + query.query(QUrl::FullyEncoded).toUtf8();
+    if (!es->authorization.isEmpty())
+        http.headers.append({ "Authorization", es->authorization });
+    if (!contentType.isEmpty())
+        http.headers.append({ "Content-Type", contentType });
+    http.bodyBytes = body;
+    Q_EMIT q->requestReceived(method, u"/ari/"_s + path);
+    Reply reply;
+    if (path.startsWith(u'/'))
+        reply = Reply::error(405, u"Invalid method"_s); // the uri is relative to /ari
+    else
+        reply = httpReply(http);
+    const bool json = reply.contentType.isEmpty() || reply.contentType.startsWith("application/json");
+    if (!reply.body.isEmpty() && !json) {
+        resp.insert(u"status_code"_s, 406);
+        resp.insert(u"reason_phrase"_s, u"Not Acceptable.  Use HTTP GET"_s);
+        return send();
+    }
+    resp.insert(u"status_code"_s, reply.status);
+    resp.insert(u"reason_phrase"_s, QString::fromLatin1(reply.reason.isEmpty()
+                                                                ? Reply::standardReason(reply.status)
+                                                                : reply.reason));
+    if (!reply.body.isEmpty()) {
+        resp.insert(u"content_type"_s, u"application/json"_s);
+        resp.insert(u"message_body"_s, QString::fromUtf8(reply.body));
+    }
+    send();
 }
 
 // --- events --------------------------------------------------------------------------------------

@@ -263,6 +263,9 @@ struct EventSocket
     QStringList apps;
     bool subscribeAll = false;
     bool replaced = false;
+    // How it was opened, for REST over the socket: the Authorization header, or else the api_key
+    QByteArray authorization;
+    QString apiKey;
     // flood
     int floodSent = 0;
     bool floodStarted = false;

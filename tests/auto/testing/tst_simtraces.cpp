@@ -222,6 +222,49 @@ void compareEvents(const QList<QJsonObject> &expected, const QList<QJsonObject> 
     }
 }
 
+// REST over the WebSocket (m): the answers in order, each with Asterisk's ids, status, reason,
+// uri and content type; an error's body exactly, a success's body by shape.
+void compareRestResponses(const QList<QJsonObject> &expected, const QList<QJsonObject> &actual,
+                          Comparison *cmp)
+{
+    auto answers = [](const QList<QJsonObject> &list) {
+        QList<QJsonObject> out;
+        for (const QJsonObject &e : list) {
+            if (e.value(u"type"_s).toString() == u"RESTResponse"_s)
+                out.append(e);
+        }
+        return out;
+    };
+    const QList<QJsonObject> e = answers(expected), a = answers(actual);
+    if (e.size() != a.size())
+        cmp->add(u"RESTResponse frames: trace %1, sim %2"_s.arg(e.size()).arg(a.size()));
+    for (qsizetype i = 0; i < qMin(e.size(), a.size()); ++i) {
+        const QJsonObject &t = e.at(i), &o = a.at(i);
+        const QString what = u"RESTResponse %1 (%2)"_s.arg(i).arg(t.value(u"request_id"_s).toString());
+        for (const QString &key : { u"transaction_id"_s, u"request_id"_s, u"status_code"_s,
+                                    u"reason_phrase"_s, u"uri"_s, u"content_type"_s }) {
+            if (t.value(key) != o.value(key))
+                cmp->add(u"%1: %2 %3, trace %4"_s.arg(what, key, QString::fromUtf8(QJsonDocument(QJsonArray { o.value(key) }).toJson(QJsonDocument::Compact)),
+                                                      QString::fromUtf8(QJsonDocument(QJsonArray { t.value(key) }).toJson(QJsonDocument::Compact))));
+        }
+        const QString tb = t.value(u"message_body"_s).toString(), ob = o.value(u"message_body"_s).toString();
+        if (t.value(u"status_code"_s).toInt() >= 400 || tb.isEmpty()) {
+            if (tb != ob)
+                cmp->add(u"%1: body %2, trace %3"_s.arg(what, ob.left(300), tb.left(300)));
+            continue;
+        }
+        const QJsonDocument td = QJsonDocument::fromJson(tb.toUtf8()), od = QJsonDocument::fromJson(ob.toUtf8());
+        QSet<QString> shapeT, shapeO;
+        collectShape(td.isArray() ? QJsonValue(td.array()) : QJsonValue(td.object()), u"body"_s, &shapeT);
+        collectShape(od.isArray() ? QJsonValue(od.array()) : QJsonValue(od.object()), u"body"_s, &shapeO);
+        const bool emptyList = (td.isArray() && td.array().isEmpty()) || (od.isArray() && od.array().isEmpty());
+        if (shapeT != shapeO && !emptyList) {
+            const QSet<QString> missing = shapeT - shapeO, extra = shapeO - shapeT;
+            cmp->add(u"%1: body shape differs: missing %2 extra %3"_s.arg(what, QStringList(missing.values()).join(u' ').left(300),
+                                                                       QStringList(extra.values()).join(u' ').left(300)));
+        }
+    }
+}
 
 // --- format version 2 (v2/: j to o): the request as sent, every response header -----------------
 
@@ -497,18 +540,12 @@ const QList<Skip> &v2Skips()
     static const char16_t outbound[] = u"needs the outbound websockets of ari.conf (trace-app-out, "
                                        u"trace-app-outpc) and the dialplan context trace; the "
                                        u"simulator has neither yet (transports issue)";
-    static const char16_t overWs[] = u"the answer depends on writes made by REST-over-WebSocket "
-                                     u"frames earlier in m (transports issue)";
     static const char16_t broadcast[] = u"needs StasisBroadcast (dialplan context trace 710/711) "
                                         u"and /events/claim, which the simulator does not have yet";
     static const char16_t claim[] = u"Asterisk answers 404 for a claim on a channel that is not in "
                                     u"broadcast state; the simulator has no StasisBroadcast and keeps "
                                     u"the spec's success answer, which tst_simoperations expects";
     static const QList<Skip> list {
-        { u"m", 0, u"", u"m's frames are RESTResponse answers to REST-over-WebSocket requests "
-                        u"(transports issue); only its 4 plain HTTP checks are replayed here" },
-        { u"m", 3, u"", overWs },
-        { u"m", 4, u"", overWs },
         { u"n", 0, u"", outbound },
         { u"n", 1, u"", outbound }, { u"n", 2, u"", outbound }, { u"n", 4, u"", outbound },
         { u"n", 5, u"", outbound }, { u"n", 6, u"", outbound }, { u"n", 7, u"", outbound },
@@ -802,10 +839,31 @@ void tst_SimTraces::replayV2()
         return m.hasMatch() ? basic(m.captured(1), m.captured(2)) : QByteArray();
     };
 
+    QDateTime lastFrameSent;
     auto runMeta = [&](const MetaEntry &m) {
         const QString conn = m.o.value(u"conn"_s).toString();
         const QString what = m.o.value(u"what"_s).toString();
         const QString where = u"ws %1 %2"_s.arg(conn, what);
+        if (what == u"client sends text frame"_s) {
+            // REST over the socket (m): as sent, after the recorded pause and once the frames the
+            // trace had received by then have arrived (bounded waits).
+            if (lastFrameSent.isValid())
+                QTest::qWait(int(qBound(qint64(0), qint64(lastFrameSent.msecsTo(m.time) * scale), qint64(3000))));
+            lastFrameSent = m.time;
+            const auto it = sockets.find(conn);
+            if (it == sockets.end()) {
+                cmp.add(where + u": no such connection"_s);
+                return;
+            }
+            const qsizetype before = std::count_if(expected.value(conn).cbegin(), expected.value(conn).cend(),
+                                                   [&m](const QJsonObject &e) { return eventTime(e).msecsTo(m.time) > 0; });
+            QElapsedTimer waited;
+            waited.start();
+            while (it->second->events.size() < before && waited.elapsed() < 800)
+                QTest::qWait(5);
+            it->second->socket.sendTextMessage(m.o.value(u"text"_s).toString());
+            return;
+        }
         if (what == u"handshake"_s) {
             expectedFor(conn);
             auto es = std::make_unique<EventSocket>();
@@ -829,6 +887,13 @@ void tst_SimTraces::replayV2()
             const auto it = sockets.find(conn);
             if (it == sockets.end() || it->second->closed)
                 return;
+            // what the trace received before the close arrives first (bounded wait)
+            const qsizetype before = std::count_if(expected.value(conn).cbegin(), expected.value(conn).cend(),
+                                                   [&m](const QJsonObject &e) { return eventTime(e).msecsTo(m.time) >= 0; });
+            QElapsedTimer waited;
+            waited.start();
+            while (it->second->events.size() < before && waited.elapsed() < 2000)
+                QTest::qWait(5);
             QSignalSpy spy(&it->second->socket, &QWebSocket::disconnected);
             it->second->socket.close();
             if (!it->second->closed && !spy.wait(5000))
@@ -975,7 +1040,12 @@ void tst_SimTraces::replayV2()
         QList<QJsonObject> actual = es->events;
         actual.removeIf([&scenario](const QJsonObject &e) { return skippedObject(scenario, e); });
         Comparison part;
-        compareEvents(canonical(expected.value(conn), {}), canonical(actual, ourEpoch), &part);
+        QList<QJsonObject> traced = expected.value(conn);
+        compareRestResponses(traced, actual, &part);
+        const auto isAnswer = [](const QJsonObject &e) { return e.value(u"type"_s).toString() == u"RESTResponse"_s; };
+        traced.removeIf(isAnswer);
+        actual.removeIf(isAnswer);
+        compareEvents(canonical(traced, {}), canonical(actual, ourEpoch), &part);
         for (const QString &p : std::as_const(part.problems))
             cmp.add(u"events on %1: %2"_s.arg(conn, p));
         if (qEnvironmentVariableIsSet("SIMTRACES_DUMP")) {

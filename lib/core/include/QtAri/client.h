@@ -120,6 +120,7 @@ class QTARI_EXPORT Client : public ClientEvents
     Q_PROPERTY(QString user READ user FINAL)
     Q_PROPERTY(QStringList applicationNames READ applicationNames WRITE setApplicationNames FINAL)
     Q_PROPERTY(bool subscribeAll READ subscribeAll WRITE setSubscribeAll FINAL)
+    Q_PROPERTY(QtAri::Client::RestTransport restTransport READ restTransport WRITE setRestTransport FINAL)
     Q_PROPERTY(int requestTimeout READ requestTimeout WRITE setRequestTimeout FINAL)
     Q_PROPERTY(QtAri::ReconnectPolicy reconnectPolicy READ reconnectPolicy WRITE setReconnectPolicy FINAL)
 public:
@@ -130,6 +131,14 @@ public:
         Reconnecting, //!< the connection was lost; waiting for or making a reconnect attempt
     };
     Q_ENUM(State)
+
+    //! How REST requests travel (see setRestTransport()).
+    enum class RestTransport {
+        Auto,      //!< over the event socket when the server has it and it is open, else HTTP
+        Http,      //!< always HTTP, as with every Asterisk before 20.14 / 22.4
+        WebSocket, //!< over the event socket; NotConnected while it is closed
+    };
+    Q_ENUM(RestTransport)
 
     explicit Client(QObject *parent = nullptr);
     //! Fails pending futures with Aborted and deletes every live object.
@@ -155,6 +164,21 @@ public:
     //! description for what they hold without). Default false.
     void setSubscribeAll(bool subscribeAll);
     bool subscribeAll() const;
+
+    //! How the API objects' requests reach Asterisk. Asterisk 20.14, 22.4 and later take REST
+    //! requests as RESTRequest frames on the event socket and answer on it, which saves an HTTP
+    //! connection and keeps answers in order with the events around them.
+    //! - Auto (default): over the socket when the server's version (from its Server header) has
+    //!   it and the socket is open; HTTP for older servers, while the socket is down, and for what
+    //!   the socket cannot carry (a stored recording's file).
+    //! - Http: always HTTP.
+    //! - WebSocket: always the socket (the file download still uses HTTP); a request made while
+    //!   the socket is closed fails with NotConnected.
+    //! If the socket closes with requests unanswered, each GET is sent again over HTTP and every
+    //! other request fails with Network: it may or may not have been carried out. Credentials are
+    //! sent only in the socket's handshake, never inside a request frame. Takes effect at once.
+    void setRestTransport(RestTransport transport);
+    RestTransport restTransport() const;
 
     //! TLS for https URLs; by default the system's CAs and full peer verification.
     void setSslConfiguration(const QSslConfiguration &configuration);

@@ -162,6 +162,9 @@ Q_SIGNALS:
     //! a step's status differed from its "expect".
     void scriptFinished(int exitCode);
     void requestReceived(const QString &method, const QString &path);
+    //! A RESTRequest frame arrived on an event socket (REST over the WebSocket), as parsed; it is
+    //! also reported by requestReceived() once it names a method and a uri.
+    void restFrameReceived(const QJsonObject &frame);
     void webSocketConnected(const QStringList &apps);
     void webSocketDisconnected();
     //! A flood finished sending on one socket: events sent and the rate achieved.
