@@ -107,7 +107,7 @@ class ClientPrivate;
 //! connect(client, &QtAri::Client::stasisStarted, this, [](QtAri::Channel *channel) {
 //!     channel->answer();
 //! });
-//! client->connectToServer().then(this, [](const QtAri::Result<void> &r) {
+//! QtAri::onFinished(client->connectToServer(), this, [](const QtAri::Result<void> &r) {
 //!     if (!r)
 //!         qWarning() << "could not connect:" << r.error();
 //! });
