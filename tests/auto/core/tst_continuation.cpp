@@ -120,12 +120,17 @@ void TestContinuation::voidAndFutureCallbacks()
         fromFuture = f.result().value();
     });
 
+    QString fromGeneric; // a generic lambda gets the value, not the future
+    QtAri::onFinished(withValue.future(), &context,
+                      [&](const auto &r) { fromGeneric = r.value(); });
+
     plain.finish();
     withValue.addResult(Result<QString>(u"x"_s));
     withValue.finish();
     QTRY_VERIFY(voidCalled);
     QTRY_VERIFY(noArgCalled);
     QTRY_COMPARE(fromFuture, u"x"_s);
+    QTRY_COMPARE(fromGeneric, u"x"_s);
 }
 
 void TestContinuation::contextDestroyedBeforeFinish()

@@ -23,19 +23,19 @@ namespace QtAri {
 namespace Private {
 
 template<typename T, typename Callback>
+constexpr bool takesValue()
+{
+    if constexpr (std::is_void_v<T>)
+        return false;
+    else
+        return std::is_invocable_v<Callback &, const T &>;
+}
+
+// The value first, so that a generic lambda ([](const auto &r) { … }) gets the value.
+template<typename T, typename Callback>
 void invokeContinuation(Callback &callback, const QFuture<T> &future)
 {
-    if constexpr (std::is_invocable_v<Callback &, const QFuture<T> &>) {
-        callback(future);
-    } else if constexpr (std::is_void_v<T> || std::is_invocable_v<Callback &>) {
-        static_assert(std::is_invocable_v<Callback &>,
-                      "QtAri::onFinished: the callback must take the future's value, the future "
-                      "itself or nothing");
-        callback();
-    } else {
-        static_assert(std::is_invocable_v<Callback &, const T &>,
-                      "QtAri::onFinished: the callback must take the future's value, the future "
-                      "itself or nothing");
+    if constexpr (takesValue<T, Callback>()) {
         if (future.resultCount() > 0) {
             callback(future.result());
         } else if constexpr (std::is_constructible_v<T, Error>) {
@@ -44,6 +44,13 @@ void invokeContinuation(Callback &callback, const QFuture<T> &future)
             callback(T(Error(Error::Kind::Aborted, QStringLiteral("the operation was cancelled"))));
         }
         // Any other type of cancelled future has no value to pass: the callback is skipped.
+    } else if constexpr (std::is_invocable_v<Callback &, const QFuture<T> &>) {
+        callback(future);
+    } else {
+        static_assert(std::is_invocable_v<Callback &>,
+                      "QtAri::onFinished: the callback must take the future's value, the future "
+                      "itself or nothing");
+        callback();
     }
 }
 
