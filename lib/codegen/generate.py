@@ -425,7 +425,7 @@ class Generator:
         for m in self.messages:
             out.append('    %s,\n' % self.enum_name(m['name']))
         out.append('};\nQ_ENUM_NS(Type)\n\n} // namespace Events\n\n')
-        out.append('using EventType = Events::Type;\n\n')
+        out.append('using EventType = Events::Type; //!< The type of an ARI message (Events::Type).\n\n')
         out.append('//! The type for ARI\'s \\a name ("StasisStart"); EventType::Unknown if the spec '
                    'has no such message.\n')
         out.append('QTARI_EXPORT EventType eventTypeFromName(QStringView name);\n')

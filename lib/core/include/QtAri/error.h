@@ -74,7 +74,7 @@ private:
     QSharedDataPointer<ErrorPrivate> d;
 };
 
-QTARI_EXPORT QDebug operator<<(QDebug debug, const Error &error);
+QTARI_EXPORT QDebug operator<<(QDebug debug, const Error &error); //!< Writes "QtAri::Error(" + toString() + ")".
 
 } // namespace QtAri
 
