@@ -6,6 +6,9 @@
 #include "options.h"
 #include "profiles.h"
 
+#include <QtAri/qtari_version.h>
+
+#include <QtCore/QCoreApplication>
 #include <QtCore/QTimer>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QMessageBox>
@@ -16,24 +19,63 @@
 using namespace Qt::StringLiterals;
 using namespace QtAri::Inspector;
 
-int main(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"QtAri"_s);
-    QApplication::setApplicationName(u"qtari-inspector"_s);
-    QApplication::setApplicationDisplayName(u"QtAri Inspector"_s);
-    QApplication::setApplicationVersion(u"0.1.0"_s);
+namespace {
 
-    // --lang must be known before anything is translated, the parser's help text included.
+void setNames()
+{
+    QCoreApplication::setOrganizationName(u"QtAri"_s);
+    QCoreApplication::setApplicationName(u"qtari-inspector"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(QTARI_VERSION_STR));
+}
+
+// --lang must be known before anything is translated, the parser's help text included.
+QString languageFrom(const QStringList &args)
+{
     QString lang;
-    const QStringList args = QApplication::arguments();
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args.at(i) == "--lang"_L1 && i + 1 < args.size())
             lang = args.at(i + 1);
         else if (args.at(i).startsWith("--lang="_L1))
             lang = args.at(i).mid(7);
     }
-    installTranslations(&app, lang);
+    return lang;
+}
+
+// --help and --version print and exit; they must work without a display (over ssh, in a
+// package build), so they are answered before any QGuiApplication exists.
+bool onlyPrints(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QLatin1StringView arg(argv[i]);
+        if (arg == "--"_L1)
+            return false;
+        if (arg == "-h"_L1 || arg == "--help"_L1 || arg == "-?"_L1 || arg == "--help-all"_L1
+            || arg == "-v"_L1 || arg == "--version"_L1)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setNames();
+        const QStringList args = QCoreApplication::arguments();
+        installTranslations(&app, languageFrom(args));
+        const Options options = parseOptions(args); // prints and exits
+        std::fprintf(stderr, "qtari-inspector: %s\n", qPrintable(options.error));
+        return 2;
+    }
+
+    QApplication app(argc, argv);
+    setNames();
+    QApplication::setApplicationDisplayName(u"QtAri Inspector"_s);
+    QGuiApplication::setDesktopFileName(u"org.qtari.inspector"_s);
+    const QStringList args = QApplication::arguments();
+    installTranslations(&app, languageFrom(args));
 
     const Options options = parseOptions(args);
     if (!options.error.isEmpty()) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages QtAri's build, tests, demo and benchmarks need.
+# Installs the Debian 12 packages QtAri's build, tests, demo, benchmarks, docs and packages need
+# (appstream validates the Inspector's metainfo, doxygen makes the API reference, QCoro is optional).
 # Idempotent: packages already present are left alone. Run as root (or through sudo).
 set -euo pipefail
 
@@ -9,6 +10,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libgl-dev
     xvfb xauth
     zlib1g-dev openssl
+    appstream doxygen qcoro-qt6-dev
 )
 # node and npm run the ari-client comparison tests and benchmarks; a machine that already has
 # them (from any source) keeps its own.

@@ -4,6 +4,7 @@
 #include <QtAri/Bridge>
 #include <QtAri/Channel>
 #include <QtAri/Client>
+#include <QtAri/Continuation>
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
@@ -17,19 +18,29 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
+    parser.setApplicationDescription(
+            u"Calls the two --endpoints, bridges them once both answered, then hangs both up."_s);
     parser.addHelpOption();
     parser.addOptions({ { u"url"_s, u"ARI server"_s, u"url"_s, u"http://127.0.0.1:8088"_s },
                         { u"user"_s, u"ARI user"_s, u"user"_s, u"asterisk"_s },
                         { u"password"_s, u"ARI password"_s, u"password"_s, u"asterisk"_s },
-                        { u"app"_s, u"Stasis application"_s, u"app"_s, u"hello"_s } });
+                        { u"app"_s, u"Stasis application"_s, u"app"_s, u"hello"_s },
+                        { u"endpoints"_s, u"The two endpoints to call, comma-separated"_s,
+                          u"a,b"_s, u"PJSIP/1000,PJSIP/1001"_s },
+                        { u"timeout"_s, u"Give up after this many seconds"_s, u"s"_s, u"20"_s } });
     parser.process(app);
     const QString appName = parser.value(u"app"_s);
+    const QStringList endpoints = parser.value(u"endpoints"_s).split(u',', Qt::SkipEmptyParts);
+    if (endpoints.size() != 2) {
+        std::fprintf(stderr, "--endpoints needs two endpoints, e.g. PJSIP/1000,PJSIP/1001\n");
+        return 2;
+    }
 
     QtAri::Client client;
     client.setUrl(QUrl(parser.value(u"url"_s)));
     client.setCredentials(parser.value(u"user"_s), parser.value(u"password"_s));
     client.setApplicationNames({ appName });
-    QTimer::singleShot(20'000, &app, [] {
+    QTimer::singleShot(parser.value(u"timeout"_s).toInt() * 1000, &app, [] {
         std::fprintf(stderr, "timed out\n");
         QCoreApplication::exit(1);
     });
@@ -40,7 +51,7 @@ int main(int argc, char **argv)
 
     QList<QtAri::Channel *> calls;
     int hungUp = 0;
-    client.connectToServer().then(&client, [&](const QtAri::Result<void> &connected) {
+    QtAri::onFinished(client.connectToServer(), &client, [&](const QtAri::Result<void> &connected) {
         if (!connected)
             return fail(connected.error());
         QtAri::Bridge *bridge = client.newBridge();
@@ -55,11 +66,12 @@ int main(int argc, char **argv)
                                  call->hangup();
                              bridge->destroy();
                          });
-        bridge->create({ .type = u"mixing"_s, .name = u"example"_s })
-                .then(&client, [&, bridge](const QtAri::Result<QtAri::Bridge *> &created) {
+        QtAri::onFinished(
+                bridge->create({ .type = u"mixing"_s, .name = u"example"_s }), bridge,
+                [&, bridge](const QtAri::Result<QtAri::Bridge *> &created) {
                     if (!created)
                         return fail(created.error());
-                    for (const QString &endpoint : { u"PJSIP/alice"_s, u"PJSIP/bob"_s }) {
+                    for (const QString &endpoint : endpoints) {
                         QtAri::Channel *channel = client.newChannel();
                         calls << channel;
                         QObject::connect(channel, &QtAri::Channel::stasisStarted, channel,
@@ -71,11 +83,12 @@ int main(int argc, char **argv)
                             if (++hungUp == 2)
                                 QCoreApplication::exit(0);
                         });
-                        channel->originate(endpoint, { .app = appName })
-                                .then(&client, [&](const QtAri::Result<QtAri::Channel *> &r) {
-                                    if (!r)
-                                        fail(r.error());
-                                });
+                        QtAri::onFinished(channel->originate(endpoint, { .app = appName }),
+                                          &client,
+                                          [&](const QtAri::Result<QtAri::Channel *> &r) {
+                                              if (!r)
+                                                  fail(r.error());
+                                          });
                     }
                 });
     });

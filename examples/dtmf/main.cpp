@@ -1,8 +1,10 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
-// Answer incoming calls and collect their DTMF digits until '#'.
+// Answer the calls that enter the application and collect their DTMF digits until '#'. Calls come
+// from the dialplan (Stasis(<app>)), or with --endpoint the example calls that phone itself.
 
 #include <QtAri/Channel>
 #include <QtAri/Client>
+#include <QtAri/Continuation>
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
@@ -18,18 +20,25 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
+    parser.setApplicationDescription(
+            u"Answers calls entering the application and prints their digits until '#'."_s);
     parser.addHelpOption();
     parser.addOptions({ { u"url"_s, u"ARI server"_s, u"url"_s, u"http://127.0.0.1:8088"_s },
                         { u"user"_s, u"ARI user"_s, u"user"_s, u"asterisk"_s },
                         { u"password"_s, u"ARI password"_s, u"password"_s, u"asterisk"_s },
-                        { u"app"_s, u"Stasis application"_s, u"app"_s, u"hello"_s } });
+                        { u"app"_s, u"Stasis application"_s, u"app"_s, u"hello"_s },
+                        { u"endpoint"_s,
+                          u"Also call this endpoint into the application (else only wait)"_s,
+                          u"endpoint"_s },
+                        { u"timeout"_s, u"Give up after this many seconds"_s, u"s"_s, u"20"_s } });
     parser.process(app);
+    const QString endpoint = parser.value(u"endpoint"_s);
 
     QtAri::Client client;
     client.setUrl(QUrl(parser.value(u"url"_s)));
     client.setCredentials(parser.value(u"user"_s), parser.value(u"password"_s));
     client.setApplicationNames({ parser.value(u"app"_s) });
-    QTimer::singleShot(20'000, &app, [] {
+    QTimer::singleShot(parser.value(u"timeout"_s).toInt() * 1000, &app, [] {
         std::fprintf(stderr, "timed out (no call sent '#')\n");
         QCoreApplication::exit(1);
     });
@@ -53,13 +62,25 @@ int main(int argc, char **argv)
                          });
     });
 
-    client.connectToServer().then(&client, [](const QtAri::Result<void> &connected) {
+    QtAri::onFinished(client.connectToServer(), &client, [&](const QtAri::Result<void> &connected) {
         if (!connected) {
             std::fprintf(stderr, "connect failed: %s\n", qPrintable(connected.error().toString()));
             QCoreApplication::exit(1);
             return;
         }
         std::printf("waiting for calls\n");
+        if (endpoint.isEmpty())
+            return;
+        // The call enters the application when the phone answers; stasisStarted() above takes it.
+        QtAri::onFinished(client.newChannel()->originate(endpoint,
+                                                         { .app = parser.value(u"app"_s) }),
+                          &client, [](const QtAri::Result<QtAri::Channel *> &originated) {
+                              if (!originated) {
+                                  std::fprintf(stderr, "originate failed: %s\n",
+                                               qPrintable(originated.error().toString()));
+                                  QCoreApplication::exit(1);
+                              }
+                          });
     });
     return app.exec();
 }

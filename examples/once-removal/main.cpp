@@ -5,6 +5,7 @@
 
 #include <QtAri/Channel>
 #include <QtAri/Client>
+#include <QtAri/Continuation>
 #include <QtAri/Playback>
 
 #include <QtCore/QCommandLineParser>
@@ -19,19 +20,25 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
+    parser.setApplicationDescription(
+            u"Calls --endpoint twice; a once-handler and a removed handler see only the first."_s);
     parser.addHelpOption();
     parser.addOptions({ { u"url"_s, u"ARI server"_s, u"url"_s, u"http://127.0.0.1:8088"_s },
                         { u"user"_s, u"ARI user"_s, u"user"_s, u"asterisk"_s },
                         { u"password"_s, u"ARI password"_s, u"password"_s, u"asterisk"_s },
-                        { u"app"_s, u"Stasis application"_s, u"app"_s, u"hello"_s } });
+                        { u"app"_s, u"Stasis application"_s, u"app"_s, u"hello"_s },
+                        { u"endpoint"_s, u"Endpoint to call (twice, one call after the other)"_s,
+                          u"endpoint"_s, u"PJSIP/1000"_s },
+                        { u"timeout"_s, u"Give up after this many seconds"_s, u"s"_s, u"20"_s } });
     parser.process(app);
     const QString appName = parser.value(u"app"_s);
+    const QString endpoint = parser.value(u"endpoint"_s);
 
     QtAri::Client client;
     client.setUrl(QUrl(parser.value(u"url"_s)));
     client.setCredentials(parser.value(u"user"_s), parser.value(u"password"_s));
     client.setApplicationNames({ appName });
-    QTimer::singleShot(20'000, &app, [] {
+    QTimer::singleShot(parser.value(u"timeout"_s).toInt() * 1000, &app, [] {
         std::fprintf(stderr, "timed out\n");
         QCoreApplication::exit(1);
     });
@@ -50,7 +57,7 @@ int main(int argc, char **argv)
 
     const auto originate = [&] {
         QtAri::Channel *channel = client.newChannel();
-        channel->originate(u"PJSIP/once"_s, { .app = appName });
+        channel->originate(endpoint, { .app = appName });
     };
     QObject::connect(&client, &QtAri::Client::stasisStarted, &client,
                      [&](QtAri::Channel *channel) {
@@ -79,7 +86,7 @@ int main(int argc, char **argv)
                                        : 1);
     });
 
-    client.connectToServer().then(&client, [&](const QtAri::Result<void> &connected) {
+    QtAri::onFinished(client.connectToServer(), &client, [&](const QtAri::Result<void> &connected) {
         if (!connected) {
             std::fprintf(stderr, "%s\n", qPrintable(connected.error().toString()));
             QCoreApplication::exit(1);

@@ -62,7 +62,8 @@ def cpp_string(text):
 
 def doc_text(item):
     doc = (item.get('doc') or '').strip().replace('\n', ' ')
-    return doc
+    # Doc lines end up in Doxygen comments: "<id>" and "@default" are text there, not markup.
+    return doc.replace('\\', '\\\\').replace('<', '\\<').replace('@', '\\@')
 
 
 # --------------------------------------------------------------------------------------------
@@ -263,28 +264,36 @@ class Generator:
             out.append('    Q_PROPERTY(%s %s READ %s WRITE set%s FINAL)\n'
                        % (self.qualified(f.cpp), f.name, f.name, f.upper))
         out.append('public:\n')
-        out.append('    %s();\n    %s(const %s &other);\n    %s(%s &&other) noexcept;\n'
-                   '    %s &operator=(const %s &other);\n    %s &operator=(%s &&other) noexcept;\n'
-                   '    ~%s();\n    void swap(%s &other) noexcept { d.swap(other.d); }\n\n'
+        # Comments on the declaration's own line (//!<), here and below: documenting a member
+        # never moves code to another line.
+        out.append('    %s(); //!< A value with every field absent.\n'
+                   '    %s(const %s &other); //!< Shares \\a other\'s data (copied on write).\n'
+                   '    %s(%s &&other) noexcept; //!< Takes \\a other\'s data.\n'
+                   '    %s &operator=(const %s &other); //!< Shares \\a other\'s data.\n'
+                   '    %s &operator=(%s &&other) noexcept; //!< Takes \\a other\'s data.\n'
+                   '    ~%s(); //!< Releases this reference to the data.\n'
+                   '    void swap(%s &other) noexcept { d.swap(other.d); } //!< Swaps with \\a other.\n\n'
                    % ((cls,) * 11))
         for f in fields:
             out.append('    //! %s\n' % f.comment())
             out.append('    %s %s() const;\n' % (f.cpp, f.name))
-            out.append('    void set%s(%s);\n' % (f.upper, self.param_decl(f.cpp, 'value')))
+            out.append('    void set%s(%s); //!< Sets %s() (has%s() becomes true).\n'
+                       % (f.upper, self.param_decl(f.cpp, 'value'), f.name, f.upper))
             out.append('    //! Whether "%s" was present in the JSON or has been set.\n' % f.json)
             out.append('    bool has%s() const;\n' % f.upper)
         out.append('\n    //! Members of the JSON object that this version of the spec does not '
                    'describe.\n')
         out.append('    QJsonObject unknownFields() const;\n'
-                   '    void setUnknownFields(const QJsonObject &fields);\n\n')
+                   '    void setUnknownFields(const QJsonObject &fields); //!< Replaces unknownFields().\n\n')
         out.append('    //! Decodes ARI JSON; an InvalidResponse error names the model and the '
                    'field.\n')
         out.append('    static Result<%s> fromJson(const QJsonObject &json);\n' % cls)
         out.append('    //! Encodes back to ARI JSON, unknown fields included.\n')
         out.append('    QJsonObject toJson() const;\n\n')
-        out.append('    friend QTARI_EXPORT bool operator==(const %s &a, const %s &b);\n' % (cls, cls))
-        out.append('    friend bool operator!=(const %s &a, const %s &b) { return !(a == b); }\n\n'
-                   % (cls, cls))
+        out.append('    friend QTARI_EXPORT bool operator==(const %s &a, const %s &b); '
+                   '//!< Equal when toJson() is.\n' % (cls, cls))
+        out.append('    friend bool operator!=(const %s &a, const %s &b) { return !(a == b); } '
+                   '//!< Not equal.\n\n' % (cls, cls))
         out.append('private:\n    QSharedDataPointer<%sPrivate> d;\n};\n\n' % cls)
         out.append('//! Writes the value as compact JSON.\n'
                    'QTARI_EXPORT QDebug operator<<(QDebug debug, const %s &value);\n\n' % cls)
@@ -416,7 +425,7 @@ class Generator:
         for m in self.messages:
             out.append('    %s,\n' % self.enum_name(m['name']))
         out.append('};\nQ_ENUM_NS(Type)\n\n} // namespace Events\n\n')
-        out.append('using EventType = Events::Type;\n\n')
+        out.append('using EventType = Events::Type; //!< The type of an ARI message (Events::Type).\n\n')
         out.append('//! The type for ARI\'s \\a name ("StasisStart"); EventType::Unknown if the spec '
                    'has no such message.\n')
         out.append('QTARI_EXPORT EventType eventTypeFromName(QStringView name);\n')
@@ -433,7 +442,8 @@ class Generator:
             if m.get('since') and m['since'] != 18:
                 out.append('//! Since Asterisk %s.\n' % m['since'])
             out.append('struct QTARI_EXPORT %s\n{\n' % name)
-            out.append('    static constexpr EventType staticType = EventType::%s;\n\n'
+            out.append('    static constexpr EventType staticType = EventType::%s; '
+                       '//!< The type this struct decodes (Event::as()).\n\n'
                        % self.enum_name(m['name']))
             for f in fields:
                 out.append('    //! %s\n' % f.comment())
@@ -618,9 +628,10 @@ class Generator:
         out.append('    //! Operations are sent through \\a transport, which must outlive this '
                    'object.\n')
         out.append('    explicit %s(Transport *transport);\n' % cls)
-        out.append('    %s(const %s &) = delete;\n    %s &operator=(const %s &) = delete;\n'
+        out.append('    %s(const %s &) = delete; //!< Not copyable.\n'
+                   '    %s &operator=(const %s &) = delete; //!< Not copyable.\n'
                    % (cls, cls, cls, cls))
-        out.append('    Transport *transport() const { return m_transport; }\n\n')
+        out.append('    Transport *transport() const { return m_transport; } //!< The transport it sends on.\n\n')
         no_call = set(self.config.get('noCallOperations', []))
         for op in ops:
             name = self.op_name(resource, op)
@@ -836,7 +847,8 @@ class Generator:
             ret, _, _ = self.live_return(op)
             out.append('    //! %s %s (%s.%s)\n' % (op['method'], op['path'], resource['name'], op['nickname']))
             out.append('    QFuture<Result<%s>> %s(%s);\n' % (ret, names[op['nickname']], ', '.join(args)))
-        out.append('\nprotected:\n    %s(const QString &id, QtAri::Client *client, QObject *parent);\n' % cls)
+        out.append('\nprotected:\n    %s(const QString &id, QtAri::Client *client, QObject *parent); '
+                   '//!< For the live class deriving from this one.\n' % cls)
         out.append('    //! Replaces the id (for objects whose id the server assigns).\n'
                    '    void setId(const QString &id);\n\n')
         out.append('private:\n    QString m_id;\n    QtAri::Client *m_client = nullptr;\n};\n\n'
@@ -955,19 +967,19 @@ class QTARI_EXPORT Event
 public:
     //! An empty Event of type Unknown.
     Event();
-    Event(const Event &other);
-    Event(Event &&other) noexcept;
-    Event &operator=(const Event &other);
-    Event &operator=(Event &&other) noexcept;
-    ~Event();
-    void swap(Event &other) noexcept { d.swap(other.d); }
+    Event(const Event &other); //!< Shares \a other's data.
+    Event(Event &&other) noexcept; //!< Takes \a other's data.
+    Event &operator=(const Event &other); //!< Shares \a other's data.
+    Event &operator=(Event &&other) noexcept; //!< Takes \a other's data.
+    ~Event(); //!< Releases this reference to the data.
+    void swap(Event &other) noexcept { d.swap(other.d); } //!< Swaps with \a other.
 
-    EventType type() const;
+    EventType type() const; //!< The message's type; Unknown for one the spec does not describe.
     //! The message's "type" string as sent (also for Unknown types).
     QString typeName() const;
     //! The JSON object as received.
     QJsonObject json() const;
-    bool isUnknown() const { return type() == EventType::Unknown; }
+    bool isUnknown() const { return type() == EventType::Unknown; } //!< type() is Unknown.
     //! Encodes the decoded struct back to JSON (for Unknown: the JSON as received).
     QJsonObject toJson() const;
 

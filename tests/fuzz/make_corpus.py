@@ -189,7 +189,7 @@ def write_dicts(spec_path, out):
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('--traces', type=pathlib.Path, default=HERE / '../../../shared/ari/traces')
+    parser.add_argument('--traces', type=pathlib.Path, default=HERE / '../data/traces')
     parser.add_argument('--spec', type=pathlib.Path, default=HERE / '../../lib/spec/ari.json')
     parser.add_argument('--models-table', type=pathlib.Path)
     parser.add_argument('--generated', type=pathlib.Path,

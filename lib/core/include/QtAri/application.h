@@ -36,21 +36,21 @@ class QTARI_EXPORT Application : public ApplicationBase
 public:
     ~Application() override;
 
-    QString name() const;
-    QStringList channelIds() const;
-    QStringList bridgeIds() const;
-    QStringList endpointIds() const;
-    QStringList deviceNames() const;
+    QString name() const; //!< The application's name.
+    QStringList channelIds() const; //!< Ids of the channels the application is subscribed to.
+    QStringList bridgeIds() const; //!< Ids of the bridges the application is subscribed to.
+    QStringList endpointIds() const; //!< Endpoints (tech/resource) the application is subscribed to.
+    QStringList deviceNames() const; //!< Device states the application is subscribed to.
     //! True after ApplicationReplaced: another connection now receives this application's events.
     bool isReplaced() const;
-    ApplicationInfo info() const;
+    ApplicationInfo info() const; //!< The last snapshot Asterisk sent.
 
 Q_SIGNALS:
-    void subscriptionsChanged();
-    void replacedChanged(bool replaced);
+    void subscriptionsChanged(); //!< Emitted when subscriptions changes (NOTIFY of the property).
+    void replacedChanged(bool replaced); //!< Emitted when replaced changes (NOTIFY of the property).
     //! ApplicationRegistered / ApplicationUnregistered.
     void registered();
-    void unregistered();
+    void unregistered(); //!< ApplicationUnregistered.
     //! ApplicationReplaced.
     void replaced();
 

@@ -45,18 +45,18 @@ public:
     QString version() const;
     //! What the last fetchInfo() returned.
     AsteriskInfo info() const;
-    Client *client() const;
+    Client *client() const; //!< The client this object belongs to.
 
     //! Asks the server for its information (asterisk.getInfo), updates info() and version(),
     //! and finishes with the answer or the error. Finishes with Aborted if the object is gone.
     QFuture<Result<AsteriskInfo>> fetchInfo();
 
 Q_SIGNALS:
-    void asteriskIdChanged(const QString &asteriskId);
-    void globalVariablesChanged(const QVariantMap &globalVariables);
+    void asteriskIdChanged(const QString &asteriskId); //!< Emitted when asteriskId changes (NOTIFY of the property).
+    void globalVariablesChanged(const QVariantMap &globalVariables); //!< Emitted when globalVariables changes (NOTIFY of the property).
     //! ChannelVarset without a channel: a global variable was set.
     void globalVarSet(const QString &name, const QString &value);
-    void infoChanged();
+    void infoChanged(); //!< Emitted when info changes (NOTIFY of the property).
 
 private:
     AsteriskSystem(Client *client, QObject *parent);

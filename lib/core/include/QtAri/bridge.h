@@ -52,38 +52,38 @@ class QTARI_EXPORT Bridge : public BridgeBase
 public:
     ~Bridge() override;
 
-    QString name() const;
-    QString technology() const;
+    QString name() const; //!< The bridge's name.
+    QString technology() const; //!< The bridging technology (simple_bridge, softmix …).
     //! "mixing" or "holding" (and whatever else Asterisk reports).
     QString bridgeType() const;
-    QString bridgeClass() const;
-    QString creator() const;
-    QString videoMode() const;
-    QString videoSourceId() const;
-    QDateTime creationTime() const;
+    QString bridgeClass() const; //!< The bridge's class.
+    QString creator() const; //!< Who created the bridge ("Stasis" for ARI).
+    QString videoMode() const; //!< The video mode (none, talker, sfu, single).
+    QString videoSourceId() const; //!< Id of the channel that is the explicit video source, if any.
+    QDateTime creationTime() const; //!< When Asterisk created the bridge.
     //! The channels in the bridge as live objects (owned by the Client).
     QList<Channel *> channels() const;
-    QStringList channelIds() const;
-    QVariantMap variables() const;
+    QStringList channelIds() const; //!< Ids of the channels in the bridge.
+    QVariantMap variables() const; //!< Bridge variables seen so far.
     //! False for an object made by Client::newBridge() until an event or reply names its id.
     bool isKnown() const;
-    bool isEnded() const;
+    bool isEnded() const; //!< True once BridgeDestroyed has been handled.
     //! The last snapshot Asterisk sent.
     BridgeInfo info() const;
 
 Q_SIGNALS:
-    void nameChanged(const QString &name);
-    void technologyChanged(const QString &technology);
-    void bridgeTypeChanged(const QString &bridgeType);
-    void bridgeClassChanged(const QString &bridgeClass);
-    void creatorChanged(const QString &creator);
-    void videoModeChanged(const QString &videoMode);
-    void videoSourceIdChanged(const QString &videoSourceId);
-    void creationTimeChanged(const QDateTime &creationTime);
-    void channelsChanged();
-    void variablesChanged(const QVariantMap &variables);
-    void knownChanged(bool known);
-    void endedChanged(bool ended);
+    void nameChanged(const QString &name); //!< Emitted when name changes (NOTIFY of the property).
+    void technologyChanged(const QString &technology); //!< Emitted when technology changes (NOTIFY of the property).
+    void bridgeTypeChanged(const QString &bridgeType); //!< Emitted when bridgeType changes (NOTIFY of the property).
+    void bridgeClassChanged(const QString &bridgeClass); //!< Emitted when bridgeClass changes (NOTIFY of the property).
+    void creatorChanged(const QString &creator); //!< Emitted when creator changes (NOTIFY of the property).
+    void videoModeChanged(const QString &videoMode); //!< Emitted when videoMode changes (NOTIFY of the property).
+    void videoSourceIdChanged(const QString &videoSourceId); //!< Emitted when videoSourceId changes (NOTIFY of the property).
+    void creationTimeChanged(const QDateTime &creationTime); //!< Emitted when creationTime changes (NOTIFY of the property).
+    void channelsChanged(); //!< Emitted when channels changes (NOTIFY of the property).
+    void variablesChanged(const QVariantMap &variables); //!< Emitted when variables changes (NOTIFY of the property).
+    void knownChanged(bool known); //!< Emitted when known changes (NOTIFY of the property).
+    void endedChanged(bool ended); //!< Emitted when ended changes (NOTIFY of the property).
 
     //! BridgeCreated.
     void created();
@@ -91,7 +91,7 @@ Q_SIGNALS:
     void ended();
     //! ChannelEnteredBridge / ChannelLeftBridge.
     void channelEntered(QtAri::Channel *channel);
-    void channelLeft(QtAri::Channel *channel);
+    void channelLeft(QtAri::Channel *channel); //!< ChannelLeftBridge.
     //! BridgeMerged: \a from was merged into this bridge.
     void merged(QtAri::Bridge *from);
     //! BridgeMerged: this bridge was merged into \a into.
@@ -102,8 +102,8 @@ Q_SIGNALS:
     void userEvent(const QString &eventName, const QJsonObject &userEvent);
     //! Transfers naming this bridge in any field.
     void blindTransferred(const QtAri::BridgeBlindTransferEvent &event);
-    void attendedTransferred(const QtAri::BridgeAttendedTransferEvent &event);
-    void transferred(const QtAri::ChannelTransferEvent &event);
+    void attendedTransferred(const QtAri::BridgeAttendedTransferEvent &event); //!< BridgeAttendedTransfer naming this bridge.
+    void transferred(const QtAri::ChannelTransferEvent &event); //!< ChannelTransfer naming this bridge.
 
 private:
     Bridge(const QString &id, Client *client, QObject *parent);

@@ -64,33 +64,33 @@ public:
     };
     Q_ENUM(Roles)
 
-    explicit BridgeModel(QObject *parent = nullptr);
-    explicit BridgeModel(Client *client, QObject *parent = nullptr);
+    explicit BridgeModel(QObject *parent = nullptr); //!< A model; setClient() gives it its bridges.
+    explicit BridgeModel(Client *client, QObject *parent = nullptr); //!< A model; setClient() gives it its bridges.
     ~BridgeModel() override;
 
-    Client *client() const;
-    void setClient(Client *client);
-    int count() const;
+    Client *client() const; //!< The client whose bridges the model shows.
+    void setClient(Client *client); //!< Shows the bridges of \a client (nullptr: none).
+    int count() const; //!< Number of bridges (top-level rows).
 
     //! The bridge of a top-level row (or the parent bridge of a child row), or nullptr.
     Q_INVOKABLE QtAri::Bridge *bridge(const QModelIndex &index) const;
     //! The live channel of a child row, or nullptr.
     Q_INVOKABLE QtAri::Channel *channel(const QModelIndex &index) const;
-    QModelIndex indexOf(Bridge *bridge, int column = 0) const;
+    QModelIndex indexOf(Bridge *bridge, int column = 0) const; //!< The index of \a bridge's row, or an invalid index.
 
-    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
-    QModelIndex parent(const QModelIndex &child) const override;
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
-    bool hasChildren(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override; //!< QAbstractItemModel API.
+    QModelIndex parent(const QModelIndex &child) const override; //!< QAbstractItemModel API.
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override; //!< QAbstractItemModel API.
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override; //!< QAbstractItemModel API.
+    bool hasChildren(const QModelIndex &parent = QModelIndex()) const override; //!< QAbstractItemModel API.
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override; //!< QAbstractItemModel API.
     QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
+                        int role = Qt::DisplayRole) const override; //!< QAbstractItemModel API.
+    QHash<int, QByteArray> roleNames() const override; //!< QAbstractItemModel API.
 
 Q_SIGNALS:
-    void clientChanged(QtAri::Client *client);
-    void countChanged(int count);
+    void clientChanged(QtAri::Client *client); //!< Emitted when client changes (NOTIFY of the property).
+    void countChanged(int count); //!< Emitted when count changes (NOTIFY of the property).
 
 private:
     std::unique_ptr<BridgeModelPrivate> d;

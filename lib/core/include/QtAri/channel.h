@@ -79,23 +79,23 @@ public:
 
     ~Channel() override;
 
-    QString name() const;
-    State state() const;
-    CallerId caller() const;
-    CallerId connected() const;
-    DialplanCep dialplan() const;
-    QDateTime creationTime() const;
-    QString language() const;
-    QString accountCode() const;
-    QString protocolId() const;
+    QString name() const; //!< The channel's name, e.g. "PJSIP/alice-00000001".
+    State state() const; //!< The channel's state.
+    CallerId caller() const; //!< Caller id.
+    CallerId connected() const; //!< Connected line id.
+    DialplanCep dialplan() const; //!< Where the channel is in the dialplan.
+    QDateTime creationTime() const; //!< When Asterisk created the channel.
+    QString language() const; //!< The channel's default language.
+    QString accountCode() const; //!< The channel's account code.
+    QString protocolId() const; //!< Protocol id from the underlying channel driver (the SIP Call-ID).
     //! Channel variables: those Asterisk reports in the channel's channelvars and every
     //! ChannelVarset seen for this channel.
     QVariantMap variables() const;
-    QString variable(const QString &name) const;
+    QString variable(const QString &name) const; //!< The value of channel variable \a name as last seen, or an empty string.
     //! The bridge the channel is in, or nullptr.
     Bridge *bridge() const;
-    bool isInStasis() const;
-    QStringList stasisArgs() const;
+    bool isInStasis() const; //!< Whether the channel is in one of the client's Stasis applications.
+    QStringList stasisArgs() const; //!< The arguments of the last StasisStart.
     //! False for an object made by Client::newChannel() until an event or reply names its id.
     bool isKnown() const;
     //! True once the channel's terminal event (or a reconcile without it) has been handled.
@@ -103,25 +103,25 @@ public:
     //! The last snapshot Asterisk sent (all fields, including ones without a property).
     ChannelInfo info() const;
 
-    static State stateFromString(QStringView state);
-    static QString stateToString(State state);
+    static State stateFromString(QStringView state); //!< The State for Asterisk's state text; Unknown for other text.
+    static QString stateToString(State state); //!< Asterisk's text for \a state.
 
 Q_SIGNALS:
-    void nameChanged(const QString &name);
+    void nameChanged(const QString &name); //!< Emitted when name changes (NOTIFY of the property).
     //! ChannelStateChange (also the NOTIFY of state).
     void stateChanged(QtAri::Channel::State state);
-    void callerChanged(const QtAri::CallerId &caller);
-    void connectedChanged(const QtAri::CallerId &connected);
-    void dialplanChanged(const QtAri::DialplanCep &dialplan);
-    void creationTimeChanged(const QDateTime &creationTime);
-    void languageChanged(const QString &language);
-    void accountCodeChanged(const QString &accountCode);
-    void protocolIdChanged(const QString &protocolId);
-    void variablesChanged(const QVariantMap &variables);
-    void bridgeChanged(QtAri::Bridge *bridge);
-    void inStasisChanged(bool inStasis);
-    void knownChanged(bool known);
-    void endedChanged(bool ended);
+    void callerChanged(const QtAri::CallerId &caller); //!< Emitted when caller changes (NOTIFY of the property).
+    void connectedChanged(const QtAri::CallerId &connected); //!< Emitted when connected changes (NOTIFY of the property).
+    void dialplanChanged(const QtAri::DialplanCep &dialplan); //!< Emitted when dialplan changes (NOTIFY of the property).
+    void creationTimeChanged(const QDateTime &creationTime); //!< Emitted when creationTime changes (NOTIFY of the property).
+    void languageChanged(const QString &language); //!< Emitted when language changes (NOTIFY of the property).
+    void accountCodeChanged(const QString &accountCode); //!< Emitted when accountCode changes (NOTIFY of the property).
+    void protocolIdChanged(const QString &protocolId); //!< Emitted when protocolId changes (NOTIFY of the property).
+    void variablesChanged(const QVariantMap &variables); //!< Emitted when variables changes (NOTIFY of the property).
+    void bridgeChanged(QtAri::Bridge *bridge); //!< Emitted when bridge changes (NOTIFY of the property).
+    void inStasisChanged(bool inStasis); //!< Emitted when inStasis changes (NOTIFY of the property).
+    void knownChanged(bool known); //!< Emitted when known changes (NOTIFY of the property).
+    void endedChanged(bool ended); //!< Emitted when ended changes (NOTIFY of the property).
 
     //! ChannelCreated.
     void created();
@@ -133,10 +133,10 @@ Q_SIGNALS:
     void hungUp(int cause, const QString &causeText);
     //! ChannelEnteredBridge / ChannelLeftBridge.
     void enteredBridge(QtAri::Bridge *bridge);
-    void leftBridge(QtAri::Bridge *bridge);
+    void leftBridge(QtAri::Bridge *bridge); //!< ChannelLeftBridge.
     //! StasisStart / StasisEnd.
     void stasisStarted(const QStringList &args);
-    void stasisEnded();
+    void stasisEnded(); //!< StasisEnd.
     //! StasisStart naming this channel as the one \a replacement replaces.
     void replacedBy(QtAri::Channel *replacement);
     //! ChannelVarset.
@@ -149,10 +149,10 @@ Q_SIGNALS:
     void dialplanApplicationChanged(const QString &app, const QString &appData);
     //! ChannelTalkingStarted / ChannelTalkingFinished.
     void talkingStarted();
-    void talkingFinished(int durationMs);
+    void talkingFinished(int durationMs); //!< ChannelTalkingFinished, after \a durationMs of talking.
     //! ChannelHold / ChannelUnhold.
     void holdStarted(const QString &musicClass);
-    void holdEnded();
+    void holdEnded(); //!< ChannelUnhold.
     //! ChannelToneDetected.
     void toneDetected();
     //! ChannelUserevent naming this channel.
@@ -165,10 +165,10 @@ Q_SIGNALS:
     void transferred(const QtAri::ChannelTransferEvent &event);
     //! BridgeBlindTransfer / BridgeAttendedTransfer naming this channel in any field.
     void blindTransferred(const QtAri::BridgeBlindTransferEvent &event);
-    void attendedTransferred(const QtAri::BridgeAttendedTransferEvent &event);
+    void attendedTransferred(const QtAri::BridgeAttendedTransferEvent &event); //!< BridgeAttendedTransfer naming this channel.
     //! CallBroadcast / CallClaimed.
     void callBroadcast(const QString &caller, const QString &called);
-    void callClaimed(const QString &winnerApp);
+    void callClaimed(const QString &winnerApp); //!< CallClaimed: \a winnerApp got the call.
 
 private:
     Channel(const QString &id, Client *client, QObject *parent);

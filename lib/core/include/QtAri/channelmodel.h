@@ -67,30 +67,30 @@ public:
     };
     Q_ENUM(Roles)
 
-    explicit ChannelModel(QObject *parent = nullptr);
-    explicit ChannelModel(Client *client, QObject *parent = nullptr);
+    explicit ChannelModel(QObject *parent = nullptr); //!< A model; setClient() gives it its channels.
+    explicit ChannelModel(Client *client, QObject *parent = nullptr); //!< A model; setClient() gives it its channels.
     ~ChannelModel() override;
 
-    Client *client() const;
-    void setClient(Client *client);
-    int count() const;
+    Client *client() const; //!< The client whose channels the model shows.
+    void setClient(Client *client); //!< Shows the channels of \a client (nullptr: none).
+    int count() const; //!< Number of channels (rows).
 
     //! The channel of \a index's row, or nullptr.
     Q_INVOKABLE QtAri::Channel *channel(const QModelIndex &index) const;
-    Q_INVOKABLE QtAri::Channel *channelAt(int row) const;
+    Q_INVOKABLE QtAri::Channel *channelAt(int row) const; //!< The channel of \a row, or nullptr.
     //! The index of \a channel's row, or an invalid index if it has none.
     QModelIndex indexOf(Channel *channel, int column = 0) const;
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override; //!< QAbstractItemModel API.
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override; //!< QAbstractItemModel API.
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override; //!< QAbstractItemModel API.
     QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
+                        int role = Qt::DisplayRole) const override; //!< QAbstractItemModel API.
+    QHash<int, QByteArray> roleNames() const override; //!< QAbstractItemModel API.
 
 Q_SIGNALS:
-    void clientChanged(QtAri::Client *client);
-    void countChanged(int count);
+    void clientChanged(QtAri::Client *client); //!< Emitted when client changes (NOTIFY of the property).
+    void countChanged(int count); //!< Emitted when count changes (NOTIFY of the property).
 
 private:
     std::unique_ptr<ChannelModelPrivate> d;

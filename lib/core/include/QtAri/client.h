@@ -107,7 +107,7 @@ class ClientPrivate;
 //! connect(client, &QtAri::Client::stasisStarted, this, [](QtAri::Channel *channel) {
 //!     channel->answer();
 //! });
-//! client->connectToServer().then(this, [](const QtAri::Result<void> &r) {
+//! QtAri::onFinished(client->connectToServer(), this, [](const QtAri::Result<void> &r) {
 //!     if (!r)
 //!         qWarning() << "could not connect:" << r.error();
 //! });
@@ -140,30 +140,30 @@ public:
     };
     Q_ENUM(RestTransport)
 
-    explicit Client(QObject *parent = nullptr);
+    explicit Client(QObject *parent = nullptr); //!< A disconnected client; set the URL, credentials and applications, then connectToServer().
     //! Fails pending futures with Aborted and deletes every live object.
     ~Client() override;
 
-    State state() const;
+    State state() const; //!< The connection state.
 
     //! The server: "http://host:8088" or "https://host:8089", with a path prefix if http.conf sets
     //! one ("http://host:8088/asterisk"). Settings take effect on the next connection attempt.
     void setUrl(const QUrl &url);
-    QUrl url() const;
+    QUrl url() const; //!< See setUrl().
 
     //! ARI user and password (ari.conf), sent as a Basic Authorization header.
     void setCredentials(const QString &user, const QString &password);
-    QString user() const;
+    QString user() const; //!< See setCredentials().
 
     //! The Stasis applications this client registers (at least one is needed to connect).
     void setApplicationNames(const QStringList &names);
-    QStringList applicationNames() const;
+    QStringList applicationNames() const; //!< See setApplicationNames().
 
     //! Receive all events of the server, not only those of the applications' resources; the
     //! live objects and models then hold every channel and bridge of the server (see the class
     //! description for what they hold without). Default false.
     void setSubscribeAll(bool subscribeAll);
-    bool subscribeAll() const;
+    bool subscribeAll() const; //!< See setSubscribeAll().
 
     //! How the API objects' requests reach Asterisk. Asterisk 20.14, 22.4 and later take REST
     //! requests as RESTRequest frames on the event socket and answer on it, which saves an HTTP
@@ -178,30 +178,30 @@ public:
     //! other request fails with Network: it may or may not have been carried out. Credentials are
     //! sent only in the socket's handshake, never inside a request frame. Takes effect at once.
     void setRestTransport(RestTransport transport);
-    RestTransport restTransport() const;
+    RestTransport restTransport() const; //!< See setRestTransport().
 
     //! TLS for https URLs; by default the system's CAs and full peer verification.
     void setSslConfiguration(const QSslConfiguration &configuration);
-    QSslConfiguration sslConfiguration() const;
+    QSslConfiguration sslConfiguration() const; //!< See setSslConfiguration().
     //! Extra certificate authorities trusted on top of sslConfiguration()'s.
     void addCaCertificates(const QList<QSslCertificate> &certificates);
     //! Explicit opt-out of certificate verification (for test servers only). Default true.
     void setVerifyPeer(bool verify);
-    bool verifyPeer() const;
+    bool verifyPeer() const; //!< See setVerifyPeer().
 
     //! Milliseconds a REST request or the WebSocket handshake may go without progress before it
     //! fails with Timeout. Default 10 000.
     void setRequestTimeout(int ms);
-    int requestTimeout() const;
+    int requestTimeout() const; //!< See setRequestTimeout().
 
-    void setReconnectPolicy(const ReconnectPolicy &policy);
-    ReconnectPolicy reconnectPolicy() const;
+    void setReconnectPolicy(const ReconnectPolicy &policy); //!< How lost connections are retried (from the next loss on).
+    ReconnectPolicy reconnectPolicy() const; //!< See setReconnectPolicy().
 
     //! Ping the server every \a pingIntervalMs; a pong missing for \a pongTimeoutMs marks the
     //! socket dead and starts a reconnect. 0 disables. Defaults 15 000 and 10 000.
     void setKeepalive(int pingIntervalMs, int pongTimeoutMs);
-    int pingInterval() const;
-    int pongTimeout() const;
+    int pingInterval() const; //!< See setKeepalive().
+    int pongTimeout() const; //!< See setKeepalive().
 
     //! Connects (see the class description). Finishes at once if already Connected; while
     //! Connecting or Reconnecting it finishes with that attempt.
@@ -218,17 +218,17 @@ public:
 
     //! \name Resource APIs (owned by the client; ids passed explicitly)
     //! @{
-    ChannelsApi *channels() const;
-    BridgesApi *bridges() const;
-    PlaybacksApi *playbacks() const;
-    RecordingsApi *recordings() const;
-    EndpointsApi *endpoints() const;
-    DeviceStatesApi *deviceStates() const;
-    MailboxesApi *mailboxes() const;
-    SoundsApi *sounds() const;
-    ApplicationsApi *applications() const;
-    AsteriskApi *asterisk() const;
-    EventsApi *events() const;
+    ChannelsApi *channels() const; //!< /channels operations.
+    BridgesApi *bridges() const; //!< /bridges operations.
+    PlaybacksApi *playbacks() const; //!< /playbacks operations.
+    RecordingsApi *recordings() const; //!< /recordings operations.
+    EndpointsApi *endpoints() const; //!< /endpoints operations.
+    DeviceStatesApi *deviceStates() const; //!< /deviceStates operations.
+    MailboxesApi *mailboxes() const; //!< /mailboxes operations.
+    SoundsApi *sounds() const; //!< /sounds operations.
+    ApplicationsApi *applications() const; //!< /applications operations.
+    AsteriskApi *asterisk() const; //!< /asterisk operations.
+    EventsApi *events() const; //!< /events operations.
     //! @}
 
     //! \name Live objects (owned by the client; nullptr when the id is unknown)
@@ -254,14 +254,14 @@ public:
     //! \name Objects with a client-side id, to wire before the operation that creates them
     //! (originate(), create(), play(), record()) uses that id. Owned by the client.
     //! @{
-    Channel *newChannel();
-    Bridge *newBridge();
-    Playback *newPlayback();
-    LiveRecording *newLiveRecording();
+    Channel *newChannel(); //!< A channel with a new client-side id, to wire before originate().
+    Bridge *newBridge(); //!< A bridge with a new client-side id, to wire before create().
+    Playback *newPlayback(); //!< A playback with a new client-side id, to pass to play().
+    LiveRecording *newLiveRecording(); //!< A live recording with a new client-side name, to pass to record().
     //! @}
 
 Q_SIGNALS:
-    void stateChanged(QtAri::Client::State state);
+    void stateChanged(QtAri::Client::State state); //!< Emitted when state changes (NOTIFY of the property).
     //! The client became Connected (after connectToServer() or a reconnect, after the resync).
     void connected();
     //! The client left Connected/Reconnecting for Disconnected (disconnectFromServer() or the

@@ -54,12 +54,12 @@ Q_SIGNALS:
     void channelAdded(QtAri::Channel *channel);
     //! A channel left the identity map; it is deleted on the next event-loop turn.
     void channelRemoved(QtAri::Channel *channel);
-    void bridgeAdded(QtAri::Bridge *bridge);
-    void bridgeRemoved(QtAri::Bridge *bridge);
-    void playbackAdded(QtAri::Playback *playback);
-    void playbackRemoved(QtAri::Playback *playback);
-    void liveRecordingAdded(QtAri::LiveRecording *recording);
-    void liveRecordingRemoved(QtAri::LiveRecording *recording);
+    void bridgeAdded(QtAri::Bridge *bridge); //!< A bridge entered the identity map.
+    void bridgeRemoved(QtAri::Bridge *bridge); //!< A bridge left the identity map (it ended, or the client disconnected).
+    void playbackAdded(QtAri::Playback *playback); //!< A playback entered the identity map.
+    void playbackRemoved(QtAri::Playback *playback); //!< A playback left the identity map.
+    void liveRecordingAdded(QtAri::LiveRecording *recording); //!< A live recording entered the identity map.
+    void liveRecordingRemoved(QtAri::LiveRecording *recording); //!< A live recording left the identity map.
     //! Some property of \a channel changed (one signal per event, after the NOTIFY signals).
     void channelChanged(QtAri::Channel *channel);
     //! Some property of \a bridge changed, its members included.
@@ -73,23 +73,23 @@ Q_SIGNALS:
     void deviceStateChanged(QtAri::DeviceState *deviceState);
     //! PlaybackStarted / PlaybackContinuing / PlaybackFinished.
     void playbackStarted(QtAri::Playback *playback);
-    void playbackContinuing(QtAri::Playback *playback);
-    void playbackFinished(QtAri::Playback *playback);
+    void playbackContinuing(QtAri::Playback *playback); //!< PlaybackContinuing: the next media of a list starts.
+    void playbackFinished(QtAri::Playback *playback); //!< PlaybackFinished.
     //! RecordingStarted / RecordingFinished / RecordingFailed.
     void recordingStarted(QtAri::LiveRecording *recording);
-    void recordingFinished(QtAri::LiveRecording *recording);
-    void recordingFailed(QtAri::LiveRecording *recording);
+    void recordingFinished(QtAri::LiveRecording *recording); //!< RecordingFinished.
+    void recordingFailed(QtAri::LiveRecording *recording); //!< RecordingFailed.
     //! ApplicationMoveFailed: \a channel could not move to application \a destination.
     void applicationMoveFailed(QtAri::Channel *channel, const QString &destination,
                                const QStringList &args);
     //! ApplicationRegistered / ApplicationUnregistered / ApplicationReplaced (another socket took
     //! the application over; this one receives nothing more for it).
     void applicationRegistered(QtAri::Application *application);
-    void applicationUnregistered(QtAri::Application *application);
-    void applicationReplaced(QtAri::Application *application);
+    void applicationUnregistered(QtAri::Application *application); //!< ApplicationUnregistered.
+    void applicationReplaced(QtAri::Application *application); //!< ApplicationReplaced: another connection took the application over.
     //! BridgeCreated / BridgeDestroyed.
     void bridgeCreated(QtAri::Bridge *bridge);
-    void bridgeDestroyed(QtAri::Bridge *bridge);
+    void bridgeDestroyed(QtAri::Bridge *bridge); //!< BridgeDestroyed.
     //! BridgeMerged: \a from was merged into \a bridge.
     void bridgeMerged(QtAri::Bridge *bridge, QtAri::Bridge *from);
     //! BridgeVideoSourceChanged.
@@ -104,7 +104,7 @@ Q_SIGNALS:
     void channelDestroyed(QtAri::Channel *channel, int cause, const QString &causeText);
     //! ChannelEnteredBridge (\a channel may be nullptr) / ChannelLeftBridge.
     void channelEnteredBridge(QtAri::Channel *channel, QtAri::Bridge *bridge);
-    void channelLeftBridge(QtAri::Channel *channel, QtAri::Bridge *bridge);
+    void channelLeftBridge(QtAri::Channel *channel, QtAri::Bridge *bridge); //!< ChannelLeftBridge.
     //! ChannelStateChange.
     void channelStateChanged(QtAri::Channel *channel, QtAri::Channel::State state);
     //! ChannelDtmfReceived.
@@ -127,12 +127,12 @@ Q_SIGNALS:
     void channelVarSet(QtAri::Channel *channel, const QString &variable, const QString &value);
     //! ChannelHold / ChannelUnhold.
     void channelHoldStarted(QtAri::Channel *channel, const QString &musicClass);
-    void channelHoldEnded(QtAri::Channel *channel);
+    void channelHoldEnded(QtAri::Channel *channel); //!< ChannelUnhold.
     //! ChannelToneDetected.
     void channelToneDetected(QtAri::Channel *channel);
     //! ChannelTalkingStarted / ChannelTalkingFinished.
     void channelTalkingStarted(QtAri::Channel *channel);
-    void channelTalkingFinished(QtAri::Channel *channel, int durationMs);
+    void channelTalkingFinished(QtAri::Channel *channel, int durationMs); //!< ChannelTalkingFinished.
     //! ChannelTransfer; the resource fields have reached their live objects already.
     void channelTransfer(const QtAri::ChannelTransferEvent &event);
     //! ContactStatusChange.
@@ -152,14 +152,14 @@ Q_SIGNALS:
     void stasisEnded(QtAri::Channel *channel);
     //! CallBroadcast / CallClaimed.
     void callBroadcast(QtAri::Channel *channel, const QString &caller, const QString &called);
-    void callClaimed(QtAri::Channel *channel, const QString &winnerApp);
+    void callClaimed(QtAri::Channel *channel, const QString &winnerApp); //!< CallClaimed: \a winnerApp got \a channel.
     //! RESTResponse (REST over the WebSocket).
     void restResponseReceived(const QtAri::RestResponseEvent &event);
     //! MissingParams.
     void missingParamsReceived(const QStringList &params);
 
 protected:
-    explicit ClientEvents(QObject *parent = nullptr);
+    explicit ClientEvents(QObject *parent = nullptr); //!< For Client, which derives from this class.
 
 private:
     friend class Private::Registry;

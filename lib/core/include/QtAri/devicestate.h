@@ -43,11 +43,11 @@ public:
 
     ~DeviceState() override;
 
-    QString name() const;
-    State state() const;
-    DeviceStateInfo info() const;
+    QString name() const; //!< The device's name, e.g. "Stasis:room" or "PJSIP/alice".
+    State state() const; //!< The device's state.
+    DeviceStateInfo info() const; //!< The last snapshot Asterisk sent.
 
-    static State stateFromString(QStringView state);
+    static State stateFromString(QStringView state); //!< The State for Asterisk's state text; Unknown for other text.
 
 Q_SIGNALS:
     //! DeviceStateChanged (also the NOTIFY of state).

@@ -40,16 +40,16 @@ public:
 
     ~Endpoint() override;
 
-    QString technology() const;
-    QString resource() const;
-    State state() const;
-    QStringList channelIds() const;
-    EndpointInfo info() const;
+    QString technology() const; //!< The endpoint's technology, e.g. "PJSIP".
+    QString resource() const; //!< The endpoint's name within its technology.
+    State state() const; //!< Whether the endpoint is reachable.
+    QStringList channelIds() const; //!< Ids of the channels on the endpoint.
+    EndpointInfo info() const; //!< The last snapshot Asterisk sent.
 
 Q_SIGNALS:
     //! EndpointStateChange (also the NOTIFY of state).
     void stateChanged(QtAri::Endpoint::State state);
-    void channelIdsChanged(const QStringList &channelIds);
+    void channelIdsChanged(const QStringList &channelIds); //!< Emitted when channelIds changes (NOTIFY of the property).
     //! ContactStatusChange.
     void contactStatusChanged(const QtAri::ContactInfo &contact);
     //! PeerStatusChange.

@@ -42,18 +42,18 @@ public:
     //! An error of kind Aborted with no message; prefer the constructor that says what happened.
     Error();
     Error(Kind kind, const QString &message, const QString &operation = QString(),
-          int httpStatus = 0);
-    Error(const Error &other);
-    Error(Error &&other) noexcept;
-    Error &operator=(const Error &other);
-    Error &operator=(Error &&other) noexcept;
+          int httpStatus = 0); //!< An error of \a kind; \a httpStatus is for kind Http.
+    Error(const Error &other); //!< Shares \a other's data.
+    Error(Error &&other) noexcept; //!< Takes \a other's data.
+    Error &operator=(const Error &other); //!< Shares \a other's data.
+    Error &operator=(Error &&other) noexcept; //!< Takes \a other's data.
     ~Error();
-    void swap(Error &other) noexcept { d.swap(other.d); }
+    void swap(Error &other) noexcept { d.swap(other.d); } //!< Swaps with \a other.
 
     //! An Http error: \a status, and Asterisk's own text from the reply body if it sent one.
     static Error http(int status, const QString &message, const QString &operation);
 
-    Kind kind() const;
+    Kind kind() const; //!< What kind of failure this is.
     //! The HTTP status Asterisk answered with, or 0 unless kind() is Http.
     int httpStatus() const;
     //! Asterisk's message for Http errors (untranslated), otherwise a description of our own.
@@ -74,7 +74,7 @@ private:
     QSharedDataPointer<ErrorPrivate> d;
 };
 
-QTARI_EXPORT QDebug operator<<(QDebug debug, const Error &error);
+QTARI_EXPORT QDebug operator<<(QDebug debug, const Error &error); //!< Writes "QtAri::Error(" + toString() + ")".
 
 } // namespace QtAri
 

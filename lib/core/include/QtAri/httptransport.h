@@ -41,35 +41,35 @@ class QTARI_EXPORT HttpTransport : public Transport
 {
     Q_OBJECT
 public:
-    explicit HttpTransport(QObject *parent = nullptr);
+    explicit HttpTransport(QObject *parent = nullptr); //!< A transport without a base URL (setBaseUrl() first).
     ~HttpTransport() override;
 
     //! http:// or https:// URL of the server, with an optional path prefix.
     void setBaseUrl(const QUrl &url);
-    QUrl baseUrl() const;
+    QUrl baseUrl() const; //!< See setBaseUrl().
 
-    void setCredentials(const QString &user, const QString &password);
-    QString user() const;
-    bool hasCredentials() const;
+    void setCredentials(const QString &user, const QString &password); //!< User and password for the Basic Authorization header.
+    QString user() const; //!< See setCredentials().
+    bool hasCredentials() const; //!< Whether setCredentials() gave a user.
 
     //! Milliseconds without progress after which a request fails with Timeout (0: never).
     //! The default is 10 000.
     void setRequestTimeout(int ms);
-    int requestTimeout() const;
+    int requestTimeout() const; //!< See setRequestTimeout().
 
     //! TLS settings for https URLs (the default is QSslConfiguration::defaultConfiguration()).
     void setSslConfiguration(const QSslConfiguration &configuration);
-    QSslConfiguration sslConfiguration() const;
+    QSslConfiguration sslConfiguration() const; //!< See setSslConfiguration().
 
     //! Largest response body accepted; a server that announces or sends more is cut off and the
     //! request fails with InvalidResponse. The default is 256 MiB (0 restores it).
     void setMaxResponseSize(qint64 bytes);
-    qint64 maxResponseSize() const;
+    qint64 maxResponseSize() const; //!< See setMaxResponseSize().
 
     //! The full URL a Request goes to (without credentials), or an invalid URL if it cannot be built.
     QUrl urlFor(const Request &request) const;
 
-    QFuture<Result<Response>> send(const Request &request) override;
+    QFuture<Result<Response>> send(const Request &request) override; //!< Sends \a request (see the class description for how the future finishes).
 
     //! Finishes every pending future with \a reason and abandons the requests.
     void abortAll(const Error &reason);

@@ -45,31 +45,31 @@ public:
 
     //! The recording's name (its id in ARI).
     QString name() const;
-    State state() const;
-    QString format() const;
-    QString targetUri() const;
+    State state() const; //!< The recording's state.
+    QString format() const; //!< The recording's file format, e.g. "wav".
+    QString targetUri() const; //!< What is recorded: "channel:<id>" or "bridge:<id>".
     //! Seconds recorded so far (0 until Asterisk reports it).
     int duration() const;
-    int talkingDuration() const;
-    int silenceDuration() const;
+    int talkingDuration() const; //!< Seconds of talking detected, when Asterisk reports it.
+    int silenceDuration() const; //!< Seconds of silence detected, when Asterisk reports it.
     //! Why the recording failed, if it did.
     QString cause() const;
-    bool isKnown() const;
-    bool isEnded() const;
-    LiveRecordingInfo info() const;
+    bool isKnown() const; //!< False for an object from Client::newLiveRecording() until the server names it.
+    bool isEnded() const; //!< True once the recording's terminal event has been handled.
+    LiveRecordingInfo info() const; //!< The last snapshot Asterisk sent.
 
-    static State stateFromString(QStringView state);
+    static State stateFromString(QStringView state); //!< The State for Asterisk's state text; Unknown for other text.
 
 Q_SIGNALS:
-    void stateChanged(QtAri::LiveRecording::State state);
-    void formatChanged(const QString &format);
-    void targetUriChanged(const QString &targetUri);
-    void durationChanged(int duration);
-    void talkingDurationChanged(int talkingDuration);
-    void silenceDurationChanged(int silenceDuration);
-    void causeChanged(const QString &cause);
-    void knownChanged(bool known);
-    void endedChanged(bool ended);
+    void stateChanged(QtAri::LiveRecording::State state); //!< Emitted when state changes (NOTIFY of the property).
+    void formatChanged(const QString &format); //!< Emitted when format changes (NOTIFY of the property).
+    void targetUriChanged(const QString &targetUri); //!< Emitted when targetUri changes (NOTIFY of the property).
+    void durationChanged(int duration); //!< Emitted when duration changes (NOTIFY of the property).
+    void talkingDurationChanged(int talkingDuration); //!< Emitted when talkingDuration changes (NOTIFY of the property).
+    void silenceDurationChanged(int silenceDuration); //!< Emitted when silenceDuration changes (NOTIFY of the property).
+    void causeChanged(const QString &cause); //!< Emitted when cause changes (NOTIFY of the property).
+    void knownChanged(bool known); //!< Emitted when known changes (NOTIFY of the property).
+    void endedChanged(bool ended); //!< Emitted when ended changes (NOTIFY of the property).
 
     //! RecordingStarted.
     void started();

@@ -33,17 +33,17 @@ class QTARI_EXPORT Mailbox : public MailboxBase
 public:
     ~Mailbox() override;
 
-    QString name() const;
-    int oldMessages() const;
-    int newMessages() const;
-    MailboxInfo info() const;
+    QString name() const; //!< The mailbox's name.
+    int oldMessages() const; //!< Number of old messages.
+    int newMessages() const; //!< Number of new messages.
+    MailboxInfo info() const; //!< The last snapshot Asterisk sent.
     //! The mailbox was deleted on the server; the object leaves the identity map.
     bool isEnded() const;
 
 Q_SIGNALS:
-    void oldMessagesChanged(int oldMessages);
-    void newMessagesChanged(int newMessages);
-    void endedChanged(bool ended);
+    void oldMessagesChanged(int oldMessages); //!< Emitted when oldMessages changes (NOTIFY of the property).
+    void newMessagesChanged(int newMessages); //!< Emitted when newMessages changes (NOTIFY of the property).
+    void endedChanged(bool ended); //!< Emitted when ended changes (NOTIFY of the property).
 
 private:
     Mailbox(const QString &name, Client *client, QObject *parent);

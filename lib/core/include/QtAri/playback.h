@@ -46,29 +46,29 @@ public:
 
     ~Playback() override;
 
-    State state() const;
-    QString mediaUri() const;
-    QString nextMediaUri() const;
+    State state() const; //!< The playback's state.
+    QString mediaUri() const; //!< The media playing now, e.g. "sound:hello-world".
+    QString nextMediaUri() const; //!< The next media of a list, if any.
     //! "channel:<id>", "bridge:<id>" …
     QString targetUri() const;
-    QString language() const;
+    QString language() const; //!< The language the sounds are picked in.
     //! The live channel or bridge the playback plays to, if it is in the identity map.
     Channel *targetChannel() const;
-    Bridge *targetBridge() const;
-    bool isKnown() const;
-    bool isEnded() const;
-    PlaybackInfo info() const;
+    Bridge *targetBridge() const; //!< The bridge played to, or nullptr.
+    bool isKnown() const; //!< False for an object from Client::newPlayback() until the server names it.
+    bool isEnded() const; //!< True once PlaybackFinished has been handled.
+    PlaybackInfo info() const; //!< The last snapshot Asterisk sent.
 
-    static State stateFromString(QStringView state);
+    static State stateFromString(QStringView state); //!< The State for Asterisk's state text; Unknown for other text.
 
 Q_SIGNALS:
-    void stateChanged(QtAri::Playback::State state);
-    void mediaUriChanged(const QString &mediaUri);
-    void nextMediaUriChanged(const QString &nextMediaUri);
-    void targetUriChanged(const QString &targetUri);
-    void languageChanged(const QString &language);
-    void knownChanged(bool known);
-    void endedChanged(bool ended);
+    void stateChanged(QtAri::Playback::State state); //!< Emitted when state changes (NOTIFY of the property).
+    void mediaUriChanged(const QString &mediaUri); //!< Emitted when mediaUri changes (NOTIFY of the property).
+    void nextMediaUriChanged(const QString &nextMediaUri); //!< Emitted when nextMediaUri changes (NOTIFY of the property).
+    void targetUriChanged(const QString &targetUri); //!< Emitted when targetUri changes (NOTIFY of the property).
+    void languageChanged(const QString &language); //!< Emitted when language changes (NOTIFY of the property).
+    void knownChanged(bool known); //!< Emitted when known changes (NOTIFY of the property).
+    void endedChanged(bool ended); //!< Emitted when ended changes (NOTIFY of the property).
 
     //! PlaybackStarted.
     void started();

@@ -35,28 +35,28 @@ class QTARI_EXPORT ReconnectPolicy
 public:
     //! 500 ms initial delay, multiplier 2, at most 30 s, unlimited attempts, ±20 % jitter.
     ReconnectPolicy();
-    ReconnectPolicy(const ReconnectPolicy &other);
-    ReconnectPolicy(ReconnectPolicy &&other) noexcept;
-    ReconnectPolicy &operator=(const ReconnectPolicy &other);
-    ReconnectPolicy &operator=(ReconnectPolicy &&other) noexcept;
+    ReconnectPolicy(const ReconnectPolicy &other); //!< Copies \a other.
+    ReconnectPolicy(ReconnectPolicy &&other) noexcept; //!< Takes \a other's settings.
+    ReconnectPolicy &operator=(const ReconnectPolicy &other); //!< Copies \a other.
+    ReconnectPolicy &operator=(ReconnectPolicy &&other) noexcept; //!< Takes \a other's settings.
     ~ReconnectPolicy();
-    void swap(ReconnectPolicy &other) noexcept { d.swap(other.d); }
+    void swap(ReconnectPolicy &other) noexcept { d.swap(other.d); } //!< Swaps with \a other.
 
     //! Milliseconds before the first attempt (negative values count as 0).
     int initialDelay() const;
-    void setInitialDelay(int ms);
+    void setInitialDelay(int ms); //!< Sets initialDelay().
     //! Factor applied to the delay after each failed attempt (values below 1 count as 1).
     double multiplier() const;
-    void setMultiplier(double multiplier);
+    void setMultiplier(double multiplier); //!< Sets multiplier().
     //! Upper bound of a delay in milliseconds, jitter included.
     int maxDelay() const;
-    void setMaxDelay(int ms);
+    void setMaxDelay(int ms); //!< Sets maxDelay().
     //! Attempts before giving up; -1 means unlimited.
     int maxAttempts() const;
-    void setMaxAttempts(int attempts);
+    void setMaxAttempts(int attempts); //!< Sets maxAttempts().
     //! Random spread as a fraction of the delay, 0 (none) to 1.
     double jitter() const;
-    void setJitter(double fraction);
+    void setJitter(double fraction); //!< Sets jitter().
 
     //! The delay before \a attempt (1-based) without jitter.
     int baseDelay(int attempt) const;

@@ -19,40 +19,40 @@ template<typename T>
 class Result
 {
 public:
-    using value_type = T;
-    using error_type = Error;
+    using value_type = T; //!< T.
+    using error_type = Error; //!< Error.
 
     Result() : m_data(std::in_place_index<0>) { }
-    Result(const T &value) : m_data(std::in_place_index<0>, value) { }
-    Result(T &&value) : m_data(std::in_place_index<0>, std::move(value)) { }
-    Result(const Error &error) : m_data(std::in_place_index<1>, error) { }
-    Result(Error &&error) : m_data(std::in_place_index<1>, std::move(error)) { }
+    Result(const T &value) : m_data(std::in_place_index<0>, value) { } //!< Holds \a value.
+    Result(T &&value) : m_data(std::in_place_index<0>, std::move(value)) { } //!< Holds \a value.
+    Result(const Error &error) : m_data(std::in_place_index<1>, error) { } //!< Holds \a error.
+    Result(Error &&error) : m_data(std::in_place_index<1>, std::move(error)) { } //!< Holds \a error.
 
-    bool has_value() const noexcept { return m_data.index() == 0; }
-    explicit operator bool() const noexcept { return has_value(); }
+    bool has_value() const noexcept { return m_data.index() == 0; } //!< Whether this holds a value (no Error).
+    explicit operator bool() const noexcept { return has_value(); } //!< has_value().
 
-    const T &value() const &
+    const T &value() const & //!< The value; only when has_value() is true.
     {
         Q_ASSERT_X(has_value(), "QtAri::Result::value", "called on an error");
         if (const T *v = std::get_if<0>(&m_data))
             return *v;
         return defaultValue();
     }
-    T &value() &
+    T &value() & //!< The value; only when has_value() is true.
     {
         Q_ASSERT_X(has_value(), "QtAri::Result::value", "called on an error");
         if (!has_value())
             m_data.template emplace<0>();
         return *std::get_if<0>(&m_data);
     }
-    T &&value() && { return std::move(value()); }
+    T &&value() && { return std::move(value()); } //!< The value; only when has_value() is true.
     template<typename U>
-    T value_or(U &&fallback) const &
+    T value_or(U &&fallback) const & //!< The value, or \a fallback converted to T when this holds an Error.
     {
         return has_value() ? value() : static_cast<T>(std::forward<U>(fallback));
     }
 
-    const Error &error() const
+    const Error &error() const //!< The Error; only when has_value() is false.
     {
         Q_ASSERT_X(!has_value(), "QtAri::Result::error", "called on a value");
         if (const Error *e = std::get_if<1>(&m_data))
@@ -60,10 +60,10 @@ public:
         return noError();
     }
 
-    const T &operator*() const & { return value(); }
-    T &operator*() & { return value(); }
-    const T *operator->() const { return &value(); }
-    T *operator->() { return &value(); }
+    const T &operator*() const & { return value(); } //!< value().
+    T &operator*() & { return value(); } //!< value().
+    const T *operator->() const { return &value(); } //!< &value().
+    T *operator->() { return &value(); } //!< &value().
 
 private:
     static const T &defaultValue()
@@ -84,17 +84,17 @@ template<>
 class Result<void>
 {
 public:
-    using value_type = void;
-    using error_type = Error;
+    using value_type = void; //!< T.
+    using error_type = Error; //!< Error.
 
     Result() = default;
-    Result(const Error &error) : m_error(error), m_failed(true) { }
-    Result(Error &&error) : m_error(std::move(error)), m_failed(true) { }
+    Result(const Error &error) : m_error(error), m_failed(true) { } //!< Holds \a error.
+    Result(Error &&error) : m_error(std::move(error)), m_failed(true) { } //!< Holds \a error.
 
-    bool has_value() const noexcept { return !m_failed; }
-    explicit operator bool() const noexcept { return has_value(); }
-    void value() const { Q_ASSERT_X(has_value(), "QtAri::Result::value", "called on an error"); }
-    const Error &error() const
+    bool has_value() const noexcept { return !m_failed; } //!< Whether this holds a value (no Error).
+    explicit operator bool() const noexcept { return has_value(); } //!< has_value().
+    void value() const { Q_ASSERT_X(has_value(), "QtAri::Result::value", "called on an error"); } //!< Nothing to return; asserts has_value() in debug builds.
+    const Error &error() const //!< The Error; only when has_value() is false.
     {
         Q_ASSERT_X(!has_value(), "QtAri::Result::error", "called on a value");
         return m_error;

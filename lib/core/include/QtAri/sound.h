@@ -30,10 +30,10 @@ public:
 
     //! The sound's description, if the server has one.
     QString text() const;
-    SoundInfo info() const;
+    SoundInfo info() const; //!< The last snapshot Asterisk sent.
 
 Q_SIGNALS:
-    void textChanged(const QString &text);
+    void textChanged(const QString &text); //!< Emitted when text changes (NOTIFY of the property).
 
 private:
     Sound(const QString &id, Client *client, QObject *parent);

@@ -34,15 +34,15 @@ class QTARI_EXPORT StoredRecording : public StoredRecordingBase
 public:
     ~StoredRecording() override;
 
-    QString name() const;
-    QString format() const;
-    StoredRecordingInfo info() const;
+    QString name() const; //!< The recording's name.
+    QString format() const; //!< The recording's file format.
+    StoredRecordingInfo info() const; //!< The last snapshot Asterisk sent.
     //! The recording was deleted on the server; the object leaves the identity map.
     bool isEnded() const;
 
 Q_SIGNALS:
-    void formatChanged(const QString &format);
-    void endedChanged(bool ended);
+    void formatChanged(const QString &format); //!< Emitted when format changes (NOTIFY of the property).
+    void endedChanged(bool ended); //!< Emitted when ended changes (NOTIFY of the property).
 
 private:
     StoredRecording(const QString &name, Client *client, QObject *parent);

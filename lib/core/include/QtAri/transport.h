@@ -31,9 +31,9 @@ struct Request
 //! \brief What a Transport got back: the HTTP status and the raw body.
 struct Response
 {
-    int status = 0;
-    QByteArray body;
-    QByteArray contentType;
+    int status = 0; //!< HTTP status code.
+    QByteArray body; //!< The raw body.
+    QByteArray contentType; //!< The Content-Type header.
     QByteArray server; //!< the Server header ("Asterisk/22.10.1"), if the server sent one
 };
 
@@ -46,10 +46,10 @@ class QTARI_EXPORT Transport : public QObject
 {
     Q_OBJECT
 public:
-    explicit Transport(QObject *parent = nullptr);
+    explicit Transport(QObject *parent = nullptr); //!< A transport with \a parent.
     ~Transport() override;
 
-    virtual QFuture<Result<Response>> send(const Request &request) = 0;
+    virtual QFuture<Result<Response>> send(const Request &request) = 0; //!< Sends \a request; the future always finishes (see the class description).
 };
 
 //! "QtAri::Request(GET /channels?… channels.list, 0 body bytes)"; secret-looking query values

@@ -40,15 +40,15 @@ public:
     //! Scripted traffic (also `ari-sim --traffic calls=5/s,duration=20s,dtmf=1,bridge=1,play=1`).
     struct Traffic
     {
-        double callsPerSecond = 1.0;
-        int meanDurationMs = 20000;
-        QString app = QStringLiteral("demo");
-        bool dtmf = true;
-        bool bridging = true;
-        bool playbacks = true;
+        double callsPerSecond = 1.0; //!< New calls per second.
+        int meanDurationMs = 20000; //!< Average call length.
+        QString app = QStringLiteral("demo"); //!< The Stasis application the calls enter.
+        bool dtmf = true; //!< Whether callers send DTMF.
+        bool bridging = true; //!< Whether calls get bridged in pairs.
+        bool playbacks = true; //!< Whether calls get playbacks.
     };
 
-    explicit Simulator(QObject *parent = nullptr);
+    explicit Simulator(QObject *parent = nullptr); //!< A stopped simulator; start() makes it listen.
     ~Simulator() override;
 
     //! Starts listening; false (and a qWarning) when the port cannot be bound.
@@ -56,16 +56,16 @@ public:
     //! Serve HTTPS/WSS with \a config (local certificate and private key) from the next start().
     //! url() then starts with "https".
     void setTlsConfiguration(const QSslConfiguration &config);
-    void stop();
-    bool isListening() const;
+    void stop(); //!< Stops listening and closes every connection.
+    bool isListening() const; //!< Whether start() succeeded and stop() was not called.
     //! "http://127.0.0.1:<port>" (no /ari suffix).
     QUrl url() const;
-    quint16 port() const;
+    quint16 port() const; //!< The ARI port (0 when not listening).
 
     //! Adds (or replaces) an ARI user. asterisk/asterisk exists by default.
     void addUser(const QString &user, const QString &password, bool readOnly = false);
-    void setAsteriskId(const QString &id);
-    QString asteriskId() const;
+    void setAsteriskId(const QString &id); //!< The asterisk_id sent in events and /asterisk/info.
+    QString asteriskId() const; //!< See setAsteriskId().
 
     // --- scripted state (each emits the events Asterisk would) ---------------------------------
     //! An incoming call entering Stasis in \a app: ChannelCreated .. StasisStart. Returns its id.
@@ -78,7 +78,7 @@ public:
     void setEndpointBehaviour(const QString &endpointPrefix, const EndpointBehaviour &behaviour);
     //! Current state as ARI JSON (what GET /ari/channels and /ari/bridges return).
     QJsonArray channels() const;
-    QJsonArray bridges() const;
+    QJsonArray bridges() const; //!< Current bridges as ARI JSON (what GET /ari/bridges returns).
     //! Sends \a event to every socket whose apps match (fills application/timestamp/asterisk_id).
     void pushEvent(const QJsonObject &event);
 
@@ -97,7 +97,7 @@ public:
     void setRestDelay(int ms);
     //! The next \a count REST replies fail with \a status.
     void failRestRequests(int count, int status = 500);
-    int webSocketCount() const;
+    int webSocketCount() const; //!< Number of open event WebSockets.
 
     // --- load -----------------------------------------------------------------------------------
     //! Flood mode (../shared/BENCH-PROTOCOL.md): every new event socket receives \a events
@@ -117,7 +117,7 @@ public:
         QString app;          //!< Stasis application (with extension: the app Stasis() names)
         QStringList args;     //!< StasisStart args
         QString channelId;    //!< empty = generated
-        QString endpoint;     //!< "tech/resource" of the caller, e.g. "PJSIP/alice" (default PJSIP/<n>)
+        QString endpoint;     //!< "tech/resource" of the caller, e.g. "PJSIP/alice" (default PJSIP/\<n>)
         QString callerName;   //!< caller id (default "Caller <number>")
         QString callerNumber; //!< default: the endpoint's resource
         QString context;      //!< with extension: where the call enters the dialplan (default "default")
@@ -132,7 +132,7 @@ public:
     bool answerChannel(const QString &channelId);
     //! Sets device \a name to \a state (DeviceStateChanged when it changes), for any device name.
     void setDeviceState(const QString &name, const QString &state);
-    //! Sets mailbox \a name as PUT /ari/mailboxes does (DeviceStateChanged on MWI:<name>).
+    //! Sets mailbox \a name as PUT /ari/mailboxes does (DeviceStateChanged on MWI:\<name>).
     void setMailbox(const QString &name, int oldMessages, int newMessages);
     //! Everything held, as ARI JSON: channels, bridges, applications (with subscriptions),
     //! playbacks, liveRecordings, storedRecordings, deviceStates, mailboxes, plus version and faults.
@@ -144,7 +144,7 @@ public:
     //! Behave as Asterisk \a major (18, 20, 22 or 23; default 22): what lib/spec's `since` leaves
     //! out is absent (routes 404, parameters ignored, events and fields never sent). False if unknown.
     bool setAsteriskVersion(int major);
-    int asteriskVersion() const;
+    int asteriskVersion() const; //!< The Asterisk major version simulated (see setAsteriskVersion()).
     //! The version /ari/asterisk/info reports, e.g. "22.10.1".
     QString asteriskVersionString() const;
     //! Serves the control API (docs/simulator.md) on its own port; with a non-empty \a token every
@@ -161,12 +161,12 @@ Q_SIGNALS:
     //! A script ended: \a exitCode is -1 after its last line, the code of an "exit" line, or 1 when
     //! a step's status differed from its "expect".
     void scriptFinished(int exitCode);
-    void requestReceived(const QString &method, const QString &path);
+    void requestReceived(const QString &method, const QString &path); //!< An ARI request arrived (\a path below /ari).
     //! A RESTRequest frame arrived on an event socket (REST over the WebSocket), as parsed; it is
     //! also reported by requestReceived() once it names a method and a uri.
     void restFrameReceived(const QJsonObject &frame);
-    void webSocketConnected(const QStringList &apps);
-    void webSocketDisconnected();
+    void webSocketConnected(const QStringList &apps); //!< An event WebSocket opened for \a apps.
+    void webSocketDisconnected(); //!< An event WebSocket closed.
     //! A flood finished sending on one socket: events sent and the rate achieved.
     void floodFinished(int events, double eventsPerSecond);
 
