@@ -52,17 +52,27 @@ QmlClient::QmlClient(QObject *parent)
 QmlClient::~QmlClient()
 {
     // The core client fails its pending futures with Aborted as it goes; the promises settle
-    // with Aborted right after, while the engine still runs. Live wrappers are children and go
-    // with this object; ended ones belong to the JavaScript heap.
+    // with Aborted right after, while the engine still runs.
     m_dying = true;
     for (auto it = m_wrappers.cbegin(); it != m_wrappers.cend(); ++it)
         it.key()->disconnect(it.value());
     delete m_client;
     m_client = nullptr;
+    // QML may hold some of the objects: they end (nothing updates them any more) and belong to
+    // the JavaScript heap from now on; their operations reject with NotConnected.
+    QJSEngine *engine = m_promises->engine();
+    const QList<QmlLiveObject *> wrappers = m_wrappers.values();
+    m_wrappers.clear();
+    for (QmlLiveObject *w : wrappers) {
+        w->clientGone();
+        if (engine) {
+            engine->newQObject(w); // JavaScriptOwnership
+        } else {
+            delete w;
+        }
+    }
     delete m_promises;
     m_promises = nullptr;
-    qDeleteAll(m_wrappers);
-    m_wrappers.clear();
 }
 
 void QmlClient::classBegin() { }
@@ -210,6 +220,7 @@ W *QmlClient::wrapAs(C *core)
     ensureEngine();
     auto *w = new W(this, core);
     // Owned by this client while the core object lives (release() hands it to the JS heap).
+    // A QML object that is not a child of the client: see QmlLiveObject.
     QQmlEngine::setObjectOwnership(w, QQmlEngine::CppOwnership);
     m_wrappers.insert(core, w);
     return w;
@@ -235,7 +246,6 @@ void QmlClient::release(QmlLiveObject *object, QObject *core)
         object->deleteLater();
         return;
     }
-    object->setParent(nullptr);
     engine->newQObject(object); // JavaScriptOwnership
 }
 

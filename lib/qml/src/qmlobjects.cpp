@@ -60,8 +60,10 @@ Error invalid(const QString &operation, const QString &message)
 
 // ---- QmlLiveObject ------------------------------------------------------------------------------
 
+// Not a child of the client: QML's destroy() of the client marks its children deleted at once,
+// and QML may hold these objects longer. The client deletes them or hands them to the JS heap.
 QmlLiveObject::QmlLiveObject(QmlClient *client, QObject *core)
-    : QObject(client), m_client(client), m_coreKey(core)
+    : QObject(nullptr), m_client(client), m_coreKey(core)
 {
     QObject::connect(core, &QObject::destroyed, this, [this] { coreGone(); });
 }

@@ -43,6 +43,12 @@ public:
     bool isKnown() const { return m_known; }
     bool isEnded() const { return m_ended; }
     QmlClient *client() const { return m_client; }
+    //! The client is being destroyed: nothing will update this object any more.
+    void clientGone()
+    {
+        m_client = nullptr;
+        setEnded();
+    }
 
 Q_SIGNALS:
     void idChanged(const QString &id);
