@@ -17,8 +17,6 @@ Frame {
     required property string bridgeId
     required property int duration
 
-    //! The item carried while dragging this call onto another.
-    property Item ghost: null
     property bool muted: false
     property LiveRecording recording: null
 
@@ -51,12 +49,33 @@ Frame {
         border.width: 2
     }
 
+    // What the call looks like while it is carried onto another (above everything else).
+    Rectangle {
+        id: ghost
+        property Channel channel: card.channel
+        parent: Overlay.overlay
+        width: 180
+        height: 40
+        radius: 6
+        visible: Drag.active
+        color: card.Material.accent
+        opacity: 0.9
+        Drag.keys: ["call"]
+        Drag.hotSpot.x: width / 2
+        Drag.hotSpot.y: height / 2
+        Label {
+            anchors.centerIn: parent
+            text: qsTr("bridge %1 with …").arg(card.callerNumber)
+            color: "black"
+        }
+    }
+
     DropArea {
         id: drop
         anchors.fill: parent
         keys: ["call"]
         onDropped: event => {
-            const other = (event.source as Item).channel as Channel
+            const other = event.source.channel as Channel
             if (other && other !== card.channel)
                 card.bridgeRequested(other)
         }
@@ -110,23 +129,17 @@ Frame {
                 MouseArea {
                     anchors.fill: parent
                     anchors.margins: -8
-                    drag.target: card.ghost
+                    drag.target: ghost
                     cursorShape: Qt.OpenHandCursor
                     onPressed: mouse => {
-                        if (!card.ghost)
-                            return
-                        const p = mapToItem(card.ghost.parent, mouse.x, mouse.y)
-                        card.ghost.x = p.x - card.ghost.width / 2
-                        card.ghost.y = p.y - card.ghost.height / 2
-                        card.ghost.channel = card.channel
-                        card.ghost.Drag.active = true
+                        const p = mapToItem(ghost.parent, mouse.x, mouse.y)
+                        ghost.x = p.x - ghost.width / 2
+                        ghost.y = p.y - ghost.height / 2
+                        ghost.Drag.active = true
                     }
                     onReleased: {
-                        if (!card.ghost)
-                            return
-                        card.ghost.Drag.drop()
-                        card.ghost.Drag.active = false
-                        card.ghost.channel = null
+                        ghost.Drag.drop()
+                        ghost.Drag.active = false
                     }
                 }
             }

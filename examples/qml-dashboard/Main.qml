@@ -127,28 +127,6 @@ ApplicationWindow {
         client: ari
     }
 
-    // What a dragged call looks like while it is carried onto another.
-    Rectangle {
-        id: dragGhost
-        property Channel channel: null
-        parent: root.contentItem
-        z: 100
-        width: 180
-        height: 40
-        radius: 6
-        visible: Drag.active
-        color: Material.accent
-        opacity: 0.9
-        Drag.keys: ["call"]
-        Drag.hotSpot.x: width / 2
-        Drag.hotSpot.y: height / 2
-        Label {
-            anchors.centerIn: parent
-            text: dragGhost.channel ? qsTr("bridge %1 with …").arg(dragGhost.channel.callerNumber) : ""
-            color: "black"
-        }
-    }
-
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
@@ -205,13 +183,12 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
-                cellWidth: Math.max(300, width / Math.max(1, Math.floor(width / 300)))
+                cellWidth: Math.max(280, width / Math.max(1, Math.floor(width / 280)))
                 cellHeight: 236
                 model: channelModel
                 delegate: CallCard {
-                    width: calls.cellWidth - 8
-                    height: calls.cellHeight - 8
-                    ghost: dragGhost
+                    width: (GridView.view as GridView).cellWidth - 8
+                    height: (GridView.view as GridView).cellHeight - 8
                     onBridgeRequested: other => root.bridgeCalls(other, channel)
                     onReport: text => root.report(text)
                 }
@@ -234,7 +211,7 @@ ApplicationWindow {
                 spacing: 8
                 model: bridgeModel
                 delegate: BridgeCard {
-                    width: bridges.width
+                    width: ListView.view.width
                     onReport: text => root.report(text)
                 }
             }

@@ -497,6 +497,9 @@ void QmlBridge::refresh()
     const QStringList ids = b->channelIds();
     if (ids != m_channelIds) {
         m_channelIds = ids;
+        m_members.clear();
+        for (QmlChannel *c : channels())
+            m_members.append(c);
         Q_EMIT channelsChanged();
     }
     setKnown(b->isKnown());
@@ -508,6 +511,7 @@ void QmlBridge::coreGone()
 {
     if (!m_channelIds.isEmpty()) {
         m_channelIds.clear();
+        m_members.clear();
         Q_EMIT channelsChanged();
     }
     QmlLiveObject::coreGone();
@@ -525,6 +529,22 @@ QList<QmlChannel *> QmlBridge::channels() const
             list.append(w);
     }
     return list;
+}
+
+QQmlListProperty<QmlChannel> QmlBridge::channelList()
+{
+    return QQmlListProperty<QmlChannel>(this, nullptr, &QmlBridge::memberCount, &QmlBridge::memberAt);
+}
+
+qsizetype QmlBridge::memberCount(QQmlListProperty<QmlChannel> *list)
+{
+    return static_cast<QmlBridge *>(list->object)->m_members.size();
+}
+
+QmlChannel *QmlBridge::memberAt(QQmlListProperty<QmlChannel> *list, qsizetype index)
+{
+    const auto &members = static_cast<QmlBridge *>(list->object)->m_members;
+    return index >= 0 && index < members.size() ? members.at(index).data() : nullptr;
 }
 
 QStringList QmlBridge::idsOf(const QJSValue &channels, bool *ok) const

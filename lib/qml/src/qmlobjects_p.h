@@ -16,6 +16,7 @@
 #include <QtCore/QStringList>
 #include <QtCore/QVariantMap>
 #include <QtQml/QJSValue>
+#include <QtQml/QQmlListProperty>
 #include <QtQml/qqmlregistration.h>
 
 #include <QtAri/Bridge>
@@ -73,7 +74,8 @@ protected:
     bool m_ended = false;
 };
 
-class QmlChannel : public QmlLiveObject
+// The base named in full: Qt 6.4's qmltyperegistrar does not resolve it otherwise.
+class QmlChannel : public QtAri::Qml::QmlLiveObject
 {
     Q_OBJECT
     QML_NAMED_ELEMENT(Channel)
@@ -190,7 +192,7 @@ private:
     QStringList m_stasisArgs;
 };
 
-class QmlBridge : public QmlLiveObject
+class QmlBridge : public QtAri::Qml::QmlLiveObject
 {
     Q_OBJECT
     QML_NAMED_ELEMENT(Bridge)
@@ -202,7 +204,7 @@ class QmlBridge : public QmlLiveObject
     Q_PROPERTY(QString creator READ creator NOTIFY creatorChanged FINAL)
     Q_PROPERTY(QDateTime creationTime READ creationTime NOTIFY creationTimeChanged FINAL)
     //! The member channels, in the order they entered.
-    Q_PROPERTY(QList<QtAri::Qml::QmlChannel *> channels READ channels NOTIFY channelsChanged FINAL)
+    Q_PROPERTY(QQmlListProperty<QtAri::Qml::QmlChannel> channels READ channelList NOTIFY channelsChanged FINAL)
     Q_PROPERTY(QStringList channelIds READ channelIds NOTIFY channelsChanged FINAL)
     Q_PROPERTY(int channelCount READ channelCount NOTIFY channelsChanged FINAL)
 public:
@@ -214,6 +216,7 @@ public:
     QString creator() const { return m_creator; }
     QDateTime creationTime() const { return m_creationTime; }
     QList<QmlChannel *> channels() const;
+    QQmlListProperty<QmlChannel> channelList();
     QStringList channelIds() const { return m_channelIds; }
     int channelCount() const { return int(m_channelIds.size()); }
     Bridge *core() const { return m_core; }
@@ -247,14 +250,17 @@ private:
     void refresh();
     void coreGone() override;
     QStringList idsOf(const QJSValue &channels, bool *ok) const;
+    static qsizetype memberCount(QQmlListProperty<QmlChannel> *list);
+    static QmlChannel *memberAt(QQmlListProperty<QmlChannel> *list, qsizetype index);
 
     QPointer<Bridge> m_core;
     QString m_name, m_bridgeType, m_technology, m_creator;
     QDateTime m_creationTime;
     QStringList m_channelIds;
+    QList<QPointer<QmlChannel>> m_members;
 };
 
-class QmlPlayback : public QmlLiveObject
+class QmlPlayback : public QtAri::Qml::QmlLiveObject
 {
     Q_OBJECT
     QML_NAMED_ELEMENT(Playback)
@@ -288,7 +294,7 @@ private:
     QString m_state, m_mediaUri, m_targetUri;
 };
 
-class QmlLiveRecording : public QmlLiveObject
+class QmlLiveRecording : public QtAri::Qml::QmlLiveObject
 {
     Q_OBJECT
     QML_NAMED_ELEMENT(LiveRecording)

@@ -17,8 +17,8 @@ TestCase {
 
     Component {
         id: clientComponent
+        // url: given at creation (an id outside the Component is out of qmllint's sight)
         AriClient {
-            url: sim.url
             user: "qml"
             password: "secret"
             applications: ["qmltest"]
@@ -36,7 +36,7 @@ TestCase {
 
     function test_connect() {
         verify(sim.running)
-        const client = createTemporaryObject(clientComponent, root)
+        const client = createTemporaryObject(clientComponent, root, { url: sim.url })
         compare(client.state, AriClient.Disconnected)
         const spy = createTemporaryQmlObject("import QtTest; SignalSpy { signalName: 'connected' }", root)
         spy.target = client
@@ -51,7 +51,7 @@ TestCase {
     }
 
     function test_wrongPassword() {
-        const client = createTemporaryObject(clientComponent, root, { password: "wrong" })
+        const client = createTemporaryObject(clientComponent, root, { url: sim.url, password: "wrong" })
         let failure = null
         let resolved = false
         client.connect().then(() => resolved = true, e => failure = e)
@@ -74,7 +74,7 @@ TestCase {
     }
 
     function test_stasisStartedHandler() {
-        const client = connected(createTemporaryObject(clientComponent, root))
+        const client = connected(createTemporaryObject(clientComponent, root, { url: sim.url }))
         let seen = null
         let seenArgs = null
         client.stasisStarted.connect((channel, args) => { seen = channel; seenArgs = args })
@@ -90,7 +90,7 @@ TestCase {
     }
 
     function test_lostSocketIsVisible() {
-        const client = connected(createTemporaryObject(clientComponent, root))
+        const client = connected(createTemporaryObject(clientComponent, root, { url: sim.url }))
         const states = []
         client.stateChanged.connect(s => states.push(s))
         sim.dropWebSockets()

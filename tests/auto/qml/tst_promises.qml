@@ -17,8 +17,8 @@ TestCase {
 
     Component {
         id: clientComponent
+        // url: given at creation (an id outside the Component is out of qmllint's sight)
         AriClient {
-            url: sim.url
             user: "qml"
             password: "secret"
             applications: ["qmltest"]
@@ -26,7 +26,7 @@ TestCase {
     }
 
     function connected() {
-        const client = clientComponent.createObject(root)
+        const client = clientComponent.createObject(root, { url: sim.url })
         let ok = false
         client.connect().then(() => ok = true)
         tryVerify(() => ok, 5000)
