@@ -31,12 +31,16 @@ QmlClient::QmlClient(QObject *parent)
         ensureEngine();
         Q_EMIT errorOccurred(m_promises->errorObject(error));
     });
+    // A QML object per channel only when someone listens: 10,000 calls need no 10,000 wrappers.
     QObject::connect(m_client, &ClientEvents::stasisStarted, this,
                      [this](Channel *channel, const QStringList &args) {
-                         Q_EMIT stasisStarted(wrap(channel), args);
+                         if (isSignalConnected(QMetaMethod::fromSignal(&QmlClient::stasisStarted)))
+                             Q_EMIT stasisStarted(wrap(channel), args);
                      });
-    QObject::connect(m_client, &ClientEvents::stasisEnded, this,
-                     [this](Channel *channel) { Q_EMIT stasisEnded(wrap(channel)); });
+    QObject::connect(m_client, &ClientEvents::stasisEnded, this, [this](Channel *channel) {
+        if (isSignalConnected(QMetaMethod::fromSignal(&QmlClient::stasisEnded)))
+            Q_EMIT stasisEnded(wrap(channel));
+    });
     QObject::connect(m_client, &ClientEvents::channelAdded, this, [this](Channel *channel) {
         if (isSignalConnected(QMetaMethod::fromSignal(&QmlClient::channelAdded)))
             Q_EMIT channelAdded(wrap(channel));
