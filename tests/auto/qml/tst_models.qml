@@ -40,6 +40,16 @@ TestCase {
         client: ari
         application: "someone-else"
     }
+    ChannelModel {
+        id: ourApp
+        client: ari
+        application: "qmltest"
+    }
+    BridgeModel {
+        id: holdingBridges
+        client: ari
+        bridgeType: "holding"
+    }
     BridgeModel {
         id: bridges
         client: ari
@@ -96,6 +106,7 @@ TestCase {
         verify(channels.get(0) === row.channel)
         compare(upChannels.count, 0)
         compare(otherApp.count, 0)
+        compare(ourApp.count, 1)
 
         verify(sim.answer(id))
         tryCompare(row, "state", "Up", 5000)
@@ -120,6 +131,7 @@ TestCase {
         bridge.addChannel([ari.channel(a), b]).then(() => added = true)
         tryVerify(() => added, 5000)
         tryCompare(bridges, "count", 1, 5000)
+        compare(holdingBridges.count, 0)
         tryCompare(bridgeRows, "count", 1)
         const row = bridgeRows.itemAt(0)
         compare(row.bridgeId, bridge.id)
@@ -136,5 +148,12 @@ TestCase {
         tryCompare(inBridge, "count", 2, 5000)
         for (let i = 0; i < rows.count; ++i)
             tryCompare(rows.itemAt(i), "bridgeId", bridge.id, 5000)
+
+        let holding = null
+        ari.createBridge({ type: "holding" }).then(br => holding = br)
+        tryVerify(() => holding !== null, 5000)
+        tryCompare(holdingBridges, "count", 1, 5000)
+        verify(holdingBridges.get(0) === holding)
+        compare(bridges.count, 2)
     }
 }
