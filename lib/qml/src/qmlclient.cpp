@@ -16,6 +16,19 @@ using namespace Qt::StringLiterals;
 
 namespace QtAri::Qml {
 
+namespace {
+
+// The JS heap owns \a object from now on and frees it once nothing references it (at the latest
+// when the engine goes). The ownership is set explicitly: newQObject() alone keeps the explicit
+// CppOwnership the object had while the client owned it.
+void handToJavaScript(QJSEngine *engine, QObject *object)
+{
+    QJSEngine::setObjectOwnership(object, QJSEngine::JavaScriptOwnership);
+    engine->newQObject(object);
+}
+
+} // namespace
+
 QmlClient::QmlClient(QObject *parent)
     : QObject(parent), m_client(new Client(this)), m_promises(new Promises(this))
 {
@@ -70,7 +83,7 @@ QmlClient::~QmlClient()
     for (QmlLiveObject *w : wrappers) {
         w->clientGone();
         if (engine) {
-            engine->newQObject(w); // JavaScriptOwnership
+            handToJavaScript(engine, w);
         } else {
             delete w;
         }
@@ -250,7 +263,7 @@ void QmlClient::release(QmlLiveObject *object, QObject *core)
         object->deleteLater();
         return;
     }
-    engine->newQObject(object); // JavaScriptOwnership
+    handToJavaScript(engine, object);
 }
 
 } // namespace QtAri::Qml
