@@ -123,6 +123,7 @@ Frame {
             }
             Item { Layout.fillWidth: true }
             Label {
+                objectName: "dragHandle"
                 text: "⠿"
                 font.pixelSize: 20
                 opacity: 0.7
