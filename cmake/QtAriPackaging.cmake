@@ -35,11 +35,17 @@ set(_qt ">= 6.4")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME libqtari0.${PROJECT_VERSION_MINOR})
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS
     "libqt6core6 (${_qt}), libqt6network6 (${_qt}), libqt6websockets6 (${_qt}), libqt6httpserver6 (${_qt}), libc6, libstdc++6")
+if(TARGET QtAriQml) # the QML modules (import QtAri, QtAri.Testing) are part of the runtime
+    string(APPEND CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS ", libqt6qml6 (${_qt})")
+endif()
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libqtari-dev)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
 # The exported targets name bin/ari-sim (QtAri::ari-sim), so the -dev package needs it present.
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS
     "qt6-base-dev (${_qt}), qt6-websockets-dev (${_qt})")
+if(TARGET QtAriQml)
+    string(APPEND CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS ", qt6-declarative-dev (${_qt})")
+endif()
 set(CPACK_DEBIAN_INSPECTOR_PACKAGE_NAME qtari-inspector)
 set(CPACK_DEBIAN_INSPECTOR_PACKAGE_SECTION comm)
 set(CPACK_DEBIAN_INSPECTOR_PACKAGE_DEPENDS
