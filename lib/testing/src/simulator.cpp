@@ -932,8 +932,15 @@ void SimulatorPrivate::emitEvent(const QString &type, QJsonObject fields, const 
 
 void SimulatorPrivate::sendFrame(EventSocket *es, const QByteArray &frame)
 {
-    if (stalled || !es->socket || es->socket->state() != QAbstractSocket::ConnectedState)
+    if (!es->socket || es->socket->state() != QAbstractSocket::ConnectedState)
         return;
+    if (stalled) {
+        // A stalled server sends nothing, but loses nothing either: a live socket gets it later.
+        constexpr qsizetype heldFrames = 200'000;
+        if (es->held.size() < heldFrames)
+            es->held.append(frame);
+        return;
+    }
     es->socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
@@ -1107,6 +1114,8 @@ void Simulator::setWebSocketsStalled(bool stalled)
         }
         if (es->tcp->bytesAvailable())
             Q_EMIT es->tcp->readyRead();
+        for (const QByteArray &frame : std::exchange(es->held, {}))
+            d->sendFrame(es, frame);
     }
 }
 

@@ -263,6 +263,8 @@ struct EventSocket
     QStringList apps;
     bool subscribeAll = false;
     bool replaced = false;
+    // What a stalled server has not sent yet: sent in order once it resumes (TCP loses nothing)
+    QList<QByteArray> held;
     // How it was opened, for REST over the socket: the Authorization header, or else the api_key
     QByteArray authorization;
     QString apiKey;

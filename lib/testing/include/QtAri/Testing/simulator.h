@@ -88,7 +88,9 @@ public:
     //! Closes every event socket with \a code (CloseCodeAbnormalDisconnection aborts the TCP link).
     void dropWebSockets(QWebSocketProtocol::CloseCode code
                         = QWebSocketProtocol::CloseCodeAbnormalDisconnection);
-    //! Keeps event sockets open but sends nothing and answers no pings while \a stalled.
+    //! Keeps event sockets open but sends nothing and answers no pings while \a stalled. What
+    //! they would have sent meanwhile is sent, in order, when the stall ends to the sockets still
+    //! open (a paused server over TCP loses nothing); a client that gave up hears none of it.
     void setWebSocketsStalled(bool stalled);
     //! Stops listening (new connections are refused) / listens again on the same port. Open
     //! connections stay; use dropWebSockets() to cut event sockets too.
