@@ -281,7 +281,7 @@ def main():
         + (" (`--quick`)" if args.quick else "") + (f", {args.seconds} s in all" if args.seconds else ""),
         f"- Machine: {m['nproc']} CPU(s), {m['cpu']}, Linux {m['kernel']}, load average {m['load']} when the run ended",
         f"- Qt {m['qt']} (RelWithDebInfo build), node {m['node']}, ari-client 2.2.0, ws 8 for the bare node ceiling",
-        f"- Protocol: {args.flood}; see ../shared/BENCH-PROTOCOL.md and bench/README.md",
+        f"- Protocol: {args.flood}; see docs/bench-protocol.md and bench/README.md",
         "",
         table(rows),
         "",
