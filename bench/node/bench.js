@@ -121,16 +121,27 @@ async function runFlood(client, info, { perChannel, sampleEvery }) {
     .filter(name => name !== 'Message' && name !== 'Event');
   for (const type of eventTypes) client.on(type, onEvent(type));
 
+  // Per-object listeners go on every channel that enters Stasis: the ids there at the start, and
+  // (realistic mix) each new one at its StasisStart, as a Stasis application does.
+  const perObject = info.per_object && info.per_object.channels;
+  const perObjectTypes = (info.per_object && info.per_object.types) || perChannelTypes;
+  const perIdSeen = new Map();
+  let attached = 0;
+  const attach = (id, channel) => {
+    if (perIdSeen.has(id) || (perObject && !(id in perObject))) return;
+    perIdSeen.set(id, perChannelTypes.map(() => 0));
+    ++attached;
+    perChannelTypes.forEach((type, t) => {
+      channel.on(type, (event, instance) => {
+        if (!event.channel || event.channel.id !== id || (instance && instance.id !== id)) ++wrongInstance;
+        perChannelSeen[type] = (perChannelSeen[type] || 0) + 1;
+        ++perIdSeen.get(id)[t];
+      });
+    });
+  };
   if (perChannel) {
-    for (const id of info.channel_ids) {
-      const channel = client.Channel(id);
-      for (const type of perChannelTypes) {
-        channel.on(type, (event, instance) => {
-          if (!event.channel || event.channel.id !== id || (instance && instance.id !== id)) ++wrongInstance;
-          perChannelSeen[type] = (perChannelSeen[type] || 0) + 1;
-        });
-      }
-    }
+    for (const id of info.channel_ids) attach(id, client.Channel(id));
+    if (perObject) client.on('StasisStart', (event, channel) => attach(event.channel.id, channel));
   }
 
   const timer = setTimeout(() => fail(`flood did not finish within ${opts.timeout} s (${total} events)`),
@@ -143,11 +154,20 @@ async function runFlood(client, info, { perChannel, sampleEvery }) {
   let verified = total === info.events && wrongInstance === 0;
   for (const type of Object.keys(counts)) if ((seen[type] || 0) !== counts[type]) verified = false;
   for (const type of Object.keys(seen)) if (seen[type] !== (counts[type] || 0)) verified = false;
-  if (perChannel) {
+  if (perChannel && perObject) {
+    // each channel's listeners saw exactly its own events
+    if (perIdSeen.size !== Object.keys(perObject).length) verified = false;
+    for (const [id, seenById] of perIdSeen) {
+      const want = perObject[id];
+      perChannelTypes.forEach((type, t) => {
+        if (seenById[t] !== want[perObjectTypes.indexOf(type)]) verified = false;
+      });
+    }
+  } else if (perChannel) {
     for (const type of perChannelTypes) if ((perChannelSeen[type] || 0) !== (counts[type] || 0)) verified = false;
   }
   const seconds = (tEnd - tFirst) / 1000;
-  return { total, seconds, cpu: cpuEnd - cpuFirst, verified, rssSamples, perChannelSeen };
+  return { total, seconds, cpu: cpuEnd - cpuFirst, verified, rssSamples, perChannelSeen, attached };
 }
 
 async function measureEvents() {
@@ -155,7 +175,8 @@ async function measureEvents() {
   const client = await loadClient().connect(opts.url, opts.user, opts.pass);
   const r = await runFlood(client, info, { perChannel: true, sampleEvery: 0 });
   client.stop();
-  emit({ events: r.total, channels: info.channel_ids.length, listeners: info.channel_ids.length * perChannelTypes.length,
+  emit({ events: r.total, channels: info.channel_ids.length, mix: info.mix || '', stasis_channels: r.attached,
+         listeners: r.attached * perChannelTypes.length,
          events_per_s: Math.round(r.total / r.seconds), cpu_us_per_event: round(r.cpu / r.total, 3),
          rss_mb: peakRssMb(), verified: r.verified });
 }

@@ -99,6 +99,23 @@ FloodInfo fetchFloodInfo(const QUrl &base)
     const QJsonObject counts = object.value("counts"_L1).toObject();
     for (auto it = counts.begin(); it != counts.end(); ++it)
         info.counts.insert(it.key(), qint64(it.value().toDouble()));
+    info.mix = object.value("mix"_L1).toString();
+    const QJsonObject perObject = object.value("per_object"_L1).toObject();
+    const QJsonArray types = perObject.value("types"_L1).toArray();
+    const QStringList expected { u"ChannelStateChange"_s, u"ChannelDtmfReceived"_s, u"ChannelDestroyed"_s };
+    std::array<qsizetype, 3> column { -1, -1, -1 };
+    for (qsizetype t = 0; t < types.size(); ++t) {
+        if (const qsizetype e = expected.indexOf(types.at(t).toString()); e >= 0)
+            column[e] = t;
+    }
+    const QJsonObject channels = perObject.value("channels"_L1).toObject();
+    for (auto it = channels.begin(); it != channels.end(); ++it) {
+        const QJsonArray a = it.value().toArray();
+        std::array<qint64, 3> c {};
+        for (int e = 0; e < 3; ++e)
+            c[e] = column[e] >= 0 ? qint64(a.at(column[e]).toDouble()) : 0;
+        info.perObject.insert(it.key(), c);
+    }
     return info;
 }
 

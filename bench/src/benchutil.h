@@ -9,6 +9,7 @@
 #include <QtCore/QStringList>
 #include <QtCore/QUrl>
 
+#include <array>
 #include <cstddef>
 
 namespace QtAri::Bench {
@@ -28,6 +29,10 @@ struct FloodInfo
     qint64 events = 0;
     QStringList channelIds;
     QHash<QString, qint64> counts;
+    QString mix; //!< "realistic", "simple", or empty from a server that does not say
+    //! Per channel that enters Stasis: the ChannelStateChange, ChannelDtmfReceived and
+    //! ChannelDestroyed events that name it (what its per-object handlers see), when announced.
+    QHash<QString, std::array<qint64, 3>> perObject;
     QString error; //!< empty when the description was read
 };
 FloodInfo fetchFloodInfo(const QUrl &base);

@@ -10,11 +10,18 @@
 #include <QtCore/QPromise>
 #include <QtCore/QTimer>
 #include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkProxy>
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QNetworkRequest>
 #include <QtNetwork/QSslError>
 #include <QtNetwork/QSslSocket>
 
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+#include <QtNetwork/QHttp1Configuration>
+#define QTARI_HTTP1_CONFIGURATION 1 // one manager, connections per host set on each request
+#endif
+
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -26,6 +33,7 @@ namespace {
 struct PendingRequest
 {
     std::shared_ptr<QPromise<Result<Response>>> promise;
+    QNetworkAccessManager *manager = nullptr; // which one of the pool carries it
     QString operation;
     QByteArray method;
     QElapsedTimer elapsed;
@@ -64,12 +72,19 @@ public:
     {
     }
 
+    QNetworkAccessManager *managerForNext();
+    void released(QNetworkAccessManager *m);
     void finished(QNetworkReply *reply);
     void failReply(QNetworkReply *reply, const Error &error);
     void checkSize(QNetworkReply *reply, qint64 size);
 
     HttpTransport *q_ptr;
     QNetworkAccessManager *manager;
+    // Qt before 6.5 opens at most 6 connections per host and manager: more managers carry more
+    // connections, each made only when every one before it has 6 requests in flight.
+    QList<QNetworkAccessManager *> managers { manager };
+    QHash<QNetworkAccessManager *, int> inFlight;
+    int maxConnections = 32;
     QUrl baseUrl;
     QString user;
     QByteArray authorization;
@@ -202,14 +217,20 @@ QFuture<Result<Response>> HttpTransport::send(const Request &request)
     QFuture<Result<Response>> future = promise->future();
     promise->start();
 
+#ifdef QTARI_HTTP1_CONFIGURATION
+    QHttp1Configuration http1;
+    http1.setNumberOfConnectionsPerHost(qsizetype(std::clamp(d->maxConnections, 1, 255)));
+    networkRequest.setHttp1Configuration(http1);
+#endif
     const QByteArray method = request.method.isEmpty() ? QByteArray("GET") : request.method;
+    QNetworkAccessManager *manager = d->managerForNext();
     QNetworkReply *reply = nullptr;
     if (request.body.isEmpty() && method != "POST" && method != "PUT")
-        reply = d->manager->sendCustomRequest(networkRequest, method);
+        reply = manager->sendCustomRequest(networkRequest, method);
     else
-        reply = d->manager->sendCustomRequest(networkRequest, method, request.body);
+        reply = manager->sendCustomRequest(networkRequest, method, request.body);
 
-    PendingRequest entry { promise, request.operation, method, {} };
+    PendingRequest entry { promise, manager, request.operation, method, {} };
     entry.elapsed.start();
     d->pending.insert(reply, std::move(entry));
     qCDebug(lcAriRest).noquote() << method << Private::maskedUrl(url) << request.operation;
@@ -247,6 +268,46 @@ QFuture<Result<Response>> HttpTransport::send(const Request &request)
     return future;
 }
 
+// Connections per host one QNetworkAccessManager opens in Qt before 6.5 (fixed there).
+constexpr int kConnectionsPerManager = 6;
+
+QNetworkAccessManager *HttpTransportPrivate::managerForNext()
+{
+#ifdef QTARI_HTTP1_CONFIGURATION
+    ++inFlight[manager];
+    return manager;
+#else
+    QNetworkAccessManager *best = nullptr;
+    int bestLoad = std::numeric_limits<int>::max();
+    for (QNetworkAccessManager *m : std::as_const(managers)) {
+        const int load = inFlight.value(m);
+        if (load < bestLoad) {
+            best = m;
+            bestLoad = load;
+        }
+    }
+    const int allowed = std::max(1, maxConnections / kConnectionsPerManager);
+    if (bestLoad >= kConnectionsPerManager && managers.size() < allowed) {
+        Q_Q(HttpTransport);
+        best = new QNetworkAccessManager(q);
+        best->setProxy(manager->proxy());
+        best->setProxyFactory(nullptr);
+        best->setTransferTimeout(manager->transferTimeout());
+        managers.append(best);
+        qCDebug(lcAriRest) << "HTTP connection pool: manager" << managers.size() << "of" << allowed;
+    }
+    ++inFlight[best];
+    return best;
+#endif
+}
+
+void HttpTransportPrivate::released(QNetworkAccessManager *m)
+{
+    auto it = inFlight.find(m);
+    if (it != inFlight.end() && --it.value() <= 0)
+        inFlight.erase(it);
+}
+
 void HttpTransportPrivate::failReply(QNetworkReply *reply, const Error &error)
 {
     auto it = pending.find(reply);
@@ -277,6 +338,7 @@ void HttpTransportPrivate::finished(QNetworkReply *reply)
     }
     PendingRequest entry = std::move(it.value());
     pending.erase(it);
+    released(entry.manager);
     reply->deleteLater();
 
     if (entry.failure) {
@@ -361,6 +423,7 @@ void HttpTransport::abortAll(const Error &reason)
     Q_D(HttpTransport);
     // Take the list first: finishing a promise runs continuations that may send new requests.
     const auto pending = std::exchange(d->pending, {});
+    d->inFlight.clear();
     for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
         QNetworkReply *reply = it.key();
         QObject::disconnect(reply, nullptr, this, nullptr);
@@ -374,6 +437,15 @@ void HttpTransport::abortAll(const Error &reason)
 }
 
 int HttpTransport::pendingCount() const { return int(d->pending.size()); }
+
+void HttpTransport::setMaxConnections(int connections)
+{
+    d->maxConnections = connections > 0 ? connections : 32;
+}
+
+int HttpTransport::maxConnections() const { return d->maxConnections; }
+
+int HttpTransport::networkAccessManagerCount() const { return int(d->managers.size()); }
 
 QString HttpTransport::serverVersion() const { return d->serverVersion; }
 

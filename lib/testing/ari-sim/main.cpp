@@ -88,9 +88,12 @@ int main(int argc, char **argv)
                                         u"1000"_s);
     QCommandLineOption floodDelayOpt(u"flood-delay"_s, u"Milliseconds to wait before a flood starts."_s, u"ms"_s,
                                      u"300"_s);
+    QCommandLineOption floodMixOpt(u"flood-mix"_s,
+                                   u"The flood's events: realistic (calls with lifecycles, the default) or simple."_s,
+                                   u"mix"_s, u"realistic"_s);
     QCommandLineOption quietOpt(u"quiet"_s, u"Log warnings only."_s);
     parser.addOptions({ portOpt, bindOpt, userOpt, passOpt, roOpt, trafficOpt, floodOpt, floodChannelsOpt,
-                        floodDelayOpt, quietOpt });
+                        floodDelayOpt, floodMixOpt, quietOpt });
     // Control API, scripts and version modes (docs/simulator.md).
     QCommandLineOption versionModeOpt(u"asterisk-version"_s,
                                       u"Behave as this Asterisk major version: 18, 20, 22 or 23 (default 22)."_s,
@@ -160,7 +163,14 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "ari-sim: bad --flood/--flood-channels value\n");
             return 2;
         }
-        sim.setFlood(n, k, parser.value(floodDelayOpt).toInt());
+        const QString mix = parser.value(floodMixOpt);
+        if (mix != u"realistic"_s && mix != u"simple"_s) {
+            std::fprintf(stderr, "ari-sim: --flood-mix is realistic or simple\n");
+            return 2;
+        }
+        sim.setFlood(n, k, parser.value(floodDelayOpt).toInt(),
+                     mix == u"simple"_s ? QtAri::Testing::Simulator::FloodMix::Simple
+                                        : QtAri::Testing::Simulator::FloodMix::Realistic);
     }
     bool portOk = false;
     const uint port = parser.value(portOpt).toUInt(&portOk);

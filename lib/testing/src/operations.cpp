@@ -2156,6 +2156,8 @@ Reply SimulatorPrivate::dispatch(Request &r)
                     exists = true;
                 if (kind == u"channel"_s && sid == QString::fromLatin1(kAllChannels))
                     exists = true;
+                if (!exists && isFloodObject(kind, sid))
+                    continue; // a flood's channel or bridge: it exists in the flood's PBX
                 if (!exists)
                     return Reply::error(422, u"Event source does not exist"_s);
             }
@@ -2166,6 +2168,9 @@ Reply SimulatorPrivate::dispatch(Request &r)
                     sid = QString::fromLatin1(kAllChannels);
                 QStringList &list = kind == u"channel"_s ? a->channelIds : kind == u"bridge"_s ? a->bridgeIds
                         : kind == u"endpoint"_s ? a->endpointIds : a->deviceNames;
+                if (n == u"subscribe"_s && !list.contains(sid) && isFloodObject(kind, sid)
+                    && !channels.contains(sid))
+                    continue; // accepted and not kept: the flood's frames are sent regardless
                 if (n == u"subscribe"_s) {
                     if (!list.contains(sid))
                         list.append(sid);

@@ -256,6 +256,24 @@ struct SimApp
     bool filterAllows(const QString &type) const;
 };
 
+// Where one call slot of a realistic flood is (flood.cpp).
+struct FloodCursor
+{
+    int call = 0;       // calls of this slot already sent
+    int pos = 0;        // step in the current call's plan
+    int pad = 0;        // padding events sent so far (their values count up)
+    QList<int> plan;    // steps of the current call (empty: not planned yet)
+};
+
+// One step of a realistic flood's call script, pre-serialised for one application name: the JSON
+// text cut where the call's number ('S') or the padding counter ('P') goes (flood.cpp).
+struct FloodTemplate
+{
+    QList<QByteArray> pieces; // holes.size() + 1 pieces
+    QByteArray holes;
+    qsizetype fixedSize = 0;  // bytes of all pieces together
+};
+
 struct EventSocket
 {
     QPointer<QWebSocket> socket;
@@ -273,6 +291,7 @@ struct EventSocket
     bool floodStarted = false;
     QElapsedTimer floodClock;
     QPointer<QTimer> floodTimer;
+    std::vector<FloodCursor> floodCursors; // realistic mix: one per call slot
 };
 
 struct EventTargets
@@ -351,6 +370,9 @@ public:
     QStringList floodChannelIds;
     QByteArray floodSentinel;
     QHash<QString, QJsonObject> floodChannelJson;
+    Simulator::FloodMix floodMix = Simulator::FloodMix::Realistic;
+    int floodSlots = 0; // realistic mix: calls in parallel
+    std::vector<FloodTemplate> floodTemplates; // realistic mix: one per script step, for floodApp
 
     // traffic
     Simulator::Traffic traffic;
@@ -431,6 +453,9 @@ public:
     void startFlood(EventSocket *es);
     void pumpFlood(EventSocket *es);
     bool isFloodChannel(const QString &id) const { return floodChannelJson.contains(id); }
+    // A channel or bridge id the realistic flood names (flood-<n>, flood-<n>-out, flood-<n>-out;2,
+    // flood-<n>-br): applications.subscribe accepts it, as Asterisk would while the call is up.
+    bool isFloodObject(const QString &kind, const QString &id) const;
 };
 
 QString ariTimestamp(const QDateTime &t = QDateTime::currentDateTimeUtc());

@@ -39,6 +39,7 @@ public:
     MiniHttpServer() { listen(QHostAddress::LocalHost, 0); }
 
     QList<RawRequest> requests;
+    int connections = 0;
     bool silent = false;
     int status = 200;
     QByteArray body = "[]";
@@ -46,6 +47,7 @@ public:
 protected:
     void incomingConnection(qintptr handle) override
     {
+        ++connections;
         auto *socket = new QTcpSocket(this);
         socket->setSocketDescriptor(handle);
         auto buffer = std::make_shared<QByteArray>();
@@ -104,6 +106,7 @@ private Q_SLOTS:
     void unreachablePortFailsWithNetwork();
     void silentServerTimesOut();
     void hundredPendingOnDeadServerAllFinish();
+    void connectionsFollowDemandUpToTheBound();
     void abortAllFinishesEveryFutureOnce();
     void destroyingTransportAbortsPending();
     void noBaseUrlIsNotConnected();
@@ -295,6 +298,41 @@ void tst_Transport::hundredPendingOnDeadServerAllFinish()
         QCOMPARE(future.result().error().kind(), QtAri::Error::Kind::Timeout);
     }
     QCOMPARE(transport.pendingCount(), 0);
+}
+
+void tst_Transport::connectionsFollowDemandUpToTheBound()
+{
+    MiniHttpServer server;
+    server.silent = true; // every request stays in flight, each on its own connection
+    QtAri::HttpTransport transport;
+    transport.setBaseUrl(serverUrl(server));
+    transport.setMaxConnections(18);
+    QCOMPARE(transport.maxConnections(), 18);
+    QList<QFuture<QtAri::Result<QtAri::Response>>> futures;
+    // Six in flight: one manager's connections are enough, no more are made.
+    for (int i = 0; i < 6; ++i)
+        futures << transport.send(get("/channels/a" + QByteArray::number(i)));
+    QTRY_COMPARE(server.connections, 6);
+    QCOMPARE(transport.networkAccessManagerCount(), 1);
+    // Forty in flight: as many connections as the bound allows, and not one more.
+    for (int i = 0; i < 34; ++i)
+        futures << transport.send(get("/channels/b" + QByteArray::number(i)));
+    QCOMPARE(transport.pendingCount(), 40);
+    QTRY_COMPARE_WITH_TIMEOUT(server.connections, 18, 10000);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    QCOMPARE(transport.networkAccessManagerCount(), 1);
+#else
+    QCOMPARE(transport.networkAccessManagerCount(), 3);
+#endif
+    QTRY_COMPARE(server.requests.size(), 18);
+    transport.abortAll(QtAri::Error(QtAri::Error::Kind::Aborted, u"test over"_s));
+    for (const auto &future : std::as_const(futures)) {
+        QCOMPARE(future.resultCount(), 1);
+        QCOMPARE(future.result().error().kind(), QtAri::Error::Kind::Aborted);
+    }
+    QCOMPARE(transport.pendingCount(), 0);
+    transport.setMaxConnections(0);
+    QCOMPARE(transport.maxConnections(), 32);
 }
 
 void tst_Transport::abortAllFinishesEveryFutureOnce()

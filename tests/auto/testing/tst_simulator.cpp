@@ -4,6 +4,7 @@
 #include <QtAri/Testing/Simulator>
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QSet>
 #include <QtCore/QProcess>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void failRestRequests();
     void rawFramesArriveAsIs();
     void floodFollowsBenchProtocol();
+    void realisticFloodHasLifecycles();
     void endpointBehaviourBusyAndAnswer();
     void localOriginateEntersStasis();
     void storedRecordingIsWav();
@@ -412,7 +414,7 @@ void tst_Simulator::rawFramesArriveAsIs()
 
 void tst_Simulator::floodFollowsBenchProtocol()
 {
-    sim->setFlood(3000, 10, 50);
+    sim->setFlood(3000, 10, 50, Simulator::FloodMix::Simple);
     const HttpResult info = call(*nam, sim->url(), u"GET"_s, u"/flood/info"_s, {}, {}, QByteArray());
     QCOMPARE(info.status, 200);
     const QJsonObject o = info.object();
@@ -444,6 +446,91 @@ void tst_Simulator::floodFollowsBenchProtocol()
     QCOMPARE(finished.size(), 1);
     // the flood channels answer REST like any channel
     const QString id0 = ids.at(0).toString();
+    QCOMPARE(call(*nam, sim->url(), u"GET"_s, u"/ari/channels/"_s + id0).object().value(u"id"_s).toString(), id0);
+}
+
+void tst_Simulator::realisticFloodHasLifecycles()
+{
+    // 7,001 events over 30 channels: ten calls in parallel, the last call of each slot padded.
+    constexpr int events = 7001;
+    sim->setFlood(events, 30, 50);
+    const HttpResult info = call(*nam, sim->url(), u"GET"_s, u"/flood/info"_s, {}, {}, QByteArray());
+    QCOMPARE(info.status, 200);
+    const QJsonObject o = info.object();
+    QCOMPARE(o.value(u"mix"_s).toString(), u"realistic"_s);
+    QCOMPARE(o.value(u"events"_s).toInt(), events);
+    const QJsonArray initial = o.value(u"channel_ids"_s).toArray();
+    QCOMPARE(initial.size(), 10);
+    EventSocket ev;
+    QVERIFY(ev.open(sim->url(), u"bench"_s, false));
+    QTRY_VERIFY_WITH_TIMEOUT(ev.count(u"ChannelUserevent"_s) == 1, 20000);
+    QCOMPARE(ev.events.size(), events + 1);
+
+    const QJsonObject perObject = o.value(u"per_object"_s).toObject();
+    QStringList objectTypes;
+    for (const QJsonValue &t : perObject.value(u"types"_s).toArray())
+        objectTypes.append(t.toString());
+    QCOMPARE(objectTypes.size(), 3);
+    QHash<QString, int> seen;
+    QHash<QString, QList<int>> perChannel; // channels in Stasis: what their per-object handlers see
+    QSet<QString> live, ended, everSeen;
+    qsizetype maxLive = 0;
+    for (int i = 0; i < events; ++i) {
+        const QJsonObject e = ev.events.at(i);
+        const QString type = e.value(u"type"_s).toString();
+        ++seen[type];
+        QCOMPARE(e.value(u"application"_s).toString(), u"bench"_s);
+        for (const QString &key : { u"channel"_s, u"peer"_s, u"caller"_s }) {
+            if (!e.contains(key))
+                continue;
+            const QJsonObject ch = e.value(key).toObject();
+            const QString id = ch.value(u"id"_s).toString();
+            QVERIFY2(!ended.contains(id), qPrintable(u"%1 after %2 ended"_s.arg(type, id)));
+            // every channel event carries a full snapshot
+            for (const QString &field : { u"name"_s, u"state"_s, u"caller"_s, u"connected"_s, u"dialplan"_s,
+                                          u"creationtime"_s, u"language"_s })
+                QVERIFY2(ch.contains(field), qPrintable(type + u": "_s + field));
+            live.insert(id);
+            everSeen.insert(id);
+        }
+        if (type == u"Dial"_s)
+            QVERIFY(e.contains(u"caller"_s) && e.contains(u"peer"_s));
+        const QString id = e.value(u"channel"_s).toObject().value(u"id"_s).toString();
+        if (type == u"StasisStart"_s)
+            perChannel.insert(id, QList<int>(objectTypes.size(), 0));
+        if (const qsizetype t = objectTypes.indexOf(type); t >= 0 && perChannel.contains(id))
+            ++perChannel[id][t];
+        if (type == u"ChannelDestroyed"_s) {
+            live.remove(id);
+            ended.insert(id);
+        }
+        maxLive = std::max(maxLive, live.size());
+    }
+    // every id ends, new ids appear, at most the flood's channels are live at once
+    QVERIFY(live.isEmpty());
+    QCOMPARE(ended.size(), everSeen.size());
+    QVERIFY(everSeen.size() > 3 * initial.size());
+    QVERIFY2(maxLive <= 30, qPrintable(QString::number(maxLive)));
+    for (const QJsonValue &id : initial)
+        QVERIFY(ended.contains(id.toString()));
+    // /flood/info announced exactly what came, per type and per channel
+    const QJsonObject counts = o.value(u"counts"_s).toObject();
+    QCOMPARE(counts.size(), seen.size());
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+        QCOMPARE(seen.value(it.key()), it.value().toInt());
+    const QJsonObject announced = perObject.value(u"channels"_s).toObject();
+    QCOMPARE(announced.size(), perChannel.size());
+    for (auto it = perChannel.constBegin(); it != perChannel.constEnd(); ++it) {
+        const QJsonArray a = announced.value(it.key()).toArray();
+        QCOMPARE(a.size(), it.value().size());
+        for (qsizetype t = 0; t < a.size(); ++t)
+            QCOMPARE(a.at(t).toInt(), it.value().at(t));
+    }
+    // the commonest types, as in the traces
+    QVERIFY(seen.value(u"ChannelVarset"_s) > seen.value(u"ChannelDtmfReceived"_s));
+    QVERIFY(seen.value(u"ChannelDialplan"_s) > seen.value(u"ChannelDtmfReceived"_s));
+    // the channels there at the start answer REST like any channel
+    const QString id0 = initial.at(0).toString();
     QCOMPARE(call(*nam, sim->url(), u"GET"_s, u"/ari/channels/"_s + id0).object().value(u"id"_s).toString(), id0);
 }
 

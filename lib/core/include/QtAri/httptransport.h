@@ -80,8 +80,20 @@ public:
     //! empty until a reply named it.
     QString serverVersion() const;
 
-    //! The network access manager used for the requests (owned by the transport).
+    //! Most keep-alive HTTP/1.1 connections to the server at once (default 32; 0 restores it).
+    //! Connections are opened only as the requests in flight need them: with Qt 6.5 or later
+    //! through QHttp1Configuration on one manager; before 6.5, where a manager opens at most 6
+    //! connections per host, through more managers, one more each time every manager has 6
+    //! requests in flight, up to maxConnections() / 6 managers (rounded down, at least one).
+    void setMaxConnections(int connections);
+    int maxConnections() const;
+
+    //! The network access manager used for the requests (owned by the transport); the first of
+    //! the pool when several carry the requests (see setMaxConnections()). Its proxy is copied to
+    //! the others as they are made.
     QNetworkAccessManager *networkAccessManager() const;
+    //! Managers made so far (1 on Qt 6.5 and later).
+    int networkAccessManagerCount() const;
 
 private:
     std::unique_ptr<HttpTransportPrivate> d;

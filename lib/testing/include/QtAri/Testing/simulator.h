@@ -102,10 +102,21 @@ public:
     int webSocketCount() const; //!< Number of open event WebSockets.
 
     // --- load -----------------------------------------------------------------------------------
+    //! The events of a flood (docs/benchmarks.md, "The flood").
+    enum class FloodMix {
+        //! Calls with lifecycles, derived from the recorded traces: each call's channels enter
+        //! Stasis, answer, play, take DTMF, dial, bridge and hang up; ended ids never come back and
+        //! new ids appear. At most \a channels channels are live at once.
+        Realistic,
+        //! The first mix: \a channels channels that all live through the whole flood, a fixed
+        //! cycle of twelve channel events between StasisStart and ChannelDestroyed.
+        Simple,
+    };
     //! Flood mode (../shared/BENCH-PROTOCOL.md): every new event socket receives \a events
     //! pre-serialised events over \a channels channel ids, then the BenchDone sentinel.
     //! events = 0 turns flood mode off.
-    void setFlood(int events, int channels = 1000, int startDelayMs = 300);
+    void setFlood(int events, int channels = 1000, int startDelayMs = 300,
+                  FloodMix mix = FloodMix::Realistic);
     //! Starts (or with callsPerSecond <= 0 stops) scripted traffic.
     void setTraffic(const Traffic &traffic);
     //! Speeds up (< 1) or slows down (> 1) simulated time: ringing, dialplan waits, playback and
