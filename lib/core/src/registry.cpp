@@ -264,7 +264,7 @@ public:
     void subscribeSources(const QString &application, const QStringList &sources, bool alone,
                           bool restoring = false);
     void subscriptionAnswered(const QString &application, const QStringList &sources, bool alone,
-                              bool restoring,
+                              bool restoring, quint64 serial,
                               const Result<Response> &result);
     void takeSubscriptions(const ApplicationInfo &info);
     void sourceGone(const QString &source);
@@ -273,7 +273,7 @@ public:
     void settle(const QString &key);
     void settleAll();
     void adoptSubscribed(const QStringList &sources, quint64 sentAt, std::function<void()> release);
-    void dropUnsubscribed(const QStringList &sources);
+    void dropUnsubscribed(const QStringList &sources, bool held = false);
     void dropChannel(Channel *channel);
     void dropBridge(Bridge *bridge);
     bool eventsFlowing() const;
@@ -289,6 +289,10 @@ public:
     QSet<QString> queuedSet;
     QTimer flushTimer;
     QSet<QString> adoptedBySubscribe; // "channel:<id>" / "bridge:<id>" adopted by applications.subscribe
+    // The client's own subscription requests are numbered; an application's unsubscribe answered
+    // after one of them was sent may have reached the server first, so that one is undone.
+    quint64 subscribeSerial = 0;
+    QHash<QString, quint64> unsubscribedAt; // event source -> subscribeSerial when unsubscribed
     // What each of our applications subscribed to with applications.subscribe (and not since
     // unsubscribed). A server that forgot it (a restart; a socket that closed) is asked again.
     QHash<QString, QSet<QString>> askedSources;
@@ -1267,15 +1271,17 @@ void RegistryPrivate::subscribeSources(const QString &application, const QString
         return;
     if (restoring)
         ++restoresInFlight;
+    const quint64 serial = ++subscribeSerial;
     QPointer<Client> guard(client);
-    rest->send(*request).then([guard, application, sources, alone, restoring](const Result<Response> &result) {
+    rest->send(*request).then([guard, application, sources, alone, restoring, serial](const Result<Response> &result) {
         if (Registry *registry = guard ? registryOf(guard.data()) : nullptr)
-            registry->d->subscriptionAnswered(application, sources, alone, restoring, result);
+            registry->d->subscriptionAnswered(application, sources, alone, restoring, serial, result);
     });
 }
 
 void RegistryPrivate::subscriptionAnswered(const QString &application, const QStringList &sources,
-                                           bool alone, bool restoring, const Result<Response> &result)
+                                           bool alone, bool restoring, quint64 serial,
+                                           const Result<Response> &result)
 {
     const auto answered = qScopeGuard([this, restoring] {
         if (restoring)
@@ -1293,6 +1299,19 @@ void RegistryPrivate::subscriptionAnswered(const QString &application, const QSt
                 ApplicationInfo::fromJson(QJsonDocument::fromJson(result->body).object());
         if (info)
             takeSubscriptions(*info);
+        QStringList undo; // unsubscribed by the application since this request was sent
+        for (const QString &source : sources) {
+            if (unsubscribedAt.value(source) > serial)
+                undo.append(source);
+        }
+        if (const Result<Request> request = ApplicationsApi::unsubscribeRequest(application, undo);
+            !undo.isEmpty() && rest && request) {
+            QPointer<Client> guard(client);
+            rest->send(*request).then([guard, undo](const Result<Response> &) {
+                if (Registry *registry = guard ? registryOf(guard.data()) : nullptr)
+                    registry->d->dropUnsubscribed(undo, true);
+            });
+        }
         if (restoring) {
             // The application may have unsubscribed while this was on its way.
             const QSet<QString> asked = askedSources.value(application);
@@ -1311,6 +1330,7 @@ void RegistryPrivate::subscriptionAnswered(const QString &application, const QSt
         // All or nothing: one of them is gone. Ask for each alone to learn which.
         for (const QString &source : sources)
             subscribeSources(application, { source }, true, restoring);
+        // (each numbered anew: an unsubscribe answered meanwhile is older than those)
         return;
     }
     if (status == 422) {
@@ -1680,15 +1700,16 @@ void RegistryPrivate::adoptSubscribed(const QStringList &sources, quint64 sentAt
 
 // applications.unsubscribe succeeded: what the mirror held only because of a subscription the
 // application made itself is no longer covered, unless it is in the application's Stasis.
-void RegistryPrivate::dropUnsubscribed(const QStringList &sources)
+void RegistryPrivate::dropUnsubscribed(const QStringList &sources, bool held)
 {
+    // held: the mirror may hold them through events since; they are dropped all the same.
     for (const QString &source : sources) {
         const QString id = source.section(u':', 1);
         if (source.startsWith(u"channel:"))
             subscribedChannels.remove(id);
         else if (source.startsWith(u"bridge:"))
             subscribedBridges.remove(id);
-        if (!adoptedBySubscribe.remove(source))
+        if (!adoptedBySubscribe.remove(source) && !held)
             continue;
         if (source.startsWith(u"channel:")) {
             if (Channel *channel = channels.value(id); channel && !channel->d->inStasis)
@@ -1817,8 +1838,10 @@ void Registry::observe(const Request &request, quint64 sentAt, const Result<Resp
         if (info)
             d->takeSubscriptions(*info);
         if (d->applicationNames.contains(segment(1))) {
-            for (const QString &source : queryValues(request.query, "eventSource"))
+            for (const QString &source : queryValues(request.query, "eventSource")) {
                 d->askedSources[segment(1)].insert(source);
+                d->unsubscribedAt.remove(source);
+            }
         }
         if (!d->subscribeAll && d->applicationNames.contains(segment(1)))
             return d->adoptSubscribed(queryValues(request.query, "eventSource"), sentAt,
@@ -1831,6 +1854,14 @@ void Registry::observe(const Request &request, quint64 sentAt, const Result<Resp
         if (auto it = d->askedSources.find(segment(1)); it != d->askedSources.end()) {
             for (const QString &source : queryValues(request.query, "eventSource"))
                 it->remove(source);
+        }
+        if (segment(1) == d->applicationNames.value(0)) {
+            // (only what the mirror held because of the application's own subscription: what it
+            // holds for another reason stays covered by the client's subscription)
+            for (const QString &source : queryValues(request.query, "eventSource")) {
+                if (d->adoptedBySubscribe.contains(source))
+                    d->unsubscribedAt.insert(source, ++d->subscribeSerial);
+            }
         }
         if (d->resyncFrom != std::numeric_limits<quint64>::max()
             && segment(1) == d->applicationNames.value(0)) {
@@ -2249,6 +2280,7 @@ void Registry::clear(const Error &reason)
     d->subscribedBridges.clear();
     d->allChannelsTopic = d->allBridgesTopic = false;
     d->adoptedBySubscribe.clear();
+    d->unsubscribedAt.clear();
     d->lastEvent = Event();
     d->resyncFrom = std::numeric_limits<quint64>::max();
     d->endedChannels.clear();
