@@ -243,6 +243,67 @@ void QmlChannel::coreGone()
     QmlLiveObject::coreGone();
 }
 
+// --- what channels and bridges share --------------------------------------------------------
+
+template<class Options, class Core>
+QJSValue QmlLiveObject::playOn(Core *core, const QString &op, const QJSValue &media, const QJSValue &options)
+{
+    if (!core || !m_client)
+        return goneError(op);
+    OptionsReader in(options, op);
+    Options o;
+    in.read(u"lang", o.lang);
+    in.read(u"offsetms", o.offsetms);
+    in.read(u"skipms", o.skipms);
+    in.read(u"playbackId", o.playbackId);
+    if (const auto e = in.finish())
+        return rejectOptions(*e);
+    const auto uris = stringList(media);
+    if (!uris)
+        return rejectOptions(invalid(op, qtr("media must be a URI or an array of URIs")));
+    QPointer<QmlClient> client = m_client;
+    return m_client->promises()->track(core->play(*uris, o), [client](Playback *p) {
+        return client ? client->promises()->engine()->toScriptValue(client->wrap(p)) : QJSValue();
+    });
+}
+
+template<class Options, class Core>
+QJSValue QmlLiveObject::recordOn(Core *core, const QString &op, const QString &name, const QJSValue &options)
+{
+    if (!core || !m_client)
+        return goneError(op);
+    OptionsReader in(options, op);
+    std::optional<QString> format;
+    Options o;
+    in.read(u"format", format);
+    in.read(u"maxDurationSeconds", o.maxDurationSeconds);
+    in.read(u"maxSilenceSeconds", o.maxSilenceSeconds);
+    in.read(u"ifExists", o.ifExists);
+    in.read(u"beep", o.beep);
+    in.read(u"terminateOn", o.terminateOn);
+    if (const auto e = in.finish())
+        return rejectOptions(*e);
+    QPointer<QmlClient> client = m_client;
+    return m_client->promises()->track(
+            core->record(name, format.value_or(u"wav"_s), o), [client](LiveRecording *r) {
+                return client ? client->promises()->engine()->toScriptValue(client->wrap(r))
+                              : QJSValue();
+            });
+}
+
+template<class Options, class Core>
+QJSValue QmlLiveObject::startMohOn(Core *core, const QString &op, const QJSValue &options)
+{
+    if (!core || !m_client)
+        return goneError(op);
+    OptionsReader in(options, op);
+    Options o;
+    in.read(u"mohClass", o.mohClass);
+    if (const auto e = in.finish())
+        return rejectOptions(*e);
+    return m_client->promises()->track(core->startMoh(o));
+}
+
 #define QTARI_QML_LIVE(op)                                                                          \
     if (!m_core || !m_client)                                                                      \
     return goneError(op)
@@ -362,58 +423,17 @@ QJSValue QmlChannel::sendDtmf(const QString &digits, const QJSValue &options)
 
 QJSValue QmlChannel::play(const QJSValue &media, const QJSValue &options)
 {
-    const QString op = u"channels.play"_s;
-    QTARI_QML_LIVE(op);
-    OptionsReader in(options, op);
-    ChannelsApi::PlayOptions o;
-    in.read(u"lang", o.lang);
-    in.read(u"offsetms", o.offsetms);
-    in.read(u"skipms", o.skipms);
-    in.read(u"playbackId", o.playbackId);
-    if (const auto e = in.finish())
-        return rejectOptions(*e);
-    const auto uris = stringList(media);
-    if (!uris)
-        return rejectOptions(invalid(op, qtr("media must be a URI or an array of URIs")));
-    QPointer<QmlClient> client = m_client;
-    return m_client->promises()->track(m_core->play(*uris, o), [client](Playback *p) {
-        return client ? client->promises()->engine()->toScriptValue(client->wrap(p)) : QJSValue();
-    });
+    return playOn<ChannelsApi::PlayOptions>(m_core.data(), u"channels.play"_s, media, options);
 }
 
 QJSValue QmlChannel::record(const QString &name, const QJSValue &options)
 {
-    const QString op = u"channels.record"_s;
-    QTARI_QML_LIVE(op);
-    OptionsReader in(options, op);
-    std::optional<QString> format;
-    ChannelsApi::RecordOptions o;
-    in.read(u"format", format);
-    in.read(u"maxDurationSeconds", o.maxDurationSeconds);
-    in.read(u"maxSilenceSeconds", o.maxSilenceSeconds);
-    in.read(u"ifExists", o.ifExists);
-    in.read(u"beep", o.beep);
-    in.read(u"terminateOn", o.terminateOn);
-    if (const auto e = in.finish())
-        return rejectOptions(*e);
-    QPointer<QmlClient> client = m_client;
-    return m_client->promises()->track(
-            m_core->record(name, format.value_or(u"wav"_s), o), [client](LiveRecording *r) {
-                return client ? client->promises()->engine()->toScriptValue(client->wrap(r))
-                              : QJSValue();
-            });
+    return recordOn<ChannelsApi::RecordOptions>(m_core.data(), u"channels.record"_s, name, options);
 }
 
 QJSValue QmlChannel::startMoh(const QJSValue &options)
 {
-    const QString op = u"channels.startMoh"_s;
-    QTARI_QML_LIVE(op);
-    OptionsReader in(options, op);
-    ChannelsApi::StartMohOptions o;
-    in.read(u"mohClass", o.mohClass);
-    if (const auto e = in.finish())
-        return rejectOptions(*e);
-    return m_client->promises()->track(m_core->startMoh(o));
+    return startMohOn<ChannelsApi::StartMohOptions>(m_core.data(), u"channels.startMoh"_s, options);
 }
 
 QJSValue QmlChannel::stopMoh()
@@ -626,58 +646,17 @@ QJSValue QmlBridge::destroyBridge()
 
 QJSValue QmlBridge::play(const QJSValue &media, const QJSValue &options)
 {
-    const QString op = u"bridges.play"_s;
-    QTARI_QML_LIVE(op);
-    OptionsReader in(options, op);
-    BridgesApi::PlayOptions o;
-    in.read(u"lang", o.lang);
-    in.read(u"offsetms", o.offsetms);
-    in.read(u"skipms", o.skipms);
-    in.read(u"playbackId", o.playbackId);
-    if (const auto e = in.finish())
-        return rejectOptions(*e);
-    const auto uris = stringList(media);
-    if (!uris)
-        return rejectOptions(invalid(op, qtr("media must be a URI or an array of URIs")));
-    QPointer<QmlClient> client = m_client;
-    return m_client->promises()->track(m_core->play(*uris, o), [client](Playback *p) {
-        return client ? client->promises()->engine()->toScriptValue(client->wrap(p)) : QJSValue();
-    });
+    return playOn<BridgesApi::PlayOptions>(m_core.data(), u"bridges.play"_s, media, options);
 }
 
 QJSValue QmlBridge::record(const QString &name, const QJSValue &options)
 {
-    const QString op = u"bridges.record"_s;
-    QTARI_QML_LIVE(op);
-    OptionsReader in(options, op);
-    std::optional<QString> format;
-    BridgesApi::RecordOptions o;
-    in.read(u"format", format);
-    in.read(u"maxDurationSeconds", o.maxDurationSeconds);
-    in.read(u"maxSilenceSeconds", o.maxSilenceSeconds);
-    in.read(u"ifExists", o.ifExists);
-    in.read(u"beep", o.beep);
-    in.read(u"terminateOn", o.terminateOn);
-    if (const auto e = in.finish())
-        return rejectOptions(*e);
-    QPointer<QmlClient> client = m_client;
-    return m_client->promises()->track(
-            m_core->record(name, format.value_or(u"wav"_s), o), [client](LiveRecording *r) {
-                return client ? client->promises()->engine()->toScriptValue(client->wrap(r))
-                              : QJSValue();
-            });
+    return recordOn<BridgesApi::RecordOptions>(m_core.data(), u"bridges.record"_s, name, options);
 }
 
 QJSValue QmlBridge::startMoh(const QJSValue &options)
 {
-    const QString op = u"bridges.startMoh"_s;
-    QTARI_QML_LIVE(op);
-    OptionsReader in(options, op);
-    BridgesApi::StartMohOptions o;
-    in.read(u"mohClass", o.mohClass);
-    if (const auto e = in.finish())
-        return rejectOptions(*e);
-    return m_client->promises()->track(m_core->startMoh(o));
+    return startMohOn<BridgesApi::StartMohOptions>(m_core.data(), u"bridges.startMoh"_s, options);
 }
 
 QJSValue QmlBridge::stopMoh()

@@ -66,6 +66,14 @@ protected:
     //! Rejects with NotConnected when the core object is gone, else nullptr-free checks pass.
     QJSValue goneError(const QString &operation);
     QJSValue rejectOptions(const Error &error);
+    // The media operations channels and bridges share, on either kind of core object with its
+    // API's options (defined in qmlobjects.cpp, the one place that uses them).
+    template<class Options, class Core>
+    QJSValue playOn(Core *core, const QString &op, const QJSValue &media, const QJSValue &options);
+    template<class Options, class Core>
+    QJSValue recordOn(Core *core, const QString &op, const QString &name, const QJSValue &options);
+    template<class Options, class Core>
+    QJSValue startMohOn(Core *core, const QString &op, const QJSValue &options);
 
     QPointer<QmlClient> m_client;
     QObject *m_coreKey; // only compared, never dereferenced
