@@ -10,6 +10,8 @@
 #include <QtAri/Client>
 #include <QtAri/Testing/Simulator>
 
+#include "stallbench.h"
+
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QJsonArray>
@@ -93,138 +95,8 @@ Window {
 }
 )";
 
-class Server : public QObject
-{
-public:
-    QtAri::Testing::Simulator *sim = nullptr;
-    QJsonArray channels;
-    QTimer *timer = nullptr;
-    QTimer *rampTimer = nullptr;
-    qint64 created = 0;
-    QElapsedTimer clock;
-    qint64 sent = 0;
-    int rate = 2000;
-    QRandomGenerator random { 42 };
-
-    void setUp()
-    {
-        sim = new QtAri::Testing::Simulator(this);
-        sim->start();
-    }
-
-    void startRamp(int total, int callsPerSecond)
-    {
-        rampTimer = new QTimer(this);
-        rampTimer->setTimerType(Qt::PreciseTimer);
-        rampTimer->setInterval(5);
-        auto *rampClock = new QElapsedTimer;
-        rampClock->start();
-        QObject::connect(rampTimer, &QTimer::timeout, this, [=, this] {
-            const qint64 due = std::min<qint64>(total, rampClock->elapsed() * callsPerSecond / 1000);
-            while (created < due) {
-                sim->startCall(benchApp, {}, u"bench-%1"_s.arg(created));
-                ++created;
-            }
-            if (created >= total) {
-                rampTimer->stop();
-                delete rampClock;
-                channels = sim->channels();
-            }
-        });
-        rampTimer->start();
-    }
-
-    void startTraffic()
-    {
-        timer = new QTimer(this);
-        timer->setTimerType(Qt::PreciseTimer);
-        timer->setInterval(5);
-        QObject::connect(timer, &QTimer::timeout, this, [this] { tick(); });
-        clock.start();
-        timer->start();
-    }
-
-    void tick()
-    {
-        const qint64 due = clock.elapsed() * rate / 1000;
-        static const QString states[] = { u"Up"_s, u"Ring"_s, u"Ringing"_s, u"Up"_s };
-        while (sent < due) {
-            QJsonObject channel
-                    = channels.at(int(random.bounded(qsizetype(channels.size())))).toObject();
-            QJsonObject event;
-            switch (sent % 4) {
-            case 0:
-            case 1:
-                channel.insert(u"state"_s, states[random.bounded(4)]);
-                event = { { u"type"_s, u"ChannelStateChange"_s }, { u"channel"_s, channel } };
-                break;
-            case 2:
-                event = { { u"type"_s, u"ChannelVarset"_s }, { u"channel"_s, channel },
-                          { u"variable"_s, u"BENCH"_s }, { u"value"_s, QString::number(sent) } };
-                break;
-            default:
-                event = { { u"type"_s, u"ChannelDtmfReceived"_s }, { u"channel"_s, channel },
-                          { u"digit"_s, QString::number(sent % 10) }, { u"duration_ms"_s, 100 } };
-                break;
-            }
-            sim->pushEvent(event);
-            ++sent;
-        }
-    }
-
-    void stop()
-    {
-        if (timer)
-            timer->stop();
-        delete sim;
-        sim = nullptr;
-    }
-};
-
-class Probe
-{
-public:
-    explicit Probe(QObject *guiReceiver) : m_receiver(guiReceiver) { }
-
-    void start()
-    {
-        m_clock.start();
-        m_thread = QThread::create([this] {
-            while (!m_stop.load()) {
-                const qint64 posted = m_clock.nsecsElapsed();
-                QMetaObject::invokeMethod(
-                        m_receiver,
-                        [this, posted] {
-                            const qint64 waited = m_clock.nsecsElapsed() - posted;
-                            std::lock_guard lock(m_mutex);
-                            m_samples.push_back(waited);
-                        },
-                        Qt::QueuedConnection);
-                QThread::usleep(1000);
-            }
-        });
-        m_thread->start();
-    }
-    void stop()
-    {
-        m_stop = true;
-        m_thread->wait();
-        delete m_thread;
-    }
-    std::vector<qint64> takeSamples()
-    {
-        std::lock_guard lock(m_mutex);
-        return std::exchange(m_samples, {});
-    }
-
-private:
-    QObject *m_receiver;
-    QElapsedTimer m_clock;
-    QThread *m_thread = nullptr;
-    std::atomic<bool> m_stop { false };
-    std::mutex m_mutex;
-    std::vector<qint64> m_samples;
-};
+using QtAriBench::Probe;
+using QtAriBench::Server;
 
 struct Stats
 {
@@ -284,7 +156,7 @@ int main(int argc, char *argv[])
 
     QThread serverThread;
     serverThread.start();
-    auto *server = new Server;
+    auto *server = new Server(benchApp);
     server->rate = rate;
     server->moveToThread(&serverThread);
     QUrl url;
