@@ -602,6 +602,9 @@ private:
             toldChannels.remove(source.section(u':', 1));
             toldBridges.remove(source.section(u':', 1));
             await(client->applications()->unsubscribe(app, { source }));
+            // (events that came while the unsubscribe was on its way came through it too)
+            toldChannels.remove(source.section(u':', 1));
+            toldBridges.remove(source.section(u':', 1));
             return;
         }
         QStringList candidates;
