@@ -98,38 +98,9 @@ Window {
 using QtAriBench::Probe;
 using QtAriBench::Server;
 
-struct Stats
-{
-    double maxMs = 0;
-    double p50Ms = 0;
-    double p99Ms = 0;
-    size_t samples = 0;
-};
-
-Stats summarise(std::vector<qint64> s)
-{
-    Stats out;
-    out.samples = s.size();
-    if (s.empty())
-        return out;
-    std::sort(s.begin(), s.end());
-    out.maxMs = double(s.back()) / 1e6;
-    out.p50Ms = double(s[s.size() / 2]) / 1e6;
-    out.p99Ms = double(s[std::min(s.size() - 1, s.size() * 99 / 100)]) / 1e6;
-    return out;
-}
-
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!condition()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
+using QtAriBench::Stats;
+using QtAriBench::summarise;
+using QtAriBench::waitFor;
 
 } // namespace
 

@@ -7,6 +7,7 @@
 
 #include <QtAri/Testing/Simulator>
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <functional>
 #include <mutex>
 #include <vector>
 
@@ -181,5 +183,39 @@ private:
     qint64 m_lastStallEnd = 0;
     std::vector<qint64> m_samples;
 };
+
+// Longest, median and 99th-percentile wait of the probe's samples (nanoseconds in, ms out).
+struct Stats
+{
+    double maxMs = 0;
+    double p50Ms = 0;
+    double p99Ms = 0;
+    size_t samples = 0;
+};
+
+inline Stats summarise(std::vector<qint64> s)
+{
+    Stats out;
+    out.samples = s.size();
+    if (s.empty())
+        return out;
+    std::sort(s.begin(), s.end());
+    out.maxMs = double(s.back()) / 1e6;
+    out.p50Ms = double(s[s.size() / 2]) / 1e6;
+    out.p99Ms = double(s[std::min(s.size() - 1, s.size() * 99 / 100)]) / 1e6;
+    return out;
+}
+
+inline bool waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!condition()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
 
 } // namespace QtAriBench
