@@ -1,6 +1,8 @@
 // Small synchronous helpers for the simulator's tests: REST calls and an event collector.
 #pragma once
 
+#include <chrono>
+
 #include <QtCore/QEventLoop>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -75,13 +77,20 @@ class EventSocket : public QObject
 public:
     QWebSocket socket;
     QList<QJsonObject> events;
+    QList<qint64> arrivedAt; // steadyMs() when each of events arrived
     QStringList raw;
     bool closed = false;
+
+    static qint64 steadyMs()
+    {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    }
 
     EventSocket()
     {
         QObject::connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &m) {
             raw.append(m);
+            arrivedAt.append(steadyMs());
             events.append(QJsonDocument::fromJson(m.toUtf8()).object());
         });
         QObject::connect(&socket, &QWebSocket::disconnected, this, [this] { closed = true; });

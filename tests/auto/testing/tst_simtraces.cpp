@@ -525,6 +525,51 @@ QDateTime eventTime(const QJsonObject &e)
     return QDateTime::fromString(e.value(u"timestamp"_s).toString().left(23) + u'Z', Qt::ISODateWithMs);
 }
 
+// One event stream of a replay: what the trace received on a connection and what ours receives.
+struct ReplayStream
+{
+    const QList<QJsonObject> *expected;
+    EventSocket *socket;
+};
+
+// Waits until a recorded request is due: first (bounded) for the events the trace received before
+// it, then for the trace's gap after the later of the previous request and the last of those events,
+// counted from when that happened here. Anchoring on the event keeps the replay in step with the
+// simulator's own timers on a loaded machine, where the previous reply may have taken long.
+void awaitTurn(const QList<ReplayStream> &streams, const QDateTime &at, const QDateTime &previousAt,
+               qint64 previousSentMs, double scale)
+{
+    auto scaled = [scale](qint64 ms) { return qBound(qint64(0), qint64(double(ms) * scale), qint64(3000)); };
+    qint64 due = previousAt.isValid() ? previousSentMs + scaled(previousAt.msecsTo(at)) : EventSocket::steadyMs();
+    QElapsedTimer waited;
+    waited.start();
+    const qint64 bound = (due - EventSocket::steadyMs()) + 800;
+    qint64 eventDue = -1;
+    for (const ReplayStream &st : streams) {
+        QDateTime last;
+        qsizetype before = 0;
+        for (const QJsonObject &e : *st.expected) {
+            const QDateTime t = eventTime(e);
+            if (t.isValid() && t.msecsTo(at) > 0) {
+                ++before;
+                if (!last.isValid() || last < t)
+                    last = t;
+            }
+        }
+        while (st.socket->events.size() < before && waited.elapsed() < bound)
+            QTest::qWait(5);
+        if (st.socket->events.size() < before)
+            qInfo("before %s: %lld events expected, %lld arrived", qPrintable(at.toString(Qt::ISODateWithMs)),
+                  qlonglong(before), qlonglong(st.socket->events.size()));
+        else if (before > 0 && (!previousAt.isValid() || previousAt < last))
+            eventDue = std::max(eventDue, st.socket->arrivedAt.at(before - 1) + scaled(last.msecsTo(at)));
+    }
+    if (eventDue >= 0)
+        due = eventDue;
+    while (EventSocket::steadyMs() < due)
+        QTest::qWait(int(std::min<qint64>(due - EventSocket::steadyMs(), 50)));
+}
+
 // Records and event streams of j to o that are not replayed, each with the reason. index 0 stands for
 // the events of the named websocket connection (or of all when conn is empty).
 struct Skip
@@ -655,25 +700,11 @@ void tst_SimTraces::replay()
 
     Comparison cmp;
     QString ourEpoch;
+    qint64 sentAt = 0;
     for (qsizetype k = 0; k < records.size(); ++k) {
         const RestRecord &rec = records.at(k);
-        // Let the events the trace saw before this call arrive first (bounded wait).
-        qsizetype before = 0;
-        for (const QJsonObject &e : std::as_const(expected)) {
-            const QDateTime t = QDateTime::fromString(e.value(u"timestamp"_s).toString().left(23) + u'Z', Qt::ISODateWithMs);
-            if (t.isValid() && t.msecsTo(rec.time) > 0)
-                ++before;
-        }
-        if (k > 0) {
-            const qint64 gap = records.at(k - 1).time.msecsTo(rec.time);
-            QTest::qWait(int(qBound(qint64(0), qint64(gap * scale), qint64(3000))));
-        }
-        QElapsedTimer waited;
-        waited.start();
-        while (events.events.size() < before && waited.elapsed() < 800)
-            QTest::qWait(5);
-        if (events.events.size() < before)
-            qInfo("before [%d]: %lld events expected, %lld arrived", rec.index, qlonglong(before), qlonglong(events.events.size()));
+        awaitTurn({ { &expected, &events } }, rec.time, k > 0 ? records.at(k - 1).time : QDateTime(), sentAt, scale);
+        sentAt = EventSocket::steadyMs();
 
         // scenario i: the driver closed its sockets between calls
         if (replaced && rec.note.contains(u"after conn2 closed"_s) && !events.closed) {
@@ -934,23 +965,19 @@ void tst_SimTraces::replayV2()
 
     qsizetype nextMeta = 0;
     int replayed = 0;
+    qint64 sentAt = 0;
     for (qsizetype k = 0; k < records.size(); ++k) {
         const V2Record &rec = records.at(k);
         while (nextMeta < meta.size() && meta.at(nextMeta).time <= rec.time)
             runMeta(meta.at(nextMeta++));
-        if (k > 0) {
-            const qint64 gap = records.at(k - 1).time.msecsTo(rec.time);
-            QTest::qWait(int(qBound(qint64(0), qint64(gap * scale), qint64(3000))));
-        }
-        // Let the events the trace saw before this call arrive first (bounded wait).
-        QElapsedTimer waited;
-        waited.start();
+        static const QList<QJsonObject> none;
+        QList<ReplayStream> streams;
         for (auto &[conn, es] : sockets) {
-            const qsizetype before = std::count_if(expected.value(conn).cbegin(), expected.value(conn).cend(),
-                                                   [&rec](const QJsonObject &e) { return eventTime(e).msecsTo(rec.time) > 0; });
-            while (es->events.size() < before && waited.elapsed() < 800)
-                QTest::qWait(5);
+            const auto it = expected.constFind(conn);
+            streams.append({ it == expected.cend() ? &none : &*it, es.get() });
         }
+        awaitTurn(streams, rec.time, k > 0 ? records.at(k - 1).time : QDateTime(), sentAt, scale);
+        sentAt = EventSocket::steadyMs();
         const QString what = u"[%1] %2 %3"_s.arg(rec.index).arg(QString::fromUtf8(rec.method), QString::fromUtf8(rec.target));
         if (!skipReason(scenario, rec.index).isEmpty())
             continue; // listed with its reason in v2Skips()
