@@ -1846,7 +1846,12 @@ void Registry::observe(const Request &request, quint64 sentAt, const Result<Resp
         if (!d->subscribeAll && d->applicationNames.contains(segment(1)))
             return d->adoptSubscribed(queryValues(request.query, "eventSource"), sentAt,
                                       std::move(release));
-    } else if (operation == u"applications.unsubscribe" && ok) {
+    } else if (operation == u"applications.unsubscribe"
+               && (ok || (status == 422 && queryValues(request.query, "eventSource").size() == 1))) {
+        // 422 for one source: the server does not have it (any more). The application wants it
+        // gone all the same: a re-subscription of the client's own that was on its way when the
+        // unsubscribe overtook it (after a reconnect) is undone, and the mirror lets go of what
+        // it held through it. (For several sources Asterisk refuses all or nothing: unchanged.)
         const Result<ApplicationInfo> info =
                 ApplicationInfo::fromJson(QJsonDocument::fromJson(result->body).object());
         if (info)
