@@ -217,7 +217,7 @@ void ClientPrivate::abortResync()
 QFuture<Result<void>> ClientPrivate::resync()
 {
     abortResync();
-    registry->configure(connection->transport(), connection->applications(),
+    registry->configure(connection->internalTransport(), connection->applications(),
                         connection->subscribeAll());
     registry->beginResync(); // events from now on are newer than the listings
     auto *pending = new Resync(this);
@@ -232,7 +232,7 @@ QFuture<Result<void>> ClientPrivate::resync()
         pending->bridges = pending->bridgeWatcher.result();
         pending->tryFinish();
     });
-    Transport *transport = connection->transport();
+    Transport *transport = connection->internalTransport();
     if (!connection->subscribeAll()) {
         for (const QString &name : connection->applications()) {
             auto *watcher = new QFutureWatcher<Result<ApplicationInfo>>(pending);

@@ -276,6 +276,7 @@ Q_SIGNALS:
     void eventReceived(const QtAri::Event &event);
 
 private:
+    friend class OutboundServerPrivate; // attaches the sockets Asterisk opens to us
     std::unique_ptr<ClientPrivate> d;
     Q_DECLARE_PRIVATE_D(d, Client)
 };
