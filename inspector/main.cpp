@@ -107,8 +107,20 @@ int main(int argc, char *argv[])
         else
             window.openProfile(p);
     }
+    if (options.listenPort > 0) {
+        ConnectionProfile p = ProfileStore::defaultProfile();
+        p.listen = true;
+        p.listenPort = quint16(options.listenPort);
+        p.name = u"listen :"_s + QString::number(options.listenPort);
+        p.user = options.user;
+        p.password = options.password;
+        if (!options.applications.isEmpty())
+            p.applications = options.applications;
+        window.openProfile(p);
+    }
     window.show();
-    if (!options.demo && options.url.isEmpty() && options.screenshotFile.isEmpty())
+    if (!options.demo && options.url.isEmpty() && options.listenPort == 0
+        && options.screenshotFile.isEmpty())
         QTimer::singleShot(0, &window, &MainWindow::showConnectionDialog);
 
     if (!options.screenshotFile.isEmpty()) {

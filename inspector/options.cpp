@@ -43,7 +43,12 @@ Options parseOptions(const QStringList &arguments)
     const QCommandLineOption shotDelay(u"screenshot-delay"_s,
         QCoreApplication::translate("Options", "Milliseconds to wait before the screenshot."),
         u"ms"_s, u"5000"_s);
-    parser.addOptions({ demo, url, user, password, app, lang, shot, shotDelay });
+    const QCommandLineOption listen(u"listen"_s,
+        QCoreApplication::translate("Options",
+            "Listen for Asterisk on this port (ari.conf type=outbound_websocket); --user and "
+            "--password are what Asterisk must send."),
+        u"port"_s);
+    parser.addOptions({ demo, url, user, password, app, listen, lang, shot, shotDelay });
     if (!parser.parse(arguments)) {
         o.error = parser.errorText();
         return o;
@@ -58,6 +63,12 @@ Options parseOptions(const QStringList &arguments)
         if (!o.url.isValid() || !o.url.scheme().startsWith(u"http"_s))
             o.error =
                 QCoreApplication::translate("Options", "--url needs an http:// or https:// URL");
+    }
+    if (parser.isSet(listen)) {
+        bool portOk = false;
+        o.listenPort = parser.value(listen).toInt(&portOk);
+        if (!portOk || o.listenPort < 1 || o.listenPort > 65535)
+            o.error = QCoreApplication::translate("Options", "--listen needs a port number");
     }
     o.user = parser.value(user);
     o.password = parser.value(password);

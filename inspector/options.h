@@ -18,6 +18,7 @@ struct Options
     QString user;
     QString password;
     QStringList applications;
+    int listenPort = 0; //!< listen for Asterisk's outbound WebSocket on this port (0: no)
     QString language; //!< "de", "fr" … ("" = the system's)
     QString screenshotFile; //!< grab the window into this file and quit
     int screenshotDelayMs = 5000;

@@ -78,6 +78,9 @@ ConnectionProfile ProfileStore::load(const QString &name) const
     p.applications = m_settings->value(u"applications"_s, p.applications).toStringList();
     p.subscribeAll = m_settings->value(u"subscribeAll"_s, p.subscribeAll).toBool();
     p.verifyPeer = m_settings->value(u"verifyPeer"_s, p.verifyPeer).toBool();
+    p.restTransport = m_settings->value(u"restTransport"_s, p.restTransport).toString();
+    p.listen = m_settings->value(u"listen"_s, p.listen).toBool();
+    p.listenPort = quint16(m_settings->value(u"listenPort"_s, p.listenPort).toUInt());
     p.caCertificateFile = m_settings->value(u"caCertificateFile"_s).toString();
     p.rememberPassword = m_settings->value(u"rememberPassword"_s, false).toBool();
     p.storePlainPassword = m_settings->value(u"storePlainPassword"_s, false).toBool();
@@ -97,6 +100,9 @@ void ProfileStore::save(const ConnectionProfile &profile)
     m_settings->setValue(u"applications"_s, profile.applications);
     m_settings->setValue(u"subscribeAll"_s, profile.subscribeAll);
     m_settings->setValue(u"verifyPeer"_s, profile.verifyPeer);
+    m_settings->setValue(u"restTransport"_s, profile.restTransport);
+    m_settings->setValue(u"listen"_s, profile.listen);
+    m_settings->setValue(u"listenPort"_s, profile.listenPort);
     m_settings->setValue(u"caCertificateFile"_s, profile.caCertificateFile);
     m_settings->setValue(u"rememberPassword"_s, profile.rememberPassword);
     m_settings->setValue(u"storePlainPassword"_s, profile.storePlainPassword);

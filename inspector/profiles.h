@@ -22,6 +22,12 @@ struct ConnectionProfile
     QString password; //!< never written to the settings unless storePlainPassword
     QStringList applications; //!< ARI applications to register
     bool subscribeAll = true; //!< receive every event, not only those of our applications
+    //! How REST travels: "auto" (over the event socket where Asterisk has it), "http", "websocket".
+    QString restTransport = QStringLiteral("auto");
+    //! Listen for Asterisk instead of connecting (ari.conf type=outbound_websocket): Asterisk
+    //! dials listenPort with user/password; url is not used.
+    bool listen = false;
+    quint16 listenPort = 8765; //!< where to listen when listen is set
     bool verifyPeer = true; //!< TLS: check the server certificate
     QString caCertificateFile; //!< TLS: an extra CA (PEM) to trust
     bool rememberPassword = false; //!< keep the password in the system keychain

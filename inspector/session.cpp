@@ -10,6 +10,7 @@
 #include <QtAri/BridgesApi>
 #include <QtAri/Channel>
 #include <QtAri/ChannelsApi>
+#include <QtAri/OutboundServer>
 #include <QtAri/Event>
 #include <QtAri/PlaybacksApi>
 #include <QtAri/RecordingsApi>
@@ -37,10 +38,27 @@ namespace {
 
 } // namespace
 
+QtAri::Client::RestTransport restTransportOf(const ConnectionProfile &profile)
+{
+    if (profile.restTransport == "http"_L1)
+        return QtAri::Client::RestTransport::Http;
+    if (profile.restTransport == "websocket"_L1)
+        return QtAri::Client::RestTransport::WebSocket;
+    return QtAri::Client::RestTransport::Auto;
+}
+
 Session::Session(const ConnectionProfile &profile, QObject *parent)
     : QObject(parent), m_profile(profile)
 {
-    m_client = new QtAri::Client(this);
+    if (profile.listen) {
+        // Asterisk dials us: the profile's user and password are what it must send.
+        m_server = new QtAri::OutboundServer(this);
+        m_server->setCredentials(profile.user, profile.password);
+        m_server->setSubscribeAll(profile.subscribeAll);
+        m_client = m_server->addApplication(profile.applications.value(0, u"qtari-inspector"_s));
+    } else {
+        m_client = new QtAri::Client(this);
+    }
     m_channels = new ChannelsModel(this);
     m_bridges = new BridgesModel(this);
     m_eventLog = new EventLogModel(this);
@@ -56,11 +74,14 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
                 addToBridge(bridgeId, ids);
         });
 
-    m_client->setUrl(profile.url);
-    m_client->setCredentials(profile.user, profile.password);
-    m_client->setApplicationNames(profile.applications);
-    m_client->setSubscribeAll(profile.subscribeAll);
-    if (profile.url.scheme() == "https"_L1) {
+    if (!m_server) {
+        m_client->setUrl(profile.url);
+        m_client->setCredentials(profile.user, profile.password);
+        m_client->setApplicationNames(profile.applications);
+        m_client->setSubscribeAll(profile.subscribeAll);
+        m_client->setRestTransport(restTransportOf(profile));
+    }
+    if (!m_server && profile.url.scheme() == "https"_L1) {
         if (!profile.caCertificateFile.isEmpty())
             m_client->addCaCertificates(QSslCertificate::fromPath(profile.caCertificateFile));
         m_client->setVerifyPeer(profile.verifyPeer);
@@ -104,11 +125,20 @@ QString Session::title() const
 {
     if (!m_profile.name.isEmpty())
         return m_profile.name;
+    if (m_server)
+        return tr("listening on port %1").arg(m_profile.listenPort);
     return m_profile.url.host() + u':' + QString::number(m_profile.url.port(8088));
 }
 
 void Session::open()
 {
+    if (m_server && !m_server->isListening()
+        && !m_server->listen(QHostAddress::Any, m_profile.listenPort)) {
+        const QtAri::Error error(QtAri::Error::Kind::Network,
+            tr("cannot listen on port %1: %2").arg(m_profile.listenPort).arg(m_server->errorString()));
+        QTimer::singleShot(0, this, [this, error] { Q_EMIT openFailed(error); });
+        return;
+    }
     m_client->connectToServer().then(this, [this](const QtAri::Result<void> &r) {
         if (m_dying)
             return; // the client is going away with this session
@@ -137,10 +167,14 @@ QString Session::stateText() const
     case QtAri::Client::State::Disconnected:
         return tr("Disconnected");
     case QtAri::Client::State::Connecting:
+        if (m_server)
+            return tr("Waiting for Asterisk on port %1…").arg(m_server->serverPort());
         return tr("Connecting…");
     case QtAri::Client::State::Connected:
         return tr("Connected");
     case QtAri::Client::State::Reconnecting:
+        if (m_server)
+            return tr("Waiting for Asterisk to connect again");
         return tr("Reconnecting (attempt %1)").arg(m_reconnectAttempt);
     }
     return {};

@@ -16,9 +16,15 @@
 
 #include <functional>
 
+namespace QtAri {
+class OutboundServer;
+}
+
 namespace QtAri::Inspector {
 
 class BridgesModel;
+//! The Client::RestTransport a profile asks for.
+QtAri::Client::RestTransport restTransportOf(const ConnectionProfile &profile);
 class ChannelsModel;
 class EventLogModel;
 
@@ -39,6 +45,8 @@ public:
     void close();
 
     QtAri::Client *client() const { return m_client; }
+    //! The server Asterisk dials when the profile listens for it, else nullptr.
+    QtAri::OutboundServer *outboundServer() const { return m_server; }
     const ConnectionProfile &profile() const { return m_profile; }
     QString title() const;
 
@@ -117,6 +125,7 @@ private:
 
     ConnectionProfile m_profile;
     QtAri::Client *m_client = nullptr;
+    QtAri::OutboundServer *m_server = nullptr; // with a profile that listens for Asterisk
     ChannelsModel *m_channels = nullptr;
     BridgesModel *m_bridges = nullptr;
     EventLogModel *m_eventLog = nullptr;

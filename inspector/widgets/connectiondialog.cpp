@@ -3,6 +3,8 @@
 
 #include "session.h"
 
+#include <QtAri/OutboundServer>
+
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QDialogButtonBox>
@@ -13,6 +15,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QSpinBox>
 #include <QtWidgets/QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -42,6 +45,30 @@ ConnectionDialog::ConnectionDialog(ProfileStore *store, QWidget *parent)
     m_url->setObjectName(u"url"_s);
     m_url->setPlaceholderText(u"http://pbx.example.com:8088"_s);
     form->addRow(tr("Server URL:"), m_url);
+    // Asterisk 20.15 / 22.5 and later can dial the Inspector (ari.conf type=outbound_websocket).
+    auto *listenRow = new QHBoxLayout;
+    m_listen = new QCheckBox(tr("Listen for Asterisk on port"), this);
+    m_listen->setObjectName(u"listen"_s);
+    m_listen->setToolTip(tr("Asterisk connects to the Inspector (outbound WebSocket); the user and "
+                            "password below are what Asterisk must send"));
+    listenRow->addWidget(m_listen);
+    m_listenPort = new QSpinBox(this);
+    m_listenPort->setObjectName(u"listenPort"_s);
+    m_listenPort->setRange(1, 65535);
+    listenRow->addWidget(m_listenPort);
+    listenRow->addStretch(1);
+    form->addRow(QString(), listenRow);
+    m_restTransport = new QComboBox(this);
+    m_restTransport->setObjectName(u"restTransport"_s);
+    m_restTransport->addItem(tr("Auto (over the event socket where Asterisk has it)"), u"auto"_s);
+    m_restTransport->addItem(tr("HTTP"), u"http"_s);
+    m_restTransport->addItem(tr("WebSocket"), u"websocket"_s);
+    form->addRow(tr("REST:"), m_restTransport);
+    connect(m_listen, &QCheckBox::toggled, this, [this](bool listen) {
+        m_url->setEnabled(!listen);
+        m_listenPort->setEnabled(listen);
+        m_restTransport->setEnabled(!listen); // (Asterisk's socket carries it)
+    });
     m_user = new QLineEdit(this);
     m_user->setObjectName(u"user"_s);
     form->addRow(tr("User:"), m_user);
@@ -140,6 +167,9 @@ ConnectionProfile ConnectionDialog::profile() const
     p.subscribeAll = m_subscribeAll->isChecked();
     p.verifyPeer = m_verifyPeer->isChecked();
     p.caCertificateFile = m_caFile->text().trimmed();
+    p.restTransport = m_restTransport->currentData().toString();
+    p.listen = m_listen->isChecked();
+    p.listenPort = quint16(m_listenPort->value());
     return p;
 }
 
@@ -162,6 +192,12 @@ void ConnectionDialog::setProfile(const ConnectionProfile &p)
     m_subscribeAll->setChecked(p.subscribeAll);
     m_verifyPeer->setChecked(p.verifyPeer);
     m_caFile->setText(p.caCertificateFile);
+    m_restTransport->setCurrentIndex(std::max(0, m_restTransport->findData(p.restTransport)));
+    m_listenPort->setValue(p.listenPort);
+    m_listen->setChecked(p.listen);
+    m_url->setEnabled(!p.listen);
+    m_listenPort->setEnabled(p.listen);
+    m_restTransport->setEnabled(!p.listen);
     updatePasswordOptions();
 }
 
@@ -223,7 +259,7 @@ void ConnectionDialog::tryConnect()
     delete m_session;
     m_error.clear();
     ConnectionProfile p = profile();
-    if (!p.url.isValid() || !p.url.scheme().startsWith(u"http"_s)) {
+    if (!p.listen && (!p.url.isValid() || !p.url.scheme().startsWith(u"http"_s))) {
         m_error = tr("The server URL must start with http:// or https://");
         m_status->setText(m_error);
         return;
@@ -253,6 +289,15 @@ void ConnectionDialog::tryConnect()
         Q_EMIT connectFailed(error);
     });
     session->open();
+    if (session->outboundServer() && session->outboundServer()->isListening()) {
+        // Nothing to wait for here: the server view shows when Asterisk connects.
+        if (!p.name.isEmpty()) {
+            m_store->save(p);
+            m_store->setLastUsed(p.name);
+        }
+        setBusy(false);
+        accept();
+    }
 }
 
 Session *ConnectionDialog::takeSession()

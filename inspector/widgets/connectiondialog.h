@@ -13,6 +13,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 QT_END_NAMESPACE
 
 namespace QtAri {
@@ -68,6 +69,9 @@ private:
     QCheckBox *m_plain;
     QLineEdit *m_apps;
     QCheckBox *m_subscribeAll;
+    QCheckBox *m_listen;
+    QSpinBox *m_listenPort;
+    QComboBox *m_restTransport;
     QCheckBox *m_verifyPeer;
     QLineEdit *m_caFile;
     QLabel *m_status;

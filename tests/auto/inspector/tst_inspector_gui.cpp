@@ -19,6 +19,7 @@
 #include <QtAri/Testing/Simulator>
 
 #include <QtCore/QFile>
+#include <QtCore/QJsonObject>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QScopeGuard>
 #include <QtCore/QMimeData>
@@ -28,6 +29,7 @@
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTranslator>
 #include <QtGui/QAction>
+#include <QtNetwork/QTcpServer>
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -96,6 +98,8 @@ private Q_SLOTS:
     void eventLogAndLogsHoldNoCredentials();
     void connectionDialogRefusesWrongPassword();
     void profilesKeepNoPlainPassword();
+    void listenForAsterisk();
+    void restTransportChoice();
     void modelsStayConsistentThroughCalls();
     void translationsLoad_data();
     void translationsLoad();
@@ -746,6 +750,79 @@ void tst_InspectorGui::connectionDialogRefusesWrongPassword()
     QCOMPARE(session->state(), QtAri::Client::State::Connected);
     QVERIFY(m_store->contains(u"sim"_s));
     QCOMPARE(m_store->lastUsed(), u"sim"_s);
+}
+
+// The "listen for Asterisk" profile: the dialog accepts at once, the view waits, and when Asterisk
+// (here ari-sim's outbound mode, trace n) dials in with the right credentials the calls show.
+void tst_InspectorGui::listenForAsterisk()
+{
+    QTcpServer probe; // a free port for the profile
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    ConnectionDialog dialog(m_store.get());
+    ConnectionProfile p;
+    p.name = u"outbound"_s;
+    p.listen = true;
+    p.listenPort = port;
+    p.user = u"ws-user"_s;
+    p.password = u"ws-pass"_s;
+    p.applications = { testApp };
+    p.subscribeAll = false;
+    dialog.setProfile(p);
+    QVERIFY(!dialog.findChild<QLineEdit *>(u"url"_s)->isEnabled());
+    dialog.show();
+    QTest::mouseClick(dialog.connectButton(), Qt::LeftButton);
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(m_store->contains(u"outbound"_s));
+    const ConnectionProfile saved = m_store->load(u"outbound"_s);
+    QVERIFY(saved.listen);
+    QCOMPARE(saved.listenPort, port);
+    Session *session = dialog.takeSession();
+    QVERIFY(session);
+    ServerView *view = m_window->addSession(session);
+    QVERIFY(view);
+    QCOMPARE(session->state(), QtAri::Client::State::Connecting);
+    QVERIFY(session->stateText().contains(QString::number(port)));
+
+    QtAri::Testing::Simulator::OutboundConnection c;
+    c.uri = QUrl(u"ws://127.0.0.1:%1/"_s.arg(port));
+    c.apps = { testApp };
+    c.user = u"ws-user"_s;
+    c.password = u"ws-pass"_s;
+    c.reconnectIntervalMs = 100;
+    m_sim->addOutboundConnection(c);
+    QTRY_COMPARE(session->state(), QtAri::Client::State::Connected);
+    const QString id = m_sim->startCall(testApp);
+    QTRY_VERIFY(session->channels()->contains(id));
+    // an action goes over the socket Asterisk opened
+    QSignalSpy frames(m_sim.get(), &Simulator::restFrameReceived);
+    session->hangup({ id });
+    QTRY_VERIFY(!session->channels()->contains(id));
+    QVERIFY(std::any_of(frames.cbegin(), frames.cend(), [&id](const QList<QVariant> &f) {
+        const QJsonObject frame = f.at(0).toJsonObject();
+        return frame.value(u"method"_s).toString() == u"DELETE"_s
+                && frame.value(u"uri"_s).toString() == u"channels/"_s + id;
+    }));
+}
+
+void tst_InspectorGui::restTransportChoice()
+{
+    ConnectionProfile p = ProfileStore::defaultProfile();
+    p.name = u"ws"_s;
+    p.restTransport = u"websocket"_s;
+    m_store->save(p);
+    QCOMPARE(m_store->load(u"ws"_s).restTransport, u"websocket"_s);
+    ConnectionDialog dialog(m_store.get());
+    dialog.setProfile(m_store->load(u"ws"_s));
+    auto *combo = dialog.findChild<QComboBox *>(u"restTransport"_s);
+    QVERIFY(combo);
+    QCOMPARE(combo->currentData().toString(), u"websocket"_s);
+    Session session(m_store->load(u"ws"_s));
+    QCOMPARE(session.client()->restTransport(), QtAri::Client::RestTransport::WebSocket);
+    p.restTransport = u"http"_s;
+    Session http(p);
+    QCOMPARE(http.client()->restTransport(), QtAri::Client::RestTransport::Http);
 }
 
 void tst_InspectorGui::profilesKeepNoPlainPassword()
