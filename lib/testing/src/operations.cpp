@@ -76,7 +76,7 @@ const QStringList kTechnologies { u"Local"_s, u"PJSIP"_s, u"SIP"_s, u"IAX2"_s, u
 
 QJsonObject SimChannel::toJson() const
 {
-    return QJsonObject {
+    QJsonObject o {
         { u"id"_s, id },
         { u"name"_s, name },
         { u"state"_s, state },
@@ -90,6 +90,40 @@ QJsonObject SimChannel::toJson() const
         { u"creationtime"_s, creationtime },
         { u"language"_s, language },
     };
+    if (!reportedVars.isEmpty()) {
+        QJsonObject channelvars;
+        for (const QString &name : reportedVars)
+            channelvars.insert(name, vars.value(name));
+        o.insert(u"channelvars"_s, channelvars);
+    }
+    return o;
+}
+
+// A value in a "variables" body: a string, or (Asterisk 20 and later) an object {"value": ...,
+// "report_events": true}; with report_events the variable rides along in the channel's
+// snapshots, as "channelvars".
+static QString variableValue(const QJsonValue &v, bool *report)
+{
+    *report = false;
+    if (!v.isObject())
+        return v.isString() ? v.toString() : v.toVariant().toString();
+    const QJsonObject o = v.toObject();
+    *report = o.value(u"report_events"_s).toBool();
+    return o.value(u"value"_s).toString();
+}
+
+static void setVariables(SimulatorPrivate *d, const QString &id, const QJsonObject &vars,
+                         bool skipCallerId = false)
+{
+    for (auto it = vars.constBegin(); it != vars.constEnd(); ++it) {
+        if (skipCallerId && it.key().startsWith(u"CALLERID("_s))
+            continue;
+        bool report = false;
+        const QString value = variableValue(it.value(), &report);
+        if (SimChannel *c = d->channel(id); c && report)
+            c->reportedVars.insert(it.key());
+        d->setVar(id, it.key(), value);
+    }
 }
 
 QJsonObject SimBridge::toJson() const
@@ -676,14 +710,18 @@ static void applyOriginateVariables(SimulatorPrivate *d, const QJsonObject &vars
         SimChannel *c = d->channel(oneId);
         if (!c)
             return;
+        bool report = false;
+        const QString value = variableValue(it.value(), &report);
         if (it.key() == u"CALLERID(name)"_s) {
-            c->callerName = it.value().toString();
+            c->callerName = value;
             callerChanged = true;
         } else if (it.key() == u"CALLERID(num)"_s || it.key() == u"CALLERID(number)"_s) {
-            c->callerNumber = it.value().toString();
+            c->callerNumber = value;
             callerChanged = true;
         } else {
-            d->setVar(oneId, it.key(), it.value().toString());
+            if (report)
+                c->reportedVars.insert(it.key());
+            d->setVar(oneId, it.key(), value);
         }
     }
     if (callerChanged)
@@ -691,10 +729,7 @@ static void applyOriginateVariables(SimulatorPrivate *d, const QJsonObject &vars
                                                       { u"caller_presentation_txt"_s, u"Presentation Allowed, Not Screened"_s } });
     if (twoId.isEmpty() || vars.isEmpty())
         return;
-    for (auto it = vars.constBegin(); it != vars.constEnd(); ++it) {
-        if (!it.key().startsWith(u"CALLERID("_s))
-            d->setVar(twoId, it.key(), it.value().toString());
-    }
+    setVariables(d, twoId, vars, true);
     if (callerChanged) {
         SimChannel *two = d->channel(twoId);
         const SimChannel *one = d->channel(oneId);
@@ -866,9 +901,7 @@ Reply SimulatorPrivate::createChannel(Request &r)
     // app follows it from its variables on (o_broadcast_claim).
     if (!appName.isEmpty())
         c.watchers.append(appName);
-    const QJsonObject vars = r.variables();
-    for (auto it = vars.constBegin(); it != vars.constEnd(); ++it)
-        setVar(id, it.key(), it.value().toString());
+    setVariables(this, id, r.variables());
     const QStringList args = channels[id].pendingArgs;
     setDialplan(id, u"Stasis"_s, QStringList(appName + (args.isEmpty() ? QString() : u","_s + args.join(u','))).join(QString()));
     enterStasis(id, appName, args);
@@ -1680,13 +1713,13 @@ Reply SimulatorPrivate::dispatch(Request &r)
         if (n == u"setChannelVar"_s) {
             if (c && c->stasisApp.isEmpty()) // a dialplan channel (l_app_subscriptions)
                 return Reply::error(409, u"Channel not in Stasis application"_s);
+            if (c && r.boolValue(u"report_events"_s, false))
+                c->reportedVars.insert(r.value(u"variable"_s));
             setVar(id, r.value(u"variable"_s), r.value(u"value"_s));
             return Reply::empty();
         }
         if (n == u"setChannelVars"_s) {
-            const QJsonObject vars = r.variables();
-            for (auto it = vars.constBegin(); it != vars.constEnd(); ++it)
-                setVar(id, it.key(), it.value().toString());
+            setVariables(this, id, r.variables());
             return Reply::empty();
         }
         if (n == u"getChannelVars"_s) { // functions like CALLERID(num) read too (o_broadcast_claim)

@@ -190,6 +190,7 @@ struct SimChannel
     QString lastDeviceState;
     QString dialstring;
     QMap<QString, QString> vars;
+    QSet<QString> reportedVars; // set with report_events: carried in snapshots as "channelvars"
     QList<QPointer<QTimer>> timers;
     QJsonObject toJson() const;
 };

@@ -6,6 +6,7 @@
 // so the mirror's contract of the default mode holds here: a won call is a live channel in the
 // application's Stasis with a ChannelModel row; a lost one is not held at all.
 #include <QtAri/ChannelModel>
+#include <QtAri/ChannelsApi>
 #include <QtAri/ClaimResult>
 #include <QtAri/Client>
 #include <QtAri/EventsApi>
@@ -99,6 +100,8 @@ private Q_SLOTS:
     void resourceApiClaim();
     void raceOfTwoClients();
     void lostClaimUnderSubscribeAll();
+    void bulkVariablesOnOriginateAndCreate();
+    void reportEventsOnSetChannelVar();
 
 private:
     bool connectBoth();
@@ -295,6 +298,77 @@ void tst_Broadcast::lostClaimUnderSubscribeAll()
     QCOMPARE(await(b->channel(u"bc-all"_s)->claim()).value(), ClaimResult::Lost);
     QVERIFY(b->channel(u"bc-all"_s));
     QVERIFY(!b->channel(u"bc-all"_s)->isInStasis());
+}
+
+// The same section of issue 12: `variables` on originate and create, and `report_events`, from the
+// typed API. The simulator takes what Asterisk documents: plain values, and {"value",
+// "report_events"} objects whose variables then ride along in the channel's snapshots.
+namespace {
+
+QJsonObject snapshotOf(const Simulator &sim, const QString &id)
+{
+    for (const QJsonValue &c : sim.channels()) {
+        if (c.toObject().value(u"id"_s).toString() == id)
+            return c.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+void tst_Broadcast::bulkVariablesOnOriginateAndCreate()
+{
+    QVERIFY(await(a->connectToServer()).has_value());
+    const QJsonObject vars {
+        { u"PLAIN"_s, u"a"_s },
+        { u"EMPTY"_s, QString() },
+        { u"CALLERID(num)"_s, u"5551000"_s },
+        { u"TRACKED"_s, QJsonObject { { u"value"_s, u"waiting"_s }, { u"report_events"_s, true } } },
+    };
+    QtAri::Result<QtAri::ChannelInfo> made = await(a->channels()->originate(
+            u"Local/400@ari-test"_s, { .app = u"operator-a"_s, .variables = vars, .channelId = u"var-1"_s }));
+    QVERIFY(made.has_value());
+    QCOMPARE(made->caller().number(), u"5551000"_s);
+    const QtAri::Result<QtAri::Variables> read
+            = await(a->channels()->getChannelVars(u"var-1"_s, { u"PLAIN"_s, u"EMPTY"_s, u"TRACKED"_s }));
+    QVERIFY(read.has_value());
+    QCOMPARE(read->variables().value(u"PLAIN"_s).toString(), u"a"_s);
+    QCOMPARE(read->variables().value(u"EMPTY"_s).toString(), QString());
+    QCOMPARE(read->variables().value(u"TRACKED"_s).toString(), u"waiting"_s);
+    // report_events: the variable is in the channel's snapshots, so the live object has it
+    QCOMPARE(snapshotOf(*sim, u"var-1"_s).value(u"channelvars"_s).toObject().value(u"TRACKED"_s).toString(),
+             u"waiting"_s);
+    QTRY_VERIFY(a->channel(u"var-1"_s));
+    QTRY_COMPARE(a->channel(u"var-1"_s)->variable(u"TRACKED"_s), u"waiting"_s);
+
+    made = await(a->channels()->create(u"Local/400@ari-test"_s, u"operator-a"_s,
+                                       { .channelId = u"var-2"_s,
+                                         .variables = QJsonObject { { u"CREATED"_s, u"yes"_s } } }));
+    QVERIFY(made.has_value());
+    const QtAri::Result<QtAri::Variables> created
+            = await(a->channels()->getChannelVars(u"var-2"_s, { u"CREATED"_s }));
+    QVERIFY(created.has_value());
+    QCOMPARE(created->variables().value(u"CREATED"_s).toString(), u"yes"_s);
+    QVERIFY(!snapshotOf(*sim, u"var-2"_s).contains(u"channelvars"_s)); // nothing asked to report
+}
+
+void tst_Broadcast::reportEventsOnSetChannelVar()
+{
+    QVERIFY(await(a->connectToServer()).has_value());
+    const QString id = sim->startCall(u"operator-a"_s);
+    QTRY_VERIFY(a->channel(id));
+    QtAri::Channel *channel = a->channel(id);
+    QVERIFY(await(channel->setChannelVar(u"QUIET"_s, { .value = u"1"_s })).has_value());
+    QVERIFY(await(channel->setChannelVar(u"STATE"_s, { .value = u"busy"_s, .reportEvents = true }))
+                    .has_value());
+    const QJsonObject channelvars = snapshotOf(*sim, id).value(u"channelvars"_s).toObject();
+    QCOMPARE(channelvars.value(u"STATE"_s).toString(), u"busy"_s);
+    QVERIFY(!channelvars.contains(u"QUIET"_s));
+    // the next event's snapshot carries it
+    QSignalSpy dtmf(channel, &QtAri::Channel::dtmfReceived);
+    sim->sendDtmf(id, u"1"_s);
+    QTRY_COMPARE(dtmf.size(), 1);
+    QCOMPARE(channel->info().channelvars().value(u"STATE"_s).toString(), u"busy"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Broadcast)
