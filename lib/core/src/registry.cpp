@@ -1404,9 +1404,16 @@ void RegistryPrivate::subscriptionAnswered(const QString &application, const QSt
         return;
     }
     if (status == 422 && !alone) {
-        // All or nothing: one of them is gone. Ask for each alone to learn which.
-        for (const QString &source : sources)
+        // All or nothing: one of them is gone. Ask for each alone to learn which (each channel or
+        // bridge the mirror still holds: one it let go of meanwhile is not asked for again).
+        for (const QString &source : sources) {
+            const QString id = source.section(u':', 1);
+            if (!restoring && ((source.startsWith(u"channel:") && !channels.contains(id))
+                               || (source.startsWith(u"bridge:") && !bridges.contains(id)))) {
+                continue;
+            }
             subscribeSources(application, { source }, true, restoring);
+        }
         // (each numbered anew: an unsubscribe answered meanwhile is older than those)
         return;
     }

@@ -13,10 +13,13 @@
 #include <QtAri/Testing/Simulator>
 #include <QtAri/channel.h>
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
 #include <QtCore/QFutureWatcher>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QSet>
 #include <QtCore/QTimer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -100,6 +103,8 @@ private Q_SLOTS:
     void resourceApiClaim();
     void raceOfTwoClients();
     void lostClaimUnderSubscribeAll();
+    void randomWalk_data();
+    void randomWalk();
     void bulkVariablesOnOriginateAndCreate();
     void reportEventsOnSetChannelVar();
 
@@ -298,6 +303,114 @@ void tst_Broadcast::lostClaimUnderSubscribeAll()
     QCOMPARE(await(b->channel(u"bc-all"_s)->claim()).value(), ClaimResult::Lost);
     QVERIFY(b->channel(u"bc-all"_s));
     QVERIFY(!b->channel(u"bc-all"_s)->isInStasis());
+}
+
+// The mirror's contract of the default mode under offers, claims from both sides, timeouts, hangups
+// and dropped sockets: at every quiescent point operator-a holds exactly the server's channels it
+// can get events for (claimed by operator-a and still in its session, or subscribed by it), and
+// its ChannelModel shows the same.
+void tst_Broadcast::randomWalk_data()
+{
+    QTest::addColumn<quint32>("seed");
+    QList<quint32> seeds { 1201u, 1202u, 1203u };
+    // QTARI_BROADCAST_WALKS=n walks seeds 1 to n instead (a longer soak)
+    if (const int n = qEnvironmentVariableIntValue("QTARI_BROADCAST_WALKS"); n > 0) {
+        seeds.clear();
+        for (int i = 1; i <= n; ++i)
+            seeds.append(quint32(i));
+    }
+    for (quint32 seed : std::as_const(seeds))
+        QTest::newRow(qPrintable(u"seed %1"_s.arg(seed))) << seed;
+}
+
+void tst_Broadcast::randomWalk()
+{
+    QFETCH(quint32, seed);
+    QRandomGenerator rng(seed);
+    QVERIFY(connectBoth());
+    QtAri::ChannelModel model(a.get());
+    QStringList steps;
+    int counter = 0;
+    const auto expected = [this] {
+        const QJsonObject state = sim->state();
+        QSet<QString> onServer, covered;
+        for (const QJsonValue &c : state.value(u"channels"_s).toArray())
+            onServer.insert(c.toObject().value(u"id"_s).toString());
+        for (const QJsonValue &b : state.value(u"broadcasts"_s).toArray()) {
+            if (b.toObject().value(u"claimedBy"_s).toString() == u"operator-a"_s)
+                covered.insert(b.toObject().value(u"channelId"_s).toString());
+        }
+        for (const QString &id : subscriptionsOf(*sim, u"operator-a"_s))
+            covered.insert(id);
+        return onServer & covered;
+    };
+    const auto held = [this, &model] {
+        QSet<QString> ids, rows;
+        for (QtAri::Channel *c : a->liveChannels())
+            ids.insert(c->id());
+        for (int row = 0; row < model.rowCount(); ++row)
+            rows.insert(model.index(row, 0).data(QtAri::ChannelModel::IdRole).toString());
+        return ids == rows ? ids : QSet<QString> { u"(model differs)"_s };
+    };
+    for (int step = 0; step < 80; ++step) {
+        const QJsonArray offers = sim->state().value(u"broadcasts"_s).toArray();
+        const QString anyOffer = offers.isEmpty() ? QString()
+                : offers.at(int(rng.bounded(quint32(offers.size())))).toObject().value(u"channelId"_s).toString();
+        switch (rng.bounded(8)) {
+        case 0:
+        case 1: {
+            Simulator::Broadcast b = offer(u"walk-%1"_s.arg(++counter), 50 + int(rng.bounded(1500u)));
+            b.notifyClaimed = rng.bounded(2);
+            steps.append(u"offer %1 (%2 ms, notify %3)"_s.arg(b.channelId).arg(b.timeoutMs).arg(b.notifyClaimed));
+            sim->startBroadcast(b);
+            break;
+        }
+        case 2:
+        case 3:
+        case 4:
+            if (QtAri::Channel *c = a->channel(anyOffer)) {
+                steps.append(u"operator-a claims "_s + anyOffer);
+                await(c->claim());
+            }
+            break;
+        case 5:
+            if (!anyOffer.isEmpty()) {
+                steps.append(u"operator-b claims "_s + anyOffer);
+                await(b->events()->claimChannel(anyOffer, u"operator-b"_s));
+            }
+            break;
+        case 6: {
+            const QJsonArray channels = sim->channels();
+            if (!channels.isEmpty()) {
+                const QString id = channels.at(int(rng.bounded(quint32(channels.size())))).toObject().value(u"id"_s).toString();
+                steps.append(u"far end hangs up "_s + id);
+                sim->hangupChannel(id);
+            }
+            break;
+        }
+        case 7:
+            if (rng.bounded(3) == 0) {
+                steps.append(u"drop the event sockets"_s);
+                sim->dropWebSockets();
+            } else {
+                QTest::qWait(int(rng.bounded(300u))); // let offers time out
+                steps.append(u"wait"_s);
+            }
+            break;
+        }
+        // quiescent point
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 5000
+               && (a->state() != Client::State::Connected || held() != expected()))
+            QTest::qWait(5);
+        QVERIFY2(held() == expected(),
+                 qPrintable(u"seed %1, after:\n  %2\nmirror %3\nexpected %4"_s.arg(seed).arg(
+                         steps.join(u"\n  "_s), QStringList(held().values()).join(u' '),
+                         QStringList(expected().values()).join(u' '))));
+        for (QtAri::Channel *c : a->liveChannels())
+            QVERIFY2(!c->isEnded(), qPrintable(c->id()));
+    }
 }
 
 // The same section of issue 12: `variables` on originate and create, and `report_events`, from the
