@@ -2,6 +2,7 @@
 #include <QtAri/Client>
 
 #include "client_p.h"
+#include "live_p.h"
 #include "codegen_p.h"
 #include "qtari_logging_p.h"
 
@@ -185,6 +186,7 @@ public:
             d->registry->setSubscriptions(applications);
             d->registry->reconcile(channelList, bridgeList);
             d->registry->refreshDeviceStates();
+            d->registry->refreshMailboxes();
             promise.addResult(Result<void>());
         }
         channels.reset(); // the listings are applied: free them now
@@ -217,7 +219,7 @@ void ClientPrivate::abortResync()
 QFuture<Result<void>> ClientPrivate::resync()
 {
     abortResync();
-    registry->configure(connection->transport(), connection->applications(),
+    registry->configure(connection->internalTransport(), connection->applications(),
                         connection->subscribeAll());
     registry->beginResync(); // events from now on are newer than the listings
     auto *pending = new Resync(this);
@@ -232,7 +234,7 @@ QFuture<Result<void>> ClientPrivate::resync()
         pending->bridges = pending->bridgeWatcher.result();
         pending->tryFinish();
     });
-    Transport *transport = connection->transport();
+    Transport *transport = connection->internalTransport();
     if (!connection->subscribeAll()) {
         for (const QString &name : connection->applications()) {
             auto *watcher = new QFutureWatcher<Result<ApplicationInfo>>(pending);
@@ -387,6 +389,10 @@ Endpoint *Client::endpoint(const QString &technology, const QString &resource) c
 }
 DeviceState *Client::deviceState(const QString &name) const { return d->registry->deviceState(name); }
 Mailbox *Client::mailbox(const QString &name) const { return d->registry->mailbox(name); }
+QFuture<Result<Mailbox *>> Client::fetchMailbox(const QString &name)
+{
+    return Private::toLive<Mailbox>(this, d->mailboxes->get(name));
+}
 Sound *Client::sound(const QString &id) const { return d->registry->sound(id); }
 Application *Client::application(const QString &name) const
 {

@@ -137,10 +137,57 @@ QUrl Connection::eventsUrl() const
     return QUrl::fromEncoded(encoded, QUrl::StrictMode);
 }
 
+void Connection::setOutbound(bool endsWithSocket)
+{
+    m_outbound = true;
+    m_endsWithSocket = endsWithSocket;
+    // No HTTP URL needs to be known: REST goes over the socket Asterisk opened.
+    m_rest->setMode(SocketTransport::Mode::WebSocket);
+}
+
+Transport *Connection::internalTransport() const
+{
+    if (m_outbound)
+        return m_rest;
+    return m_transport;
+}
+
+bool Connection::acceptSocket(QWebSocket *socket, const QList<QString> &early)
+{
+    if (!m_outbound || m_state == State::Disconnected)
+        return false;
+    if (m_state == State::Connected)
+        setState(State::Reconnecting); // Asterisk came again while we thought it was there
+    ++m_generation;
+    m_resyncing = false;
+    m_heldFrames.clear();
+    m_socket->setKeepalive(m_pingInterval, m_pongTimeout);
+    const quint64 generation = m_generation;
+    m_socket->adopt(socket); // opened() -> socketOpened(): the resync starts and holds frames
+    if (generation != m_generation)
+        return true;
+    if (m_resyncing)
+        m_heldFrames = early + m_heldFrames;
+    else if (m_state == State::Connected)
+        for (const QString &frame : early)
+            deliver(frame);
+    return true;
+}
+
 QFuture<Result<void>> Connection::connectToServer()
 {
     if (m_state == State::Connected)
         return readyFuture(Result<void>());
+    if (m_outbound) {
+        auto promise = std::make_shared<QPromise<Result<void>>>();
+        promise->start();
+        m_promises.append(promise);
+        if (m_state == State::Disconnected) {
+            m_everConnected = false;
+            setState(State::Connecting); // until Asterisk connects (acceptSocket())
+        }
+        return promise->future();
+    }
     if (m_url.isEmpty() || !m_url.isValid() || m_url.host().isEmpty()
         || (m_url.scheme() != u"http" && m_url.scheme() != u"https")) {
         return readyFuture(Result<void>(Error(Error::Kind::InvalidArgument,
@@ -200,12 +247,17 @@ void Connection::socketClosed(const Error &reason)
     case State::Disconnected:
         return;
     case State::Connected:
+        if (m_endsWithSocket) {
+            qCDebug(lcAriSocket) << "the session's socket closed:" << reason;
+            stop(reason.withOperation(socketOperation), true);
+            return;
+        }
         qCWarning(lcAriSocket) << "event socket lost:" << reason;
         m_attempt = 0;
         setState(State::Reconnecting);
         Q_EMIT errorOccurred(reason.withOperation(socketOperation));
-        if (m_state == State::Reconnecting)
-            scheduleReconnect();
+        if (m_state == State::Reconnecting && !m_outbound)
+            scheduleReconnect(); // (outbound: Asterisk connects again by itself)
         return;
     case State::Connecting:
     case State::Reconnecting:
@@ -245,6 +297,14 @@ void Connection::attemptFailed(const Error &error)
     m_socket->abort();
     m_resyncing = false;
     m_heldFrames.clear();
+    if (m_outbound) {
+        // Asterisk's next connection is the next attempt; a session has no next one.
+        qCWarning(lcAriSocket) << "the connection from Asterisk failed:" << error;
+        Q_EMIT errorOccurred(error);
+        if (m_endsWithSocket)
+            stop(error, true);
+        return;
+    }
     if (m_state == State::Connecting) {
         qCWarning(lcAriSocket) << "connecting failed:" << error;
         setState(State::Disconnected);

@@ -23,6 +23,10 @@
 #include <QtNetwork/QSslCertificate>
 #include <QtNetwork/QSslConfiguration>
 
+QT_BEGIN_NAMESPACE
+class QWebSocket;
+QT_END_NAMESPACE
+
 #include <functional>
 #include <memory>
 
@@ -59,7 +63,20 @@ public:
     int pingInterval() const { return m_pingInterval; }
     int pongTimeout() const { return m_pongTimeout; }
 
+    //! Outbound mode (OutboundServer): Asterisk connects to us. connectToServer() then waits for
+    //! acceptSocket() instead of dialling, a lost socket waits for Asterisk to connect again, and
+    //! the client's own requests (listings, subscriptions) travel over the socket. With
+    //! \a endsWithSocket (a per-call session) the first socket's end stops the connection.
+    void setOutbound(bool endsWithSocket);
+    bool isOutbound() const { return m_outbound; }
+    //! Outbound mode: \a socket (open) now carries the application; \a early are frames read
+    //! from it already, delivered first. A socket it had before is dropped. False (and the socket
+    //! left to the caller) while disconnected.
+    bool acceptSocket(QWebSocket *socket, const QList<QString> &early);
+
     HttpTransport *transport() const { return m_transport; }
+    //! What the client's own requests use: HTTP, or in outbound mode the socket.
+    Transport *internalTransport() const;
     //! What the API objects send through: the socket or HTTP, as setRestMode() says.
     SocketTransport *restTransport() const { return m_rest; }
     void setRestMode(SocketTransport::Mode mode) { m_rest->setMode(mode); }
@@ -125,6 +142,8 @@ private:
     QList<QString> m_heldFrames;
     QTimer m_reconnectTimer;
     QList<std::shared_ptr<QPromise<Result<void>>>> m_promises;
+    bool m_outbound = false;
+    bool m_endsWithSocket = false;
 };
 
 } // namespace QtAri::Private

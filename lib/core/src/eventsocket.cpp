@@ -50,12 +50,44 @@ void EventSocket::open(const QUrl &url, const QByteArray &authorization,
     m_lastError.clear();
     m_binaryMessages = 0;
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageSize));
     if (url.scheme() == u"wss")
         m_socket->setSslConfiguration(ssl);
-
     connect(m_socket, &QWebSocket::connected, this, &EventSocket::handleConnected);
+    wire();
+
+    QNetworkRequest request(url);
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
+    if (handshakeTimeoutMs > 0) {
+        m_handshakeTimer.setInterval(handshakeTimeoutMs);
+        m_handshakeTimer.start();
+    }
+    qCDebug(lcAriSocket).noquote() << "opening" << maskedUrl(url);
+    m_socket->open(request);
+    boundReadBuffer();
+}
+
+void EventSocket::adopt(QWebSocket *socket)
+{
+    teardown();
+    m_lastError.clear();
+    m_binaryMessages = 0;
+    m_socket = socket;
+    socket->setParent(this);
+    QUrl peer;
+    peer.setScheme(QStringLiteral("ws"));
+    peer.setHost(socket->peerAddress().toString());
+    peer.setPort(socket->peerPort());
+    m_url = peer;
+    wire();
+    handleConnected();
+}
+
+// The signals of m_socket that matter after the handshake, for sockets we open and adopt alike.
+void EventSocket::wire()
+{
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageSize));
     connect(m_socket, &QWebSocket::disconnected, this, &EventSocket::handleDisconnected);
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
     connect(m_socket, &QWebSocket::errorOccurred, this, &EventSocket::handleError);
@@ -84,17 +116,6 @@ void EventSocket::open(const QUrl &url, const QByteArray &authorization,
                                  << message.size() << "bytes";
     });
     connect(m_socket, &QWebSocket::pong, this, [this] { m_pongTimer.stop(); });
-
-    QNetworkRequest request(url);
-    if (!authorization.isEmpty())
-        request.setRawHeader("Authorization", authorization);
-    if (handshakeTimeoutMs > 0) {
-        m_handshakeTimer.setInterval(handshakeTimeoutMs);
-        m_handshakeTimer.start();
-    }
-    qCDebug(lcAriSocket).noquote() << "opening" << maskedUrl(url);
-    m_socket->open(request);
-    boundReadBuffer();
 }
 
 // Qt 6.4's frame reader only takes a frame's payload once all of it sits in the socket's buffer,

@@ -31,6 +31,9 @@ public:
     //! \a handshakeTimeoutMs bounds the time to opened() (0: unbounded).
     void open(const QUrl &url, const QByteArray &authorization, const QSslConfiguration &ssl,
               int handshakeTimeoutMs);
+    //! Takes over \a socket, already open (a connection Asterisk made to us, see
+    //! OutboundServer): opened() follows at once. The socket becomes a child of this object.
+    void adopt(QWebSocket *socket);
     //! Sends a close frame and forgets the connection (no closed() signal).
     void close();
     //! Drops the connection at once (no closed() signal).
@@ -57,6 +60,7 @@ Q_SIGNALS:
     void down();
 
 private:
+    void wire();
     void handleConnected();
     void handleDisconnected();
     void handleError();

@@ -17,6 +17,7 @@
 #include <QtAri/ApplicationsApi>
 #include <QtAri/ChannelsApi>
 #include <QtAri/DeviceStatesApi>
+#include <QtAri/MailboxesApi>
 #include <QtAri/EventsApi>
 #include <QtAri/BridgesApi>
 #include <QtAri/client.h>
@@ -220,6 +221,7 @@ public:
     QHash<QString, Endpoint *> endpoints; // "technology/resource"
     QHash<QString, DeviceState *> deviceStates;
     QHash<QString, Mailbox *> mailboxes;
+    QHash<QString, quint64> mailboxWrites; // name -> count of this client's answered writes
     QHash<QString, Sound *> sounds;
     QHash<QString, Application *> applications;
     AsteriskSystem *system = nullptr;
@@ -1918,8 +1920,24 @@ void Registry::observe(const Request &request, quint64 sentAt, const Result<Resp
             release();
         });
     }
-    if ((operation == u"mailboxes.delete" && gone)
+    if (operation == u"mailboxes.update" && ok) {
+        // no event follows: what was set is what the mailbox now holds
+        ++d->mailboxWrites[segment(1)];
+        if (Mailbox *mailbox = d->mailboxes.value(segment(1))) {
+            MailboxInfo info = mailbox->info();
+            info.setOldMessages(queryValues(request.query, "oldMessages").value(0).toInt());
+            info.setNewMessages(queryValues(request.query, "newMessages").value(0).toInt());
+            mailbox->d->update(info);
+        }
+    } else if (operation == u"mailboxes.get" && ok) {
+        if (Mailbox *mailbox = d->mailboxes.value(segment(1))) {
+            if (const Result<MailboxInfo> info =
+                        MailboxInfo::fromJson(QJsonDocument::fromJson(result->body).object()))
+                mailbox->d->update(*info);
+        }
+    } else if ((operation == u"mailboxes.delete" && gone)
                || (operation == u"mailboxes.get" && status == 404)) {
+        ++d->mailboxWrites[segment(1)];
         if (Mailbox *mailbox = d->mailboxes.take(segment(1))) {
             mailbox->d->setEnded();
             mailbox->deleteLater();
@@ -2008,6 +2026,41 @@ void Registry::refreshDeviceStates()
             if (DeviceState *state = registry->deviceState(info->name());
                 state && state->d->update(*info))
                 Q_EMIT registry->d->events->deviceStateChanged(state);
+        });
+    }
+}
+
+void Registry::refreshMailboxes()
+{
+    // Asterisk sends nothing about mailboxes, and a restarted server may have none: each held
+    // one is read again. A write of this client's answered meanwhile knows better.
+    if (!d->rest)
+        return;
+    QPointer<Client> guard(d->client);
+    for (auto it = d->mailboxes.cbegin(); it != d->mailboxes.cend(); ++it) {
+        const Result<Request> request = MailboxesApi::getRequest(it.key());
+        if (!request)
+            continue;
+        const QString name = it.key();
+        const quint64 writes = d->mailboxWrites.value(name);
+        d->rest->send(*request).then([guard, name, writes](const Result<Response> &result) {
+            Registry *registry = guard ? registryOf(guard.data()) : nullptr;
+            if (!registry || !result || registry->d->mailboxWrites.value(name) != writes)
+                return;
+            if (result->status == 404) {
+                if (Mailbox *mailbox = registry->d->mailboxes.take(name)) {
+                    mailbox->d->setEnded();
+                    mailbox->deleteLater();
+                }
+                return;
+            }
+            if (result->status != 200)
+                return;
+            if (const Result<MailboxInfo> info =
+                        MailboxInfo::fromJson(QJsonDocument::fromJson(result->body).object())) {
+                if (Mailbox *mailbox = registry->d->mailboxes.value(name))
+                    mailbox->d->update(*info);
+            }
         });
     }
 }

@@ -88,6 +88,8 @@ public:
     void beginResync();
     //! After a (re)connect: every held device state is read again (no listing covers them).
     void refreshDeviceStates();
+    //! After a (re)connect: every held mailbox is read again; one the server no longer has ends.
+    void refreshMailboxes();
     //! The applications' subscriptions as the server listed them at the resync (default mode).
     void setSubscriptions(const QList<QtAri::ApplicationInfo> &applications);
     //! After a (re)connect: objects the server no longer has get their terminal signals, new ones

@@ -111,6 +111,21 @@ int main(int argc, char **argv)
                                  "ends ari-sim with its code; a step that misses its \"expect\" ends it with 1."_s,
                                  u"file"_s);
     parser.addOptions({ versionModeOpt, controlPortOpt, controlTokenOpt, scriptOpt });
+    // Outbound WebSockets (Asterisk 22.5's ari.conf type=outbound_websocket, trace n).
+    QCommandLineOption outboundOpt(u"outbound"_s,
+                                   u"Connect to an application listening at this ws:// or wss:// URL "
+                                   "(user:password@ in the URL are sent as Basic credentials), as an "
+                                   "outbound_websocket of ari.conf does."_s,
+                                   u"url"_s);
+    QCommandLineOption outboundModeOpt(u"outbound-mode"_s,
+                                       u"persistent (one connection, reconnected every second) or per-call "
+                                       "(one connection per call entering Stasis)."_s,
+                                       u"mode"_s, u"persistent"_s);
+    QCommandLineOption outboundAppOpt(u"outbound-app"_s,
+                                      u"Application(s) the outbound connection carries, comma-separated "
+                                      "(ari.conf apps)."_s,
+                                      u"names"_s, u"demo"_s);
+    parser.addOptions({ outboundOpt, outboundModeOpt, outboundAppOpt });
     parser.process(app);
 
     if (parser.isSet(quietOpt))
@@ -187,6 +202,23 @@ int main(int argc, char **argv)
             return 2;
         }
         sim.setTraffic(traffic);
+    }
+    if (parser.isSet(outboundOpt)) {
+        const QUrl target(parser.value(outboundOpt));
+        const QString mode = parser.value(outboundModeOpt);
+        if (!target.isValid() || (target.scheme() != u"ws"_s && target.scheme() != u"wss"_s)
+            || (mode != u"persistent"_s && mode != u"per-call"_s)) {
+            std::fprintf(stderr, "ari-sim: --outbound needs a ws:// or wss:// URL and --outbound-mode "
+                                 "persistent or per-call\n");
+            return 2;
+        }
+        QtAri::Testing::Simulator::OutboundConnection connection;
+        connection.uri = target.adjusted(QUrl::RemoveUserInfo);
+        connection.user = target.userName();
+        connection.password = target.password();
+        connection.perCall = mode == u"per-call"_s;
+        connection.apps = parser.value(outboundAppOpt).split(u',', Qt::SkipEmptyParts);
+        sim.addOutboundConnection(connection);
     }
     // Machine-readable line for scripts that start us with --port 0.
     std::printf("ari-sim listening on %s\n", qPrintable(sim.url().toString()));

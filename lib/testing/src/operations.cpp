@@ -268,6 +268,8 @@ void SimulatorPrivate::enterStasis(const QString &id, const QString &appNameRef,
     SimChannel *c = channel(id);
     if (!c)
         return;
+    if (startPerCall(id, appName, args))
+        return; // Stasis starts once its own outbound socket is up (outbound.cpp)
     c->pendingApp.clear();
     setDialplan(id, u"Stasis"_s, QStringList(appName).join(u',') + (args.isEmpty() ? QString() : u","_s + args.join(u',')), false);
     setVar(id, u"STASISSTATUS"_s, QString());
@@ -424,6 +426,7 @@ void SimulatorPrivate::destroyChannel(const QString &id, int cause, bool fromRes
     channelOrder.removeOne(id);
     for (auto &[name, a] : apps) // a subscription ends with its channel (l_app_subscriptions)
         a.channelIds.removeAll(id);
+    perCallChannelGone(id); // its per-call session, if any, closes
     if (!peer.isEmpty() && channels.contains(peer) && !channels[peer].dying)
         destroyChannel(peer, cause, false, true);
     if (endpoint.startsWith(u"Local/"_s) && !peer.isEmpty())

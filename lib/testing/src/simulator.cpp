@@ -916,10 +916,15 @@ void SimulatorPrivate::emitEvent(const QString &type, QJsonObject fields, const 
         fields.insert(u"timestamp"_s, now());
     fields.insert(u"asterisk_id"_s, asteriskId);
     for (auto &[name, a] : apps) {
-        if (!a.socket || !appWants(a, targets) || !a.filterAllows(type))
+        const bool heldForOutbound = !a.socket && a.outbound && !a.outbound->config.perCall;
+        if ((!a.socket && !heldForOutbound) || !appWants(a, targets) || !a.filterAllows(type))
             continue;
         fields.insert(u"application"_s, name);
         const QByteArray frame = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+        if (heldForOutbound) {
+            holdForOutbound(a, frame); // a persistent outbound application stays registered
+            continue;
+        }
         for (EventSocket *es : std::as_const(sockets)) {
             if (es->socket == a.socket) {
                 sendFrame(es, frame);
@@ -970,6 +975,17 @@ bool Simulator::start(const QHostAddress &address, quint16 port)
 void Simulator::stop()
 {
     d->trafficTimer.stop();
+    for (const auto &link : std::exchange(d->outbound, {})) {
+        link->removed = true;
+        if (link->retry)
+            link->retry->deleteLater();
+        link->es = nullptr; // deleted with the other sockets below
+        if (QWebSocket *ws = link->socket; ws && !link->open) {
+            ws->disconnect(this); // (an open one goes with the other sockets below)
+            ws->abort();
+            ws->deleteLater();
+        }
+    }
     for (EventSocket *es : std::as_const(d->sockets)) {
         if (es->socket) {
             es->socket->disconnect(this);

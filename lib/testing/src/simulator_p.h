@@ -27,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSim)
 
@@ -257,10 +258,14 @@ struct SimBroadcast
 
 inline constexpr char kAllChannels[] = "__AST_CHANNEL_ALL_TOPIC"; // the "channel:" subscription
 
+struct OutboundLink;
+
 struct SimApp
 {
     QString name;
     QPointer<QWebSocket> socket;
+    OutboundLink *outbound = nullptr; // registered by an outbound connection (outbound.cpp)
+    QList<QByteArray> heldFrames;     // outbound, persistent: what came while its socket was down
     bool subscribeAll = false;
     QStringList channelIds, bridgeIds, endpointIds, deviceNames;
     QJsonArray eventsAllowed, eventsDisallowed;
@@ -304,6 +309,21 @@ struct EventSocket
     QElapsedTimer floodClock;
     QPointer<QTimer> floodTimer;
     std::vector<FloodCursor> floodCursors; // realistic mix: one per call slot
+};
+
+// One outbound WebSocket: a persistent connection, or one per-call session (outbound.cpp).
+struct OutboundLink
+{
+    Simulator::OutboundConnection config;
+    QString appName;    // per-call: "<app>:<channel name>"
+    QString channelId;  // per-call: the channel it was opened for
+    QStringList args;   // per-call: the Stasis arguments
+    QPointer<QWebSocket> socket;
+    EventSocket *es = nullptr;
+    QPointer<QTimer> retry;
+    bool open = false;
+    bool removed = false;
+    int failures = 0;
 };
 
 struct EventTargets
@@ -466,6 +486,17 @@ public:
     Simulator::EndpointBehaviour behaviourFor(const QString &endpoint) const;
     void later(const QString &channelId, int ms, std::function<void()> fn);
     void trafficTick();
+
+    // --- outbound websockets (outbound.cpp)
+    std::vector<std::unique_ptr<OutboundLink>> outbound;
+    void dialOutbound(OutboundLink *link);
+    void outboundUp(OutboundLink *link);
+    void outboundDown(OutboundLink *link, const QString &reason);
+    OutboundLink *perCallConfig(const QString &app) const;
+    //! enterStasis() of a per-call application: opens the session; true when it took the call.
+    bool startPerCall(const QString &channelId, const QString &app, const QStringList &args);
+    void perCallChannelGone(const QString &channelId);
+    void holdForOutbound(SimApp &app, const QByteArray &frame);
 
     // --- flood (flood.cpp)
     void buildFlood();

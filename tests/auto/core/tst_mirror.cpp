@@ -19,11 +19,13 @@
 #include <QtAri/ChannelsApi>
 #include <QtAri/Client>
 #include <QtAri/DeviceStatesApi>
+#include <QtAri/MailboxesApi>
 #include <QtAri/Testing/Simulator>
 #include <QtAri/bridge.h>
 #include <QtAri/channel.h>
 #include <QtAri/devicestate.h>
 #include <QtAri/liverecording.h>
+#include <QtAri/mailbox.h>
 #include <QtAri/playback.h>
 
 #include <QtCore/QEventLoop>
@@ -31,6 +33,7 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
 #include <QtCore/QLoggingCategory>
+#include <QtCore/QPointer>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QScopeGuard>
 #include <QtCore/QSet>
@@ -158,6 +161,7 @@ private Q_SLOTS:
     void refusedListingDoesNotFailTheConnect();
     void subscribeAdoptsAndUnsubscribeLetsGo();
     void unsubscribeOfAForgottenSubscriptionLetsGo();
+    void mailboxFollowsItsOwnOperations();
     void randomWalk_data();
     void randomWalk();
 };
@@ -397,6 +401,42 @@ void tst_Mirror::unsubscribeOfAForgottenSubscriptionLetsGo()
     QCOMPARE(client->bridge(u"foreign-br"_s), nullptr);
 }
 
+// Asterisk sends no mailbox events (trace g): a live Mailbox follows what this client does to it,
+// and a successful delete ends it although nothing else would tell.
+void tst_Mirror::mailboxFollowsItsOwnOperations()
+{
+    Simulator sim;
+    QVERIFY(sim.start());
+    sim.setMailbox(u"1000@default"_s, 1, 2);
+    auto client = makeClient(sim, false);
+    QVERIFY(await(client->connectToServer()).has_value());
+    QCOMPARE(client->mailbox(u"1000@default"_s), nullptr);
+    const auto fetched = await(client->fetchMailbox(u"1000@default"_s));
+    QVERIFY(fetched.has_value());
+    QtAri::Mailbox *mailbox = *fetched;
+    QCOMPARE(client->mailbox(u"1000@default"_s), mailbox);
+    QCOMPARE(mailbox->oldMessages(), 1);
+    QCOMPARE(mailbox->newMessages(), 2);
+    QSignalSpy changed(mailbox, &QtAri::Mailbox::newMessagesChanged);
+    QVERIFY(await(mailbox->update(3, 4)).has_value());
+    QCOMPARE(mailbox->oldMessages(), 3);
+    QCOMPARE(mailbox->newMessages(), 4);
+    QCOMPARE(changed.size(), 1);
+    // through the resource API, for the same name
+    QVERIFY(await(client->mailboxes()->update(u"1000@default"_s, 5, 6)).has_value());
+    QCOMPARE(mailbox->newMessages(), 6);
+    QSignalSpy ended(mailbox, &QtAri::Mailbox::endedChanged);
+    QPointer<QtAri::Mailbox> guard(mailbox);
+    QVERIFY(await(mailbox->deleteMailbox()).has_value());
+    QCOMPARE(ended.size(), 1);
+    QCOMPARE(client->mailbox(u"1000@default"_s), nullptr);
+    QTRY_VERIFY(!guard); // deleted later
+    const auto gone = await(client->fetchMailbox(u"1000@default"_s));
+    QVERIFY(!gone);
+    QCOMPARE(gone.error().httpStatus(), 404);
+    QCOMPARE(client->mailbox(u"1000@default"_s), nullptr);
+}
+
 // --- the random walk ---------------------------------------------------------------------------
 
 namespace {
@@ -434,7 +474,7 @@ public:
 
     bool step(int n)
     {
-        const int action = int(rng.bounded(18));
+        const int action = int(rng.bounded(19));
         switch (action) {
         case 0: originate(true); break;
         case 1: originate(false); break;
@@ -454,8 +494,9 @@ public:
         case 15: dropSocket(); break;
         case 16: stall(); break;
         case 17: restart(); break;
+        case 18: mailbox(); break;
         }
-        if (n % 4 == 3 || action >= 15)
+        if (n % 4 == 3 || (action >= 15 && action <= 17))
             return check();
         return true;
     }
@@ -683,6 +724,30 @@ private:
             await(client->deviceStates()->update(name, state));
         }
     }
+    void mailbox()
+    {
+        // Asterisk sends no mailbox events: the live Mailbox follows the client's own calls.
+        const QString name = u"walk-mb-%1@default"_s.arg(rng.bounded(3));
+        mailboxes.insert(name);
+        QtAri::Mailbox *live = client->mailbox(name);
+        switch (rng.bounded(4)) {
+        case 0:
+            log(u"fetch mailbox "_s + name);
+            await(client->fetchMailbox(name));
+            break;
+        case 1:
+            log(u"delete mailbox "_s + name);
+            await(live ? live->deleteMailbox() : client->mailboxes()->deleteMailbox(name));
+            break;
+        default: {
+            const int oldMessages = int(rng.bounded(5));
+            const int newMessages = int(rng.bounded(5));
+            log(u"mailbox %1 = %2/%3%4"_s.arg(name).arg(oldMessages).arg(newMessages).arg(live ? u" (live)"_s : QString()));
+            await(live ? live->update(oldMessages, newMessages)
+                       : client->mailboxes()->update(name, oldMessages, newMessages));
+        }
+        }
+    }
     void dropSocket()
     {
         log(u"drop the event socket"_s);
@@ -812,6 +877,18 @@ private:
                 return u"device state %1: %2 in the mirror, %3 on the server"_s.arg(
                         name, QVariant::fromValue(live->state()).toString(), server->state());
         }
+        for (const QString &name : std::as_const(mailboxes)) {
+            QtAri::Mailbox *live = client->mailbox(name);
+            if (!live)
+                continue;
+            const auto server = await(other->mailboxes()->get(name));
+            if (!server)
+                return u"mailbox %1 is held, the server has none (%2)"_s.arg(name, server.error().toString());
+            if (server->oldMessages() != live->oldMessages() || server->newMessages() != live->newMessages())
+                return u"mailbox %1: %2/%3 in the mirror, %4/%5 on the server"_s.arg(name)
+                        .arg(live->oldMessages()).arg(live->newMessages())
+                        .arg(server->oldMessages()).arg(server->newMessages());
+        }
         return QString();
     }
 
@@ -828,6 +905,7 @@ private:
     QSet<QString> watched; // event sources the application subscribed to itself
     QSet<QString> devices;
     QSet<QString> subscribedDevices;
+    QSet<QString> mailboxes;
     int counter = 0;
 };
 

@@ -241,6 +241,11 @@ public:
     Endpoint *endpoint(const QString &technology, const QString &resource) const;
     DeviceState *deviceState(const QString &name) const;
     Mailbox *mailbox(const QString &name) const;
+    //! Reads mailbox \a name (GET /mailboxes/{name}) and gives it as a live Mailbox, made now if
+    //! the client does not hold it yet. Asterisk sends no events about mailboxes: the object
+    //! follows this client's own update(), get() and deleteMailbox() (and the resource API's
+    //! mailboxes() calls for that name), not changes made by others. 404 fails with Http.
+    QFuture<Result<Mailbox *>> fetchMailbox(const QString &name);
     Sound *sound(const QString &id) const;
     Application *application(const QString &name) const;
     QList<Channel *> liveChannels() const;
@@ -276,6 +281,7 @@ Q_SIGNALS:
     void eventReceived(const QtAri::Event &event);
 
 private:
+    friend class OutboundServerPrivate; // attaches the sockets Asterisk opens to us
     std::unique_ptr<ClientPrivate> d;
     Q_DECLARE_PRIVATE_D(d, Client)
 };

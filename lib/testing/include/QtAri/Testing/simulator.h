@@ -82,6 +82,37 @@ public:
     //! Sends \a event to every socket whose apps match (fills application/timestamp/asterisk_id).
     void pushEvent(const QJsonObject &event);
 
+    // --- outbound WebSockets (Asterisk 20.15 / 22.5 and later) -------------------------------------
+    //! An ari.conf `type=outbound_websocket` section with its websocket_client.conf connection:
+    //! the simulator dials the application instead of waiting for it (trace n).
+    struct OutboundConnection
+    {
+        QUrl uri;                  //!< Where the application listens (ws:// or wss://).
+        QStringList apps;          //!< The applications it carries (ari.conf `apps`).
+        bool perCall = false;      //!< `connection_type = per_call_config`, else persistent.
+        QString user;              //!< websocket_client.conf `username` (Basic), empty: none.
+        QString password;          //!< websocket_client.conf `password`.
+        QString protocol = QStringLiteral("ari"); //!< The subprotocol offered.
+        int reconnectIntervalMs = 1000; //!< Between attempts (scaled by setTimeScale()).
+        //! Per-call: attempts before the call goes back to the dialplan with STASISSTATUS FAILED.
+        int reconnectAttempts = 4;
+        bool subscribeAll = false; //!< ari.conf `subscribe_all`.
+        QString localUser = QStringLiteral("asterisk"); //!< Whose rights REST over it has.
+        //! TLS for a wss:// uri (the CAs that the application's certificate is checked against).
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    };
+    //! Starts \a connection. Persistent: its applications are registered at once and stay
+    //! registered while the socket is down; the simulator connects at once, again at once after a
+    //! close and then every reconnectIntervalMs while refused, forever, and sends the events held
+    //! meanwhile on the new socket before ApplicationRegistered. Per-call: each channel entering
+    //! Stasis of one of its applications opens its own socket for `<app>:<channel name>`, which
+    //! closes (1000) when the channel is gone.
+    void addOutboundConnection(const OutboundConnection &connection);
+    //! Removes every outbound connection as a config reload does: ApplicationUnregistered, then
+    //! close 1000, no reconnects.
+    void removeOutboundConnections();
+    int outboundSocketCount() const; //!< Outbound sockets open now.
+
     // --- fault injection ------------------------------------------------------------------------
     //! Sends \a frame as one text frame, as is, to every event socket.
     void sendRawFrame(const QByteArray &frame);
@@ -202,6 +233,8 @@ Q_SIGNALS:
     void restFrameReceived(const QJsonObject &frame);
     void webSocketConnected(const QStringList &apps); //!< An event WebSocket opened for \a apps.
     void webSocketDisconnected(); //!< An event WebSocket closed.
+    //! An outbound connection attempt to \a uri failed (refused, 401, timeout): \a reason.
+    void outboundAttemptFailed(const QUrl &uri, const QString &reason);
     //! A flood finished sending on one socket: events sent and the rate achieved.
     void floodFinished(int events, double eventsPerSecond);
 
