@@ -562,6 +562,12 @@ class Generator:
             return cls, 'Private::decodeValue<%s>' % cls, r
         fail('%s: unsupported response type %s' % (op['nickname'], r))
 
+    def status_result(self, resource, op):
+        """The statusResults entry of an operation (config.json), or None."""
+        key = '%s.%s' % (resource['name'], op['nickname'])
+        entry = self.config.get('statusResults', {}).get(key)
+        return entry if isinstance(entry, dict) else None
+
     def op_params(self, op):
         """(required, optional) parameter lists; required in path order, then spec order."""
         path_order = re.findall(r'\{([^}]+)\}', op['path'])
@@ -607,8 +613,11 @@ class Generator:
             types.append(ret)
             if model:
                 deps.add(self.class_name(model))
+        own = sorted({e['header'] for e in (self.status_result(resource, op) for op in ops) if e})
         out = [self.banner(), '#pragma once\n\n#include <QtAri/qtari_export.h>\n#include <QtAri/result.h>\n'
                '#include <QtAri/transport.h>\n']
+        for header in own:
+            out.append('#include <QtAri/%s>\n' % header)
         for dep in sorted(deps):
             out.append('#include <QtAri/%s>\n' % self.header_name(dep))
         out.append('\n#include <QtCore/QFuture>\n')
@@ -656,13 +665,21 @@ class Generator:
                 out.append('\n')
                 continue
             ret, _, _ = self.response(op)
+            by_status = self.status_result(resource, op)
+            if by_status:
+                ret = by_status['type']
             doc = doc_text(op) or '%s %s' % (op['method'], op['path'])
             out.append('    //! %s\n' % doc)
+            if by_status:
+                out.append('    //! Answers with a %s by status: %s; any other status is an Error.\n'
+                           % (ret, ', '.join('%s %s' % (code, value.split('::')[-1])
+                                             for code, value in by_status['statuses'].items())))
             for p in required:
                 out.append('    //! \\a %s: %s\n' % (self.names.member(p['name']), self.param_doc(p)))
-            if op.get('errors'):
-                out.append('    //! Documented error statuses: %s.\n'
-                           % ', '.join(str(e['code']) for e in op['errors']))
+            errors = [str(e['code']) for e in op.get('errors', [])
+                      if not by_status or str(e['code']) not in by_status['statuses']]
+            if errors:
+                out.append('    //! Documented error statuses: %s.\n' % ', '.join(errors))
             if op.get('since') and op['since'] != 18:
                 out.append('    //! Since Asterisk %s.\n' % op['since'])
             out.append('    QFuture<Result<%s>> %s(%s = {}) const;\n\n' % (ret, name, args_opt))
@@ -752,6 +769,17 @@ class Generator:
             if opname in no_call:
                 continue
             ret, decode, _ = self.response(op)
+            by_status = self.status_result(resource, op)
+            if by_status:
+                ret = by_status['type']
+                cases = ''.join('        case %d:\n            return %s;\n' % (int(code), value)
+                                for code, value in by_status['statuses'].items())
+                decode = ('[](const Response &response, const QString &operation) -> Result<%s> {\n'
+                          '        switch (response.status) {\n%s        default:\n            break;\n'
+                          '        }\n        if (!Private::isSuccess(response))\n'
+                          '            return Private::httpError(response, operation);\n'
+                          '        return Private::invalidResponse(operation, QStringLiteral("unexpected status %%1")'
+                          '.arg(response.status));\n    }' % (ret, cases))
             call_args = ', '.join([self.names.member(p['name']) for p in required] + ['options'])
             args_opt2 = (args + ', ' if args else '') + 'const %s::%s &options' % (cls, opt)
             out.append('QFuture<Result<%s>> %s::%s(%s) const\n{\n' % (ret, cls, name, args_opt2))

@@ -1,7 +1,10 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include "channel_p.h"
+#include "futures_p.h"
 
 #include <QtAri/bridge.h>
+#include <QtAri/client.h>
+#include <QtAri/eventsapi.h>
 
 using namespace Qt::StringLiterals;
 
@@ -192,5 +195,30 @@ QStringList Channel::stasisArgs() const { return d->stasisArgs; }
 bool Channel::isKnown() const { return d->known; }
 bool Channel::isEnded() const { return d->ended; }
 ChannelInfo Channel::info() const { return d->info; }
+QString Channel::offeredTo() const { return d->offeredTo; }
+
+QFuture<Result<ClaimResult>> Channel::claim(const QString &application)
+{
+    Client *owner = client();
+    if (!owner) {
+        return Private::readyFuture(Result<ClaimResult>(
+                Error(Error::Kind::NotConnected, u"the object has no client"_s, u"events.claimChannel"_s)));
+    }
+    QString app = application.isEmpty() ? d->offeredTo : application;
+    if (app.isEmpty())
+        app = owner->applicationNames().value(0);
+    return owner->events()->claimChannel(id(), app);
+}
+
+QDebug operator<<(QDebug debug, ClaimResult result)
+{
+    QDebugStateSaver saver(debug);
+    switch (result) {
+    case ClaimResult::Won: return debug.noquote() << "Won";
+    case ClaimResult::Lost: return debug.noquote() << "Lost";
+    case ClaimResult::Unknown: return debug.noquote() << "Unknown";
+    }
+    return debug.noquote() << "ClaimResult(" << int(result) << ')';
+}
 
 } // namespace QtAri

@@ -32,6 +32,7 @@ public:
     QVariantMap variables;
     QPointer<Bridge> bridge;
     QStringList stasisArgs;
+    QString offeredTo; // the application of the last CallBroadcast
     bool inStasis = false;
     bool known = false;
     bool ended = false;

@@ -278,6 +278,18 @@ public:
     void dropUnsubscribed(const QStringList &sources, bool held = false);
     void dropChannel(Channel *channel);
     void dropBridge(Bridge *bridge);
+    // StasisBroadcast: channels the mirror holds only because a CallBroadcast offered them (not
+    // under subscribeAll). A claim that does not win, or a CallClaimed for an application that is
+    // not ours, lets go of them again (and of the subscription the client made for them).
+    QSet<QString> offeredChannels;
+    // ... and the ones it let go of: events still on their way from before the unsubscribe do
+    // not bring them back (a StasisStart, a new CallBroadcast or a subscribe of the application's
+    // own does).
+    RecentIds letGoChannels;
+    void letGoOfOffer(const QString &id);
+    // A won claim finishes once the channel's StasisStart has arrived (or terminalGraceMs later);
+    // kept in pendingEnds as "claim:<id>".
+    void awaitStasis(const QString &id, std::function<void()> release);
     bool eventsFlowing() const;
 
     QPointer<Transport> rest;
@@ -460,7 +472,7 @@ LiveRecording *RegistryPrivate::applyRecording(const LiveRecordingInfo &info)
 
 Channel *RegistryPrivate::channelFrom(const ChannelInfo &info)
 {
-    if (info.id().isEmpty() || endedChannels.contains(info.id()))
+    if (info.id().isEmpty() || endedChannels.contains(info.id()) || letGoChannels.contains(info.id()))
         return nullptr;
     return applyChannel(info);
 }
@@ -514,6 +526,8 @@ void RegistryPrivate::removeChannel(Channel *channel)
         return;
     channels.remove(channel->id());
     subscribedChannels.remove(channel->id());
+    offeredChannels.remove(channel->id());
+    settle(u"claim:"_s + channel->id());
     adoptedBySubscribe.remove(u"channel:"_s + channel->id());
     settle(u"channel:"_s + channel->id());
     if (Bridge *bridge = channel->d->bridge.data()) {
@@ -851,6 +865,7 @@ void RegistryPrivate::onStasisStart(const Event &event)
     // Without subscribeAll no ChannelCreated comes first: a channel entering Stasis under an id
     // used before (a channelId given again, a restarted server) is a new channel.
     endedChannels.forget(e.channel.id());
+    letGoChannels.forget(e.channel.id());
     Channel *channel = channelFrom(e.channel);
     Channel *replaced = channelFrom(e.replaceChannel);
     if (!channel)
@@ -861,6 +876,8 @@ void RegistryPrivate::onStasisStart(const Event &event)
     if (replaced && replaced != channel)
         Q_EMIT replaced->replacedBy(channel);
     Q_EMIT events->stasisStarted(channel, e.args);
+    offeredChannels.remove(channel->id()); // a broadcast call we won is ours now
+    settle(u"claim:"_s + channel->id());
 }
 
 void RegistryPrivate::onStasisEnd(const Event &event)
@@ -896,10 +913,19 @@ void RegistryPrivate::onApplicationMoveFailed(const Event &event)
     }
 }
 
+// A CallBroadcast is all an application hears of an offered call (trace o: no ChannelCreated, no
+// other event until a claim). The mirror holds the channel like any channel an event names, so it
+// is subscribed and its end is heard of; a claim that decides it for someone else lets go of it.
 void RegistryPrivate::onCallBroadcast(const Event &event)
 {
     const auto &e = *event.as<CallBroadcastEvent>();
+    letGoChannels.forget(e.channel.id()); // offered again
+    const Channel *before = channels.value(e.channel.id());
+    const bool held = before && before->d->known;
     if (Channel *channel = channelFrom(e.channel)) {
+        channel->d->offeredTo = e.application;
+        if (!held && !subscribeAll && !channel->d->inStasis)
+            offeredChannels.insert(channel->id());
         const QString caller = e.caller.value_or(QString());
         const QString called = e.called.value_or(QString());
         Q_EMIT channel->callBroadcast(caller, called);
@@ -910,10 +936,61 @@ void RegistryPrivate::onCallBroadcast(const Event &event)
 void RegistryPrivate::onCallClaimed(const Event &event)
 {
     const auto &e = *event.as<CallClaimedEvent>();
+    const QString id = e.channel.id();
+    const bool ours = applicationNames.contains(e.winnerApp);
+    if (!ours && !subscribeAll && !id.isEmpty() && !channels.contains(id)) {
+        // The mirror let go of the call already (our claim lost before this arrived): tell of it
+        // on an object outside the mirror rather than adopt a call that belongs to someone else.
+        auto *channel = new Channel(id, client, client);
+        channel->d->update(e.channel);
+        Q_EMIT channel->callClaimed(e.winnerApp);
+        Q_EMIT events->callClaimed(channel, e.winnerApp);
+        channel->deleteLater();
+        return;
+    }
     if (Channel *channel = channelFrom(e.channel)) {
         Q_EMIT channel->callClaimed(e.winnerApp);
         Q_EMIT events->callClaimed(channel, e.winnerApp);
+        if (!ours)
+            letGoOfOffer(id);
     }
+}
+
+void RegistryPrivate::letGoOfOffer(const QString &id)
+{
+    if (!offeredChannels.remove(id) || subscribeAll)
+        return;
+    Channel *channel = channels.value(id);
+    const QString source = u"channel:"_s + id;
+    if (!channel || channel->d->inStasis || adoptedBySubscribe.contains(source))
+        return; // ours after all, or held for the application's own subscription
+    letGoChannels.insert(id, eventNumber);
+    // A subscription of ours still on its way is undone when it is answered (subscriptionAnswered)
+    unsubscribedAt.insert(source, ++subscribeSerial);
+    if (subscribedChannels.contains(id) && rest && !applicationNames.isEmpty()) {
+        if (const Result<Request> request = ApplicationsApi::unsubscribeRequest(applicationNames.constFirst(), { source }))
+            rest->send(*request);
+        subscribedChannels.remove(id);
+    }
+    dropChannel(channel);
+}
+
+void RegistryPrivate::awaitStasis(const QString &id, std::function<void()> release)
+{
+    const Channel *channel = channels.value(id);
+    if (channel && channel->d->inStasis) {
+        release();
+        return;
+    }
+    const QString key = u"claim:"_s + id;
+    PendingEnd &pending = pendingEnds[key];
+    pending.releases.append(std::move(release));
+    if (!pending.timer) {
+        pending.timer = new QTimer(client);
+        pending.timer->setSingleShot(true);
+        QObject::connect(pending.timer, &QTimer::timeout, client, [this, key] { settle(key); });
+    }
+    pending.timer->start(eventsFlowing() ? terminalGraceMs : 0);
 }
 
 void RegistryPrivate::onBridgeCreated(const Event &event)
@@ -1329,9 +1406,16 @@ void RegistryPrivate::subscriptionAnswered(const QString &application, const QSt
         return;
     }
     if (status == 422 && !alone) {
-        // All or nothing: one of them is gone. Ask for each alone to learn which.
-        for (const QString &source : sources)
+        // All or nothing: one of them is gone. Ask for each alone to learn which (each channel or
+        // bridge the mirror still holds: one it let go of meanwhile is not asked for again).
+        for (const QString &source : sources) {
+            const QString id = source.section(u':', 1);
+            if (!restoring && ((source.startsWith(u"channel:") && !channels.contains(id))
+                               || (source.startsWith(u"bridge:") && !bridges.contains(id)))) {
+                continue;
+            }
             subscribeSources(application, { source }, true, restoring);
+        }
         // (each numbered anew: an unsubscribe answered meanwhile is older than those)
         return;
     }
@@ -1800,6 +1884,20 @@ void Registry::observe(const Request &request, quint64 sentAt, const Result<Resp
     }
     if (operation == u"channels.get" && status == 404)
         return d->endSoon(u"channel:"_s + segment(1), std::move(release));
+    if (operation == u"events.claimChannel" && (status == 204 || status == 404 || status == 409)) {
+        const QString id = queryValues(request.query, "channelId").value(0);
+        const QString application = queryValues(request.query, "application").value(0);
+        if (status == 204 && d->applicationNames.contains(application))
+            return d->awaitStasis(id, std::move(release)); // the winner's StasisStart follows
+        if (status == 204)
+            return release(); // claimed for an application of someone else's
+        // Lost or not on offer: a CallClaimed sent before the answer arrives before the fence,
+        // then the mirror lets go of what it held only for the offer.
+        return d->fence([this, id, release = std::move(release)] {
+            d->letGoOfOffer(id);
+            release();
+        });
+    }
     if ((operation == u"bridges.destroy" && gone) || (operation == u"bridges.get" && status == 404))
         return d->endSoon(u"bridge:"_s + segment(1), std::move(release));
     if ((operation == u"playbacks.stop" && gone) || (operation == u"playbacks.get" && status == 404))
@@ -1859,6 +1957,8 @@ void Registry::observe(const Request &request, quint64 sentAt, const Result<Resp
             for (const QString &source : queryValues(request.query, "eventSource")) {
                 d->askedSources[segment(1)].insert(source);
                 d->unsubscribedAt.remove(source);
+                if (source.startsWith(u"channel:"))
+                    d->letGoChannels.forget(source.section(u':', 1));
             }
         }
         if (!d->subscribeAll && d->applicationNames.contains(segment(1)))

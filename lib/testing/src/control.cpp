@@ -40,7 +40,9 @@ namespace {
         { u"POST", u"/control/channels/{id}/dtmf", u"{digits}" },
         { u"POST", u"/control/channels/{id}/answer", u"{} the far end answers" },
         { u"POST", u"/control/channels/{id}/hangup", u"{cause} the far end hangs up" },
-        { u"POST", u"/control/broadcasts", u"StasisBroadcast: not modelled, always 501" },
+        { u"POST", u"/control/broadcasts",
+            u"{appFilter, timeoutMs, args, notifyClaimed, channelId, endpoint, callerName, "
+            u"callerNumber, called} a call offered by StasisBroadcast" },
         { u"PUT", u"/control/device-states/{name}", u"{state}" },
         { u"PUT", u"/control/mailboxes/{name}", u"{oldMessages, newMessages}" },
         { u"PUT", u"/control/endpoints/{prefix}",
@@ -333,9 +335,7 @@ ControlReply ControlServer::route(
     if (n == 1 && first == u"broadcasts"_s) {
         if (!only(u"POST"_s))
             return wrongMethod();
-        return ControlReply::error(501,
-            u"StasisBroadcast is not modelled by this simulator (no CallBroadcast "
-            "or claims); see docs/simulator.md"_s);
+        return startBroadcast(body);
     }
     if (n == 2 && first == u"device-states"_s) {
         if (!only(u"PUT"_s))
@@ -484,6 +484,46 @@ ControlReply ControlServer::startCall(const QJsonObject &body)
             channel = c.toObject();
     }
     // The channel may already be gone (a dialplan that hangs up at once): the id still tells.
+    return ControlReply { 201, QJsonObject { { u"id"_s, id }, { u"channel"_s, channel } } };
+}
+
+ControlReply ControlServer::startBroadcast(const QJsonObject &body)
+{
+    Simulator::Broadcast b;
+    b.appFilter = body.value(u"appFilter"_s).toString();
+    const auto timeout = intField(body, u"timeoutMs"_s, b.timeoutMs);
+    if (!timeout || *timeout < 0 || *timeout > 60000)
+        return ControlReply::error(400, u"timeoutMs must be a number from 0 to 60000"_s);
+    b.timeoutMs = *timeout;
+    if (!b.appFilter.isEmpty() && !QRegularExpression(b.appFilter).isValid())
+        return ControlReply::error(400, u"appFilter is not a valid regular expression"_s);
+    const QJsonValue args = body.value(u"args"_s);
+    if (args.isArray()) {
+        for (const QJsonValue &a : args.toArray())
+            b.args.append(a.isString() ? a.toString() : QString::number(a.toDouble()));
+    } else if (args.isString() && !args.toString().isEmpty()) {
+        b.args = args.toString().split(u':');
+    }
+    b.notifyClaimed = boolField(body, u"notifyClaimed"_s, false);
+    b.channelId = body.value(u"channelId"_s).toString();
+    b.endpoint = body.value(u"endpoint"_s).toString();
+    b.callerName = body.value(u"callerName"_s).toString();
+    b.callerNumber = body.value(u"callerNumber"_s).toString();
+    if (body.value(u"called"_s).isString())
+        b.called = body.value(u"called"_s).toString();
+    if (!b.endpoint.isEmpty() && !b.endpoint.contains(u'/'))
+        return ControlReply::error(
+            400, u"endpoint must look like tech/resource, e.g. PJSIP/alice"_s);
+    if (!b.channelId.isEmpty() && hasChannel(b.channelId))
+        return ControlReply::error(409, u"Channel %1 already exists"_s.arg(b.channelId));
+    const QString id = m_sim->startBroadcast(b);
+    if (id.isEmpty())
+        return ControlReply::error(400, u"The broadcast could not be started"_s);
+    QJsonObject channel;
+    for (const QJsonValue &c : m_sim->channels()) {
+        if (c.toObject().value(u"id"_s).toString() == id)
+            channel = c.toObject();
+    }
     return ControlReply { 201, QJsonObject { { u"id"_s, id }, { u"channel"_s, channel } } };
 }
 
@@ -651,6 +691,36 @@ QString Simulator::startIncomingCall(const IncomingCall &call)
     return id;
 }
 
+QString Simulator::startBroadcast(const Broadcast &broadcast)
+{
+    const QString id = broadcast.channelId.isEmpty() ? d->newUniqueId() : broadcast.channelId;
+    if (d->channels.contains(id)) {
+        qCWarning(lcSim) << "startBroadcast: channel id already in use:" << id;
+        return {};
+    }
+    QString endpoint = broadcast.endpoint;
+    if (endpoint.isEmpty())
+        endpoint = u"PJSIP/%1"_s.arg(1000 + int(d->nameCounter % 9000));
+    if (!endpoint.contains(u'/'))
+        return {};
+    const QString number = broadcast.callerNumber.isEmpty() ? endpoint.section(u'/', 1)
+                                                            : broadcast.callerNumber;
+    d->createChannelRecord(endpoint, id, u"%1-%2"_s.arg(endpoint, d->nextChannelSuffix()));
+    SimChannel &c = d->channels[id];
+    c.state = u"Ring"_s;
+    c.callerName = broadcast.callerName.isEmpty() ? u"Caller %1"_s.arg(number) : broadcast.callerName;
+    c.callerNumber = number;
+    c.context = u"from-external"_s;
+    c.exten = broadcast.called.isEmpty() ? u"s"_s : broadcast.called;
+    d->channelEvent(u"ChannelCreated"_s, id);
+    // StasisBroadcast's own argument string: timeout, filter, colon-separated args, notify flag
+    QString data = QString::number(broadcast.timeoutMs) + u',' + broadcast.appFilter + u','
+            + broadcast.args.join(u':') + u',' + (broadcast.notifyClaimed ? u"yes"_s : u"no"_s);
+    d->startBroadcast(id, qMax(0, broadcast.timeoutMs), broadcast.appFilter, broadcast.args,
+                      broadcast.notifyClaimed, data);
+    return id;
+}
+
 bool Simulator::answerChannel(const QString &channelId)
 {
     SimChannel *c = d->channel(channelId);
@@ -721,6 +791,11 @@ QJsonObject Simulator::state() const
     for (auto it = d->mailboxes.constBegin(); it != d->mailboxes.constEnd(); ++it)
         mailboxes.append(QJsonObject { { u"name"_s, it.key() },
             { u"old_messages"_s, it->oldMessages }, { u"new_messages"_s, it->newMessages } });
+    QJsonArray broadcasts;
+    for (auto it = d->broadcasts.constBegin(); it != d->broadcasts.constEnd(); ++it)
+        broadcasts.append(QJsonObject { { u"channelId"_s, it.key() },
+            { u"applications"_s, QJsonArray::fromStringList(it->apps) },
+            { u"claimedBy"_s, it->winner } });
     QJsonObject globals;
     for (auto it = d->globalVars.constBegin(); it != d->globalVars.constEnd(); ++it)
         globals.insert(it.key(), it.value());
@@ -731,6 +806,7 @@ QJsonObject Simulator::state() const
                 { u"ariVersion"_s, d->spec.apiVersion() } } },
         { u"channels"_s, channels() },
         { u"bridges"_s, bridges() },
+        { u"broadcasts"_s, broadcasts },
         { u"applications"_s, applications },
         { u"playbacks"_s, playbacks },
         { u"liveRecordings"_s, live },

@@ -67,6 +67,7 @@ private:
     void respond(const QHttpServerRequest &request, QHttpServerResponder &responder);
     ControlReply route(const QString &method, const QStringList &segments, const QJsonObject &body);
     ControlReply startCall(const QJsonObject &body);
+    ControlReply startBroadcast(const QJsonObject &body);
     bool hasChannel(const QString &id) const;
     void runNextStep();
 

@@ -5,6 +5,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QJsonArray>
 #include <QtCore/QRandomGenerator>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QtEndian>
 
 using namespace Qt::StringLiterals;
@@ -75,7 +76,7 @@ const QStringList kTechnologies { u"Local"_s, u"PJSIP"_s, u"SIP"_s, u"IAX2"_s, u
 
 QJsonObject SimChannel::toJson() const
 {
-    return QJsonObject {
+    QJsonObject o {
         { u"id"_s, id },
         { u"name"_s, name },
         { u"state"_s, state },
@@ -89,6 +90,40 @@ QJsonObject SimChannel::toJson() const
         { u"creationtime"_s, creationtime },
         { u"language"_s, language },
     };
+    if (!reportedVars.isEmpty()) {
+        QJsonObject channelvars;
+        for (const QString &name : reportedVars)
+            channelvars.insert(name, vars.value(name));
+        o.insert(u"channelvars"_s, channelvars);
+    }
+    return o;
+}
+
+// A value in a "variables" body: a string, or (Asterisk 20 and later) an object {"value": ...,
+// "report_events": true}; with report_events the variable rides along in the channel's
+// snapshots, as "channelvars".
+static QString variableValue(const QJsonValue &v, bool *report)
+{
+    *report = false;
+    if (!v.isObject())
+        return v.isString() ? v.toString() : v.toVariant().toString();
+    const QJsonObject o = v.toObject();
+    *report = o.value(u"report_events"_s).toBool();
+    return o.value(u"value"_s).toString();
+}
+
+static void setVariables(SimulatorPrivate *d, const QString &id, const QJsonObject &vars,
+                         bool skipCallerId = false)
+{
+    for (auto it = vars.constBegin(); it != vars.constEnd(); ++it) {
+        if (skipCallerId && it.key().startsWith(u"CALLERID("_s))
+            continue;
+        bool report = false;
+        const QString value = variableValue(it.value(), &report);
+        if (SimChannel *c = d->channel(id); c && report)
+            c->reportedVars.insert(it.key());
+        d->setVar(id, it.key(), value);
+    }
 }
 
 QJsonObject SimBridge::toJson() const
@@ -263,6 +298,11 @@ void SimulatorPrivate::leaveStasis(const QString &id, bool setStatus)
     emitEvent(u"StasisEnd"_s, { { u"channel"_s, c->toJson() } }, t);
     c = channel(id);
     c->stasisApp.clear();
+    if (broadcasts.remove(id) && setStatus && !c->dying) {
+        // the winner's session of a StasisBroadcast ended: the dialplan goes on after it
+        afterBroadcast(id, u"SUCCESS"_s);
+        return;
+    }
     if (setStatus)
         setVar(id, u"STASISSTATUS"_s, u"SUCCESS"_s);
     else
@@ -334,6 +374,7 @@ void SimulatorPrivate::destroyChannel(const QString &id, int cause, bool fromRes
             t->deleteLater();
     }
     c->timers.clear();
+    broadcasts.remove(id); // the offer, claimed or not, ends with the channel
     const QString peer = c->localPeer;
     // quiet: no hangup request, the dialplan just ended
     if (fromRest && !quiet)
@@ -471,12 +512,125 @@ void SimulatorPrivate::startLocalDialplan(const QString &twoId, const QString &a
         }
         return;
     }
+    // trace,710 and trace,711 (../shared/ari/traces/README.md): StasisBroadcast to the
+    // applications whose name starts with trace-bc-
+    if (two->context == u"trace"_s && exten == u"710"_s) {
+        startBroadcast(twoId, 3000, u"^trace-bc-"_s, { u"arg1"_s, u"arg2"_s }, true,
+                       u"3000,^trace-bc-,arg1:arg2,yes"_s);
+        return;
+    }
+    if (two->context == u"trace"_s && exten == u"711"_s) {
+        startBroadcast(twoId, 1000, u"^trace-bc-"_s, {}, false, u"1000,^trace-bc-"_s);
+        return;
+    }
     // 100 (far side unanswered) or any other number: Stasis(app, far-side|EXTEN)
     const QString arg = exten == u"100"_s ? u"far-side"_s : exten;
     setDialplan(twoId, u"NoOp"_s, u"%1 %2: far side into Stasis %3"_s.arg(two->context, exten, appName));
     setDialplan(twoId, u"Stasis"_s, appName + u',' + arg);
     enterStasis(twoId, appName, { arg });
     dialEvent(QString());
+}
+
+// StasisBroadcast (trace o_broadcast_claim): the channel stays where it is in the dialplan
+// (app_name StasisBroadcast, state unchanged) and each connected application whose name matches
+// \a filter gets a CallBroadcast; the applications do not follow the channel otherwise.
+void SimulatorPrivate::startBroadcast(const QString &id, int timeoutMs, const QString &filter,
+                                      const QStringList &args, bool notifyClaimed,
+                                      const QString &appData)
+{
+    if (!channel(id))
+        return;
+    setDialplan(id, u"StasisBroadcast"_s, appData);
+    setVar(id, u"STASISSTATUS"_s, QString());
+    SimBroadcast b;
+    b.args = args;
+    b.notifyClaimed = notifyClaimed;
+    const QRegularExpression match(filter);
+    for (const auto &[name, a] : apps) {
+        if (a.socket && (filter.isEmpty() || (match.isValid() && match.match(name).hasMatch())))
+            b.apps.append(name);
+    }
+    broadcasts.insert(id, b);
+    const SimChannel *c = channel(id);
+    const QJsonObject fields { { u"channel"_s, c->toJson() }, { u"caller"_s, c->callerNumber },
+                               { u"called"_s, c->exten } };
+    for (const QString &name : std::as_const(b.apps)) {
+        EventTargets only;
+        only.onlyApp = name;
+        emitEvent(u"CallBroadcast"_s, fields, only);
+    }
+    later(id, timeoutMs, [this, id] {
+        const auto it = broadcasts.constFind(id);
+        if (it == broadcasts.constEnd() || !it->winner.isEmpty())
+            return;
+        broadcasts.remove(id); // a claim from now on answers 404 (trace o, record 16)
+        afterBroadcast(id, u"TIMEOUT"_s);
+    });
+    qCInfo(lcSim) << "channel" << id << "broadcast to" << b.apps << "for" << timeoutMs << "ms";
+}
+
+// POST /events/claim: the first claim wins, whichever application makes it (trace o: one outside
+// the filter wins too); every later one, the winner's own included, gets 409 while the winner's
+// Stasis session lasts, and 404 once it is over.
+Reply SimulatorPrivate::claimBroadcast(const QString &id, const QString &appName)
+{
+    const auto it = broadcasts.find(id);
+    if (it == broadcasts.end() || !channel(id) || channels[id].dying)
+        return Reply::error(404, u"Channel not found or not in broadcast state"_s);
+    if (!it->winner.isEmpty())
+        return Reply::error(409, u"Channel has already been claimed by another application"_s);
+    it->winner = appName; // the offer's timeout finds it claimed
+    const SimBroadcast b = *it;
+    if (b.notifyClaimed) {
+        const QJsonObject fields { { u"channel"_s, channels[id].toJson() }, { u"winner_app"_s, appName } };
+        for (const QString &name : b.apps) {
+            EventTargets only;
+            only.onlyApp = name;
+            emitEvent(u"CallClaimed"_s, fields, only);
+        }
+    }
+    const SimApp *winner = app(appName);
+    if (!winner || !winner->socket) {
+        // Not recorded: Stasis() cannot start an application nobody registered, so StasisBroadcast
+        // returns FAILED and the dialplan goes on.
+        broadcasts.remove(id);
+        QTimer::singleShot(0, q, [this, id] {
+            if (channel(id) && !channels[id].dying)
+                afterBroadcast(id, u"FAILED"_s);
+        });
+        return Reply::empty();
+    }
+    // Stasis(winner) as StasisBroadcast runs it: the dialplan still shows StasisBroadcast, no
+    // STASISSTATUS reaches the winner, and it follows the channel only while it is in Stasis.
+    SimChannel &c = channels[id];
+    c.stasisApp = appName;
+    c.stasisArgs = b.args;
+    c.wasInStasis = true;
+    EventTargets only;
+    only.onlyApp = appName;
+    emitEvent(u"StasisStart"_s, { { u"args"_s, QJsonArray::fromStringList(b.args) }, { u"channel"_s, c.toJson() } },
+              only);
+    qCInfo(lcSim) << "channel" << id << "claimed by" << appName;
+    return Reply::empty();
+}
+
+void SimulatorPrivate::afterBroadcast(const QString &id, const QString &status)
+{
+    setVar(id, u"STASISSTATUS"_s, status);
+    SimChannel *c = channel(id);
+    if (!c || c->dying)
+        return;
+    if (c->context == u"trace"_s) { // Set(TRACE_STATUS=${STASISSTATUS}), Wait(5), Hangup
+        c->priority = 2;
+        setDialplan(id, u"Set"_s, u"TRACE_STATUS="_s + status);
+        setVar(id, u"TRACE_STATUS"_s, status);
+        channels[id].priority = 3;
+        setDialplan(id, u"Wait"_s, u"5"_s);
+        later(id, 5000, [this, id] { destroyChannel(id, 16, false, false); });
+        return;
+    }
+    // Simulator::startBroadcast(): nothing follows StasisBroadcast, the call ends
+    later(id, 1, [this, id] { destroyChannel(id, 16, false, false); });
 }
 
 void SimulatorPrivate::dialEndpoint(const QString &id, int timeoutSec)
@@ -559,14 +713,18 @@ static void applyOriginateVariables(SimulatorPrivate *d, const QJsonObject &vars
         SimChannel *c = d->channel(oneId);
         if (!c)
             return;
+        bool report = false;
+        const QString value = variableValue(it.value(), &report);
         if (it.key() == u"CALLERID(name)"_s) {
-            c->callerName = it.value().toString();
+            c->callerName = value;
             callerChanged = true;
         } else if (it.key() == u"CALLERID(num)"_s || it.key() == u"CALLERID(number)"_s) {
-            c->callerNumber = it.value().toString();
+            c->callerNumber = value;
             callerChanged = true;
         } else {
-            d->setVar(oneId, it.key(), it.value().toString());
+            if (report)
+                c->reportedVars.insert(it.key());
+            d->setVar(oneId, it.key(), value);
         }
     }
     if (callerChanged)
@@ -574,10 +732,7 @@ static void applyOriginateVariables(SimulatorPrivate *d, const QJsonObject &vars
                                                       { u"caller_presentation_txt"_s, u"Presentation Allowed, Not Screened"_s } });
     if (twoId.isEmpty() || vars.isEmpty())
         return;
-    for (auto it = vars.constBegin(); it != vars.constEnd(); ++it) {
-        if (!it.key().startsWith(u"CALLERID("_s))
-            d->setVar(twoId, it.key(), it.value().toString());
-    }
+    setVariables(d, twoId, vars, true);
     if (callerChanged) {
         SimChannel *two = d->channel(twoId);
         const SimChannel *one = d->channel(oneId);
@@ -749,9 +904,7 @@ Reply SimulatorPrivate::createChannel(Request &r)
     // app follows it from its variables on (o_broadcast_claim).
     if (!appName.isEmpty())
         c.watchers.append(appName);
-    const QJsonObject vars = r.variables();
-    for (auto it = vars.constBegin(); it != vars.constEnd(); ++it)
-        setVar(id, it.key(), it.value().toString());
+    setVariables(this, id, r.variables());
     const QStringList args = channels[id].pendingArgs;
     setDialplan(id, u"Stasis"_s, QStringList(appName + (args.isEmpty() ? QString() : u","_s + args.join(u','))).join(QString()));
     enterStasis(id, appName, args);
@@ -1563,13 +1716,13 @@ Reply SimulatorPrivate::dispatch(Request &r)
         if (n == u"setChannelVar"_s) {
             if (c && c->stasisApp.isEmpty()) // a dialplan channel (l_app_subscriptions)
                 return Reply::error(409, u"Channel not in Stasis application"_s);
+            if (c && r.boolValue(u"report_events"_s, false))
+                c->reportedVars.insert(r.value(u"variable"_s));
             setVar(id, r.value(u"variable"_s), r.value(u"value"_s));
             return Reply::empty();
         }
         if (n == u"setChannelVars"_s) {
-            const QJsonObject vars = r.variables();
-            for (auto it = vars.constBegin(); it != vars.constEnd(); ++it)
-                setVar(id, it.key(), it.value().toString());
+            setVariables(this, id, r.variables());
             return Reply::empty();
         }
         if (n == u"getChannelVars"_s) { // functions like CALLERID(num) read too (o_broadcast_claim)
@@ -2106,12 +2259,7 @@ Reply SimulatorPrivate::dispatch(Request &r)
             return Reply::empty();
         }
         if (n == u"claimChannel"_s) {
-            const QString cid = r.value(u"channelId"_s);
-            if (!channels.contains(cid))
-                return Reply::error(404, u"Channel not found"_s);
-            if (!app(r.value(u"application"_s)))
-                return Reply::error(404, u"Application not found"_s);
-            return Reply::empty();
+            return claimBroadcast(r.value(u"channelId"_s), r.value(u"application"_s));
         }
     }
 

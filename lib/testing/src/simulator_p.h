@@ -191,6 +191,7 @@ struct SimChannel
     QString lastDeviceState;
     QString dialstring;
     QMap<QString, QString> vars;
+    QSet<QString> reportedVars; // set with report_events: carried in snapshots as "channelvars"
     QList<QPointer<QTimer>> timers;
     QJsonObject toJson() const;
 };
@@ -242,6 +243,17 @@ struct SimRecording
     QPointer<QTimer> timer;
     QJsonObject toJson(bool finished = false) const;
     int durationSeconds() const;
+};
+
+// A channel that StasisBroadcast offers to applications (trace o_broadcast_claim). It stays here
+// from the CallBroadcast until the offer times out, or, once claimed, until the winner's Stasis
+// session ends: a claim meanwhile answers 409, one after it 404.
+struct SimBroadcast
+{
+    QStringList apps;           // the applications the CallBroadcast went to (CallClaimed goes there)
+    QStringList args;           // the winner's StasisStart args
+    bool notifyClaimed = false;
+    QString winner;             // empty while nobody has claimed it
 };
 
 inline constexpr char kAllChannels[] = "__AST_CHANNEL_ALL_TOPIC"; // the "channel:" subscription
@@ -363,6 +375,7 @@ public:
     QStringList channelOrder;
     QMap<QString, SimBridge> bridges;
     QStringList bridgeOrder;
+    QMap<QString, SimBroadcast> broadcasts; // by channel id
     QMap<QString, SimPlayback> playbacks;
     QMap<QString, QList<SimPlayback>> queuedPlaybacks; // more playbacks given an id in use
     QMap<QString, SimRecording> liveRecordings;
@@ -447,6 +460,12 @@ public:
     Reply createChannel(Request &r);
     QString createChannelRecord(const QString &endpoint, const QString &id, const QString &name);
     void startLocalDialplan(const QString &twoId, const QString &app);
+    // StasisBroadcast(timeoutMs, filter, args, notify) on channel id; appData as the dialplan shows it
+    void startBroadcast(const QString &id, int timeoutMs, const QString &filter,
+                        const QStringList &args, bool notifyClaimed, const QString &appData);
+    Reply claimBroadcast(const QString &id, const QString &app);
+    // StasisBroadcast returned with STASISSTATUS = status: the dialplan goes on
+    void afterBroadcast(const QString &id, const QString &status);
     void dialEndpoint(const QString &id, int timeoutSec);
     void addToBridge(const QString &bridgeId, const QString &channelId);
     void removeFromBridge(const QString &bridgeId, const QString &channelId, bool event = true);

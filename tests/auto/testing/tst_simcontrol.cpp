@@ -73,6 +73,19 @@ QString waitForLine(QProcess &p, QByteArray &seen, const QRegularExpression &pat
 
 } // namespace
 
+namespace {
+
+bool hasChannelId(const QJsonArray &channels, const QString &id)
+{
+    for (const QJsonValue &c : channels) {
+        if (c.toObject().value(u"id"_s).toString() == id)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 class tst_SimControl : public QObject
 {
     Q_OBJECT
@@ -87,7 +100,7 @@ private Q_SLOTS:
     void callIntoDialplan();
     void dtmfAnswerHangup();
     void answerDialledEndpoint();
-    void broadcastIsNotModelled();
+    void broadcastsOfferAndClaim();
     void deviceStatesAndMailboxes();
     void dropAndStallSockets();
     void failAndDelayRest();
@@ -365,11 +378,62 @@ void tst_SimControl::answerDialledEndpoint()
         400);
 }
 
-void tst_SimControl::broadcastIsNotModelled()
+// POST /control/broadcasts: StasisBroadcast as trace o_broadcast_claim shows it.
+void tst_SimControl::broadcastsOfferAndClaim()
 {
-    const HttpResult r = ctl(u"POST"_s, u"/control/broadcasts"_s, { { u"timeout"_s, 3000 } });
-    QCOMPARE(r.status, 501);
-    QVERIFY(r.object().value(u"message"_s).toString().contains(u"StasisBroadcast"_s));
+    EventSocket a, b, other;
+    QVERIFY(a.open(sim->url(), u"ctl-a"_s, false));
+    QVERIFY(b.open(sim->url(), u"ctl-b"_s, false));
+    QVERIFY(other.open(sim->url(), u"ctl-other"_s, false));
+    QTRY_COMPARE(sim->webSocketCount(), 3);
+    HttpResult r = ctl(u"POST"_s, u"/control/broadcasts"_s,
+        { { u"appFilter"_s, u"^ctl-[ab]$"_s }, { u"timeoutMs"_s, 60000 }, { u"args"_s, u"x:y"_s },
+            { u"notifyClaimed"_s, true }, { u"channelId"_s, u"bc-1"_s },
+            { u"callerNumber"_s, u"5551"_s }, { u"called"_s, u"600"_s } });
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.object().value(u"id"_s).toString(), u"bc-1"_s);
+    QVERIFY(a.waitFor(u"CallBroadcast"_s));
+    QVERIFY(b.waitFor(u"CallBroadcast"_s));
+    const QJsonObject offer = b.events.constLast();
+    QCOMPARE(offer.value(u"caller"_s).toString(), u"5551"_s);
+    QCOMPARE(offer.value(u"called"_s).toString(), u"600"_s);
+    QCOMPARE(offer.value(u"channel"_s).toObject().value(u"dialplan"_s).toObject().value(u"app_name"_s).toString(),
+        u"StasisBroadcast"_s);
+    QCOMPARE(ctl(u"GET"_s, u"/control/state"_s).object().value(u"broadcasts"_s).toArray().size(), 1);
+
+    QUrlQuery claim { { u"channelId"_s, u"bc-1"_s }, { u"application"_s, u"ctl-b"_s } };
+    QCOMPARE(ari(u"POST"_s, u"/ari/events/claim"_s, claim).status, 204);
+    QVERIFY(b.waitFor(u"StasisStart"_s));
+    QCOMPARE(b.types(), (QStringList { u"CallBroadcast"_s, u"CallClaimed"_s, u"StasisStart"_s }));
+    QCOMPARE(b.events.constLast().value(u"args"_s).toArray(), (QJsonArray { u"x"_s, u"y"_s }));
+    QVERIFY(a.waitFor(u"CallClaimed"_s));
+    QCOMPARE(a.events.constLast().value(u"winner_app"_s).toString(), u"ctl-b"_s);
+    claim = { { u"channelId"_s, u"bc-1"_s }, { u"application"_s, u"ctl-a"_s } };
+    r = ari(u"POST"_s, u"/ari/events/claim"_s, claim);
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.object().value(u"message"_s).toString(),
+        u"Channel has already been claimed by another application"_s);
+    QCOMPARE(sim->state().value(u"broadcasts"_s).toArray().at(0).toObject().value(u"claimedBy"_s).toString(),
+        u"ctl-b"_s);
+    // The winner hangs up: its session ends, the offer with it (a claim now is a 404)
+    QCOMPARE(ari(u"DELETE"_s, u"/ari/channels/bc-1"_s).status, 204);
+    QVERIFY(b.waitFor(u"StasisEnd"_s));
+    QCOMPARE(ari(u"POST"_s, u"/ari/events/claim"_s, claim).status, 404);
+    QVERIFY(other.events.isEmpty());
+
+    // Nobody claims: after the timeout the offer is gone and the call hangs up
+    r = ctl(u"POST"_s, u"/control/broadcasts"_s, { { u"timeoutMs"_s, 100 }, { u"channelId"_s, u"bc-2"_s } });
+    QCOMPARE(r.status, 201);
+    QVERIFY(other.waitFor(u"CallBroadcast"_s)); // no filter: every connected application
+    QTRY_VERIFY(!hasChannelId(sim->channels(), u"bc-2"_s));
+    claim = { { u"channelId"_s, u"bc-2"_s }, { u"application"_s, u"ctl-a"_s } };
+    r = ari(u"POST"_s, u"/ari/events/claim"_s, claim);
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.object().value(u"message"_s).toString(), u"Channel not found or not in broadcast state"_s);
+
+    QCOMPARE(ctl(u"POST"_s, u"/control/broadcasts"_s, { { u"timeoutMs"_s, -1 } }).status, 400);
+    QCOMPARE(ctl(u"POST"_s, u"/control/broadcasts"_s, { { u"appFilter"_s, u"(unclosed"_s } }).status, 400);
+    QCOMPARE(ctl(u"GET"_s, u"/control/broadcasts"_s).status, 405);
 }
 
 void tst_SimControl::deviceStatesAndMailboxes()

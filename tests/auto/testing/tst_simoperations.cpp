@@ -192,6 +192,17 @@ void tst_SimOperations::everyOperationAnswers()
         queryValues[u"channel"_s] = u"op-chan"_s;
     if (key == u"applications.unsubscribe"_s)
         queryValues[u"eventSource"_s] = u"bridge:op-bridge"_s;
+    if (key == u"events.claimChannel"_s) {
+        // Asterisk answers 404 to a claim of a channel that no StasisBroadcast offers (trace
+        // o_broadcast_claim, records 8 and 12: op-chan is in Stasis, so it is not claimable), and
+        // so does the simulator. The claim with only its required parameters succeeds on a call
+        // that is being broadcast.
+        QtAri::Testing::Simulator::Broadcast offer;
+        offer.channelId = u"op-bcast"_s;
+        offer.timeoutMs = 60000;
+        QVERIFY(!sim->startBroadcast(offer).isEmpty());
+        queryValues[u"channelId"_s] = u"op-bcast"_s;
+    }
     if (key == u"channels.externalMedia"_s) {
         queryValues[u"channelId"_s] = u"op-ext"_s;
         queryValues[u"format"_s] = u"ulaw"_s;

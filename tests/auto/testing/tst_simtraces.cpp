@@ -585,11 +585,6 @@ const QList<Skip> &v2Skips()
     static const char16_t outbound[] = u"needs the outbound websockets of ari.conf (trace-app-out, "
                                        u"trace-app-outpc) and the dialplan context trace; the "
                                        u"simulator has neither yet (transports issue)";
-    static const char16_t broadcast[] = u"needs StasisBroadcast (dialplan context trace 710/711) "
-                                        u"and /events/claim, which the simulator does not have yet";
-    static const char16_t claim[] = u"Asterisk answers 404 for a claim on a channel that is not in "
-                                    u"broadcast state; the simulator has no StasisBroadcast and keeps "
-                                    u"the spec's success answer, which tst_simoperations expects";
     static const QList<Skip> list {
         { u"n", 0, u"", outbound },
         { u"n", 1, u"", outbound }, { u"n", 2, u"", outbound }, { u"n", 4, u"", outbound },
@@ -598,19 +593,10 @@ const QList<Skip> &v2Skips()
         { u"n", 11, u"", outbound }, { u"n", 12, u"", outbound }, { u"n", 13, u"", outbound },
         { u"n", 14, u"", outbound }, { u"n", 15, u"", outbound }, { u"n", 16, u"", outbound },
         { u"n", 17, u"", outbound }, { u"n", 18, u"", outbound },
-        { u"o", 0, u"app-a", broadcast },
-        { u"o", 0, u"app-b", broadcast },
-        { u"o", 1, u"", broadcast }, { u"o", 2, u"", broadcast }, { u"o", 3, u"", broadcast },
-        { u"o", 4, u"", broadcast }, { u"o", 5, u"", broadcast }, { u"o", 6, u"", broadcast },
-        { u"o", 7, u"", broadcast },
-        { u"o", 8, u"", claim }, { u"o", 12, u"", claim },
         { u"o", 44, u"", u"Asterisk refuses DELETE /channels/{id}/mute without direction (400 "
                          u"\"Direction is required\"); the simulator keeps the spec's default 'both' "
                          u"because tst_simoperations calls every operation with its required "
                          u"parameters only and expects success" },
-        { u"o", 15, u"", broadcast }, { u"o", 16, u"", broadcast }, { u"o", 17, u"", broadcast },
-        { u"o", 18, u"", broadcast }, { u"o", 19, u"", broadcast }, { u"o", 20, u"", broadcast },
-        { u"o", 21, u"", broadcast }, { u"o", 22, u"", broadcast }, { u"o", 23, u"", broadcast },
     };
     return list;
 }
@@ -623,15 +609,6 @@ QString skipReason(const QString &scenario, int index, const QString &conn = {})
             return QString::fromUtf16(s.reason);
     }
     return {};
-}
-
-// Objects of a skipped part: their events are left out of the comparison. In o, the o-bc-* channels
-// exist only through StasisBroadcast (records 1 to 23, skipped above for that reason).
-bool skippedObject(const QString &scenario, const QJsonObject &e)
-{
-    if (!scenario.startsWith(u"o_"_s))
-        return false;
-    return primaryObject(e).contains(u"o-bc-"_s);
 }
 
 } // namespace
@@ -849,9 +826,7 @@ void tst_SimTraces::replayV2()
             file = base + u".jsonl"_s;
         expectedFile.insert(conn, QFile::exists(file) ? file : QString());
         if (QFile::exists(file)) {
-            QList<QJsonObject> list = parseEvents(file);
-            list.removeIf([&scenario](const QJsonObject &e) { return skippedObject(scenario, e); });
-            expected.insert(conn, list);
+            expected.insert(conn, parseEvents(file));
         }
     };
 
@@ -1065,7 +1040,6 @@ void tst_SimTraces::replayV2()
         if (!reason.isEmpty() || expectedFile.value(conn).isEmpty())
             continue; // a skip with its reason, or a connection the trace kept no frames of
         QList<QJsonObject> actual = es->events;
-        actual.removeIf([&scenario](const QJsonObject &e) { return skippedObject(scenario, e); });
         Comparison part;
         QList<QJsonObject> traced = expected.value(conn);
         compareRestResponses(traced, actual, &part);

@@ -5,6 +5,7 @@
 
 #include <QtAri/callerid.h>
 #include <QtAri/channelbase.h>
+#include <QtAri/claimresult.h>
 #include <QtAri/channelinfo.h>
 #include <QtAri/dialplancep.h>
 
@@ -102,6 +103,25 @@ public:
     bool isEnded() const;
     //! The last snapshot Asterisk sent (all fields, including ones without a property).
     ChannelInfo info() const;
+    //! The application the last CallBroadcast for this channel came to (empty if none did).
+    QString offeredTo() const;
+
+    //! \brief Claims this call, offered by StasisBroadcast (callBroadcast()), for \a application.
+    //!
+    //! POST /events/claim; the first claim wins. An empty \a application claims for offeredTo(),
+    //! or else the client's first application. The future finishes with
+    //! - ClaimResult::Won once the channel is in the application's Stasis (its StasisStart has
+    //!   arrived: isInStasis() is true and a ChannelModel row shows it), or after a second without
+    //!   that event;
+    //! - ClaimResult::Lost (409) or ClaimResult::Unknown (404, see ClaimResult). Without
+    //!   subscribeAll the mirror then lets go of a channel it held only because of the offer (and
+    //!   of the subscription the client made for it): the object leaves the identity map and the
+    //!   models without ending (the call goes on elsewhere) and is deleted later. A CallClaimed
+    //!   sent before the 409 has reached callClaimed() by then.
+    //!
+    //! Other answers (400, 403, a network error, a server older than Asterisk 20) are an Error.
+    //! EventsApi::claimChannel() does the same through the resource API (the mirror follows it too).
+    QFuture<Result<ClaimResult>> claim(const QString &application = {});
 
     static State stateFromString(QStringView state); //!< The State for Asterisk's state text; Unknown for other text.
     static QString stateToString(State state); //!< Asterisk's text for \a state.
@@ -166,9 +186,13 @@ Q_SIGNALS:
     //! BridgeBlindTransfer / BridgeAttendedTransfer naming this channel in any field.
     void blindTransferred(const QtAri::BridgeBlindTransferEvent &event);
     void attendedTransferred(const QtAri::BridgeAttendedTransferEvent &event); //!< BridgeAttendedTransfer naming this channel.
-    //! CallBroadcast / CallClaimed.
+    //! CallBroadcast: StasisBroadcast offers this call (\a caller and \a called numbers); claim()
+    //! takes it. Without subscribeAll the mirror holds an offered channel (and subscribes to it)
+    //! until a claim decides it: see claim().
     void callBroadcast(const QString &caller, const QString &called);
-    void callClaimed(const QString &winnerApp); //!< CallClaimed: \a winnerApp got the call.
+    //! CallClaimed: \a winnerApp got the call. When that is none of the client's applications
+    //! the mirror lets go of the offered channel as for a lost claim() (the signal comes first).
+    void callClaimed(const QString &winnerApp);
 
 private:
     Channel(const QString &id, Client *client, QObject *parent);

@@ -171,6 +171,28 @@ public:
     //! ChannelCreated, then StasisStart in call.app or the dialplan of call.extension. Returns the
     //! channel id, or empty (id in use, endpoint without '/', neither app nor extension).
     QString startIncomingCall(const IncomingCall &call);
+    //! A call offered to applications by StasisBroadcast, for startBroadcast().
+    struct Broadcast
+    {
+        //! Regular expression on application names: only the matching connected applications get
+        //! the CallBroadcast. Empty: every connected application.
+        QString appFilter;
+        int timeoutMs = 500; //!< how long the offer stands (StasisBroadcast's default, 500 ms)
+        QStringList args; //!< the winner's StasisStart args
+        bool notifyClaimed = false; //!< CallClaimed to every application that got the CallBroadcast
+        QString channelId; //!< empty = generated
+        QString endpoint; //!< "tech/resource" of the caller (default PJSIP/\<n>)
+        QString callerName; //!< caller id name (default "Caller <number>")
+        QString callerNumber; //!< the CallBroadcast's "caller" (default: the endpoint's resource)
+        QString called = QStringLiteral("s"); //!< the extension dialled: the CallBroadcast's "called"
+    };
+    //! An incoming call that runs StasisBroadcast (trace o_broadcast_claim): ChannelCreated, then a
+    //! CallBroadcast to each matching connected application. The first POST /events/claim wins
+    //! (CallClaimed when notifyClaimed, then the winner's StasisStart); later claims get 409 while
+    //! the winner's Stasis session lasts. Unclaimed after timeoutMs, or once the winner's session
+    //! ends, the call hangs up (cause 16). Returns the channel id, or empty (id in use, endpoint
+    //! without '/').
+    QString startBroadcast(const Broadcast &broadcast);
     //! The far end answers a channel that is not up yet: ChannelStateChange, Dial ANSWER when it
     //! was dialled, StasisStart of the originate's app. False for an unknown or answered channel.
     bool answerChannel(const QString &channelId);
