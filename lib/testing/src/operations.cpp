@@ -523,6 +523,17 @@ void SimulatorPrivate::startLocalDialplan(const QString &twoId, const QString &a
         startBroadcast(twoId, 1000, u"^trace-bc-"_s, {}, false, u"1000,^trace-bc-"_s);
         return;
     }
+    // trace,700 and trace,701 (trace n): Stasis of the outbound websocket applications, persistent
+    // and per call
+    if (two->context == u"trace"_s && (exten == u"700"_s || exten == u"701"_s)) {
+        const bool perCall = exten == u"701"_s;
+        const QString outApp = perCall ? u"trace-app-outpc"_s : u"trace-app-out"_s;
+        const QString arg = perCall ? u"per-call"_s : u"from-dialplan"_s;
+        setDialplan(twoId, u"Stasis"_s, outApp + u',' + arg);
+        enterStasis(twoId, outApp, { arg });
+        dialEvent(QString());
+        return;
+    }
     // 100 (far side unanswered) or any other number: Stasis(app, far-side|EXTEN)
     const QString arg = exten == u"100"_s ? u"far-side"_s : exten;
     setDialplan(twoId, u"NoOp"_s, u"%1 %2: far side into Stasis %3"_s.arg(two->context, exten, appName));
@@ -614,6 +625,22 @@ Reply SimulatorPrivate::claimBroadcast(const QString &id, const QString &appName
     return Reply::empty();
 }
 
+void SimulatorPrivate::afterTraceStasis(const QString &id, const QString &status, int waitSeconds)
+{
+    // The trace context's Stasis/StasisBroadcast extensions go on with
+    // Set(TRACE_STATUS=${STASISSTATUS}), Wait(n), Hangup.
+    setVar(id, u"STASISSTATUS"_s, status);
+    SimChannel *c = channel(id);
+    if (!c || c->dying)
+        return;
+    c->priority = 2;
+    setDialplan(id, u"Set"_s, u"TRACE_STATUS="_s + status);
+    setVar(id, u"TRACE_STATUS"_s, status);
+    channels[id].priority = 3;
+    setDialplan(id, u"Wait"_s, QString::number(waitSeconds));
+    later(id, waitSeconds * 1000, [this, id] { destroyChannel(id, 16, false, false); });
+}
+
 void SimulatorPrivate::afterBroadcast(const QString &id, const QString &status)
 {
     setVar(id, u"STASISSTATUS"_s, status);
@@ -621,12 +648,7 @@ void SimulatorPrivate::afterBroadcast(const QString &id, const QString &status)
     if (!c || c->dying)
         return;
     if (c->context == u"trace"_s) { // Set(TRACE_STATUS=${STASISSTATUS}), Wait(5), Hangup
-        c->priority = 2;
-        setDialplan(id, u"Set"_s, u"TRACE_STATUS="_s + status);
-        setVar(id, u"TRACE_STATUS"_s, status);
-        channels[id].priority = 3;
-        setDialplan(id, u"Wait"_s, u"5"_s);
-        later(id, 5000, [this, id] { destroyChannel(id, 16, false, false); });
+        afterTraceStasis(id, status, 5);
         return;
     }
     // Simulator::startBroadcast(): nothing follows StasisBroadcast, the call ends
@@ -1864,6 +1886,12 @@ Reply SimulatorPrivate::dispatch(Request &r)
                 cc->stasisStatusPending = false;
                 setVar(id, u"STASISSTATUS"_s, u"SUCCESS"_s);
                 QTimer::singleShot(0, q, [this, id] { destroyChannel(id, 16, false, false, true); });
+                return Reply::empty();
+            }
+            if (cc->context == u"trace"_s && cc->exten == u"701"_s) {
+                // Set(TRACE_STATUS=${STASISSTATUS}), Wait(3), Hangup (trace n)
+                cc->stasisStatusPending = false;
+                afterTraceStasis(id, u"SUCCESS"_s, 3);
                 return Reply::empty();
             }
             if (cc->context == u"trace"_s && cc->exten == u"720"_s) { // Answer, Wait(300), Hangup

@@ -94,7 +94,7 @@ void SimulatorPrivate::outboundUp(OutboundLink *link)
         const QString id = link->channelId;
         const QString name = link->appName;
         const QStringList args = link->args;
-        later(id, int(500 * timeScale), [this, id, name, args] { enterStasis(id, name, args); });
+        later(id, 500, [this, id, name, args] { enterStasis(id, name, args); });
     }
 }
 
@@ -135,9 +135,12 @@ void SimulatorPrivate::outboundDown(OutboundLink *link, const QString &reason)
             const QString id = link->channelId;
             apps.erase(link->appName);
             std::erase_if(outbound, [link](const auto &l) { return l.get() == link; });
-            if (channels.contains(id)) {
-                setVar(id, u"STASISSTATUS"_s, u"FAILED"_s);
+            if (SimChannel *c = channel(id)) {
                 qCInfo(lcSim) << "channel" << id << "could not reach its per-call application";
+                if (c->context == u"trace"_s && c->exten == u"701"_s)
+                    afterTraceStasis(id, u"FAILED"_s, 3); // trace n
+                else
+                    setVar(id, u"STASISSTATUS"_s, u"FAILED"_s);
             }
             return;
         }

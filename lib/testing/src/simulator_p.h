@@ -497,6 +497,7 @@ public:
     bool startPerCall(const QString &channelId, const QString &app, const QStringList &args);
     void perCallChannelGone(const QString &channelId);
     void holdForOutbound(SimApp &app, const QByteArray &frame);
+    void afterTraceStasis(const QString &id, const QString &status, int waitSeconds);
 
     // --- flood (flood.cpp)
     void buildFlood();
