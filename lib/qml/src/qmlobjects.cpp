@@ -866,6 +866,32 @@ QJSValue QmlBridge::setVariable(const QString &name, const QString &value, const
     return m_client->promises()->track(m_core->setBridgeVar(name, o));
 }
 
+QJSValue QmlBridge::getVariables(const QJSValue &names)
+{
+    const QString op = u"bridges.getBridgeVars"_s;
+    QTARI_QML_LIVE(op);
+    const auto list = stringList(names);
+    if (!list)
+        return rejectOptions(invalid(op, qtr("give a variable name or an array of them")));
+    QPointer<QmlClient> client = m_client;
+    return m_client->promises()->track(m_core->getBridgeVars(*list), [client](const Variables &v) {
+        return client ? client->promises()->engine()->toScriptValue(v.variables().toVariantMap())
+                      : QJSValue();
+    });
+}
+
+QJSValue QmlBridge::setVariables(const QJSValue &variables)
+{
+    const QString op = u"bridges.setBridgeVars"_s;
+    QTARI_QML_LIVE(op);
+    if (!variables.isObject() || variables.isArray() || variables.isCallable()
+        || variables.isQObject()) {
+        return rejectOptions(invalid(op, qtr("the variables must be a plain object")));
+    }
+    return m_client->promises()->track(
+            m_core->setBridgeVars(QJsonObject::fromVariantMap(variables.toVariant().toMap())));
+}
+
 // ---- QmlPlayback --------------------------------------------------------------------------------
 
 QmlPlayback::QmlPlayback(QmlClient *client, Playback *core)

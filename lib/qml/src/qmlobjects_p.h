@@ -280,6 +280,10 @@ public:
     //! Options: reportEvents.
     Q_INVOKABLE QJSValue setVariable(const QString &name, const QString &value,
                                      const QJSValue &options = QJSValue());
+    //! Resolves with an object of the values of \a names (a name or an array of them).
+    Q_INVOKABLE QJSValue getVariables(const QJSValue &names);
+    //! Sets several bridge variables at once from an object of name: value.
+    Q_INVOKABLE QJSValue setVariables(const QJSValue &variables);
 
 Q_SIGNALS:
     void nameChanged(const QString &name);

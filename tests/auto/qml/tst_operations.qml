@@ -144,6 +144,11 @@ TestCase {
         settled(bridge.setVariable("QML_BV", "x", { reportEvents: false }))
         compare(settled(bridge.getVariable("QML_BV")), "x")
         compare(refused(bridge.getVariable("QML_NOPE")).status, 404)
+        settled(bridge.setVariables({ QML_B1: "one", QML_B2: "two" }))
+        const values = settled(bridge.getVariables(["QML_B1", "QML_B2"]))
+        compare(values.QML_B1, "one")
+        compare(values.QML_B2, "two")
+        compare(refused(bridge.setVariables([])).kind, "InvalidArgument")
         settled(bridge.destroyBridge())
         settled(a.hangup())
     }
