@@ -7,7 +7,10 @@
 #include <QtAri/Bridge>
 #include <QtAri/Channel>
 #include <QtAri/Client>
+#include <QtAri/DeviceState>
+#include <QtAri/Endpoint>
 #include <QtAri/LiveRecording>
+#include <QtAri/Mailbox>
 #include <QtAri/Playback>
 
 #include <QtQml/QQmlEngine>
@@ -61,6 +64,14 @@ QmlClient::QmlClient(QObject *parent)
     QObject::connect(m_client, &ClientEvents::bridgeAdded, this, [this](Bridge *bridge) {
         if (isSignalConnected(QMetaMethod::fromSignal(&QmlClient::bridgeAdded)))
             Q_EMIT bridgeAdded(wrap(bridge));
+    });
+    QObject::connect(m_client, &ClientEvents::deviceStateChanged, this, [this](DeviceState *state) {
+        if (isSignalConnected(QMetaMethod::fromSignal(&QmlClient::deviceStateChanged)))
+            Q_EMIT deviceStateChanged(wrap(state));
+    });
+    QObject::connect(m_client, &ClientEvents::endpointStateChanged, this, [this](Endpoint *endpoint) {
+        if (isSignalConnected(QMetaMethod::fromSignal(&QmlClient::endpointStateChanged)))
+            Q_EMIT endpointStateChanged(wrap(endpoint));
     });
     QObject::connect(m_promises, &Promises::pendingCountChanged, this,
                      &QmlClient::pendingOperationsChanged);
@@ -250,6 +261,13 @@ QmlLiveRecording *QmlClient::wrap(LiveRecording *recording)
 {
     return wrapAs<QmlLiveRecording>(recording);
 }
+
+QmlEndpoint *QmlClient::wrap(Endpoint *endpoint) { return wrapAs<QmlEndpoint>(endpoint); }
+QmlDeviceState *QmlClient::wrap(DeviceState *deviceState)
+{
+    return wrapAs<QmlDeviceState>(deviceState);
+}
+QmlMailbox *QmlClient::wrap(Mailbox *mailbox) { return wrapAs<QmlMailbox>(mailbox); }
 
 void QmlClient::release(QmlLiveObject *object, QObject *core)
 {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QtCore/QHash>
+#include <QtCore/QJsonObject>
 #include <QtCore/QObject>
 #include <QtCore/QStringList>
 #include <QtCore/QUrl>
@@ -12,9 +13,13 @@
 namespace QtAri {
 class Bridge;
 class Channel;
+class ChannelInfo;
 class Client;
+class DeviceState;
+class Endpoint;
 class Error;
 class LiveRecording;
+class Mailbox;
 class Playback;
 } // namespace QtAri
 
@@ -23,8 +28,11 @@ namespace QtAri::Qml {
 class Promises;
 class QmlBridge;
 class QmlChannel;
+class QmlDeviceState;
+class QmlEndpoint;
 class QmlLiveObject;
 class QmlLiveRecording;
+class QmlMailbox;
 class QmlPlayback;
 
 //! \brief `AriClient`: a QtAri::Client for QML.
@@ -97,6 +105,55 @@ public:
     //! newBridge().create(options): resolves with the Bridge.
     Q_INVOKABLE QJSValue createBridge(const QJSValue &options = QJSValue());
 
+    //! The live endpoint / device state the client holds (from events or earlier reads), or null.
+    Q_INVOKABLE QtAri::Qml::QmlEndpoint *endpoint(const QString &technology, const QString &resource);
+    Q_INVOKABLE QtAri::Qml::QmlDeviceState *deviceState(const QString &name);
+    //! The live mailbox if fetchMailbox() read it before, or null.
+    Q_INVOKABLE QtAri::Qml::QmlMailbox *mailbox(const QString &name);
+    //! Reads mailbox \a name; resolves with the live Mailbox (404 rejects with Http).
+    Q_INVOKABLE QJSValue fetchMailbox(const QString &name);
+    //! Sets device state \a name ("Stasis:…" devices only) to Asterisk's state text.
+    Q_INVOKABLE QJSValue updateDeviceState(const QString &name, const QString &state);
+    //! Creates or changes mailbox \a name.
+    Q_INVOKABLE QJSValue updateMailbox(const QString &name, int oldMessages, int newMessages);
+
+    // The resource APIs: lists resolve with arrays; an element is the live object when the
+    // client holds one for it (Channel, Bridge, Endpoint, DeviceState, Mailbox), else the
+    // info's JSON as a plain object.
+    Q_INVOKABLE QJSValue listChannels();
+    Q_INVOKABLE QJSValue listBridges();
+    Q_INVOKABLE QJSValue listEndpoints();
+    Q_INVOKABLE QJSValue listDeviceStates();
+    Q_INVOKABLE QJSValue listMailboxes();
+    //! Options: lang, format. Plain objects {id, text, formats: [{language, format}]}.
+    Q_INVOKABLE QJSValue listSounds(const QJSValue &options = QJSValue());
+    //! Plain objects {name, format}.
+    Q_INVOKABLE QJSValue listStoredRecordings();
+    //! Plain objects {name, channel_ids, bridge_ids, endpoint_ids, device_names, events_allowed …}.
+    Q_INVOKABLE QJSValue listApplications();
+    //! GET /asterisk/info: {build, system, config, status} as a plain object.
+    Q_INVOKABLE QJSValue asteriskInfo();
+    //! Subscribes application \a app to \a sources ("channel:ID", "bridge:ID",
+    //! "endpoint:TECH/RES", "deviceState:NAME" …, a string or an array); resolves with the
+    //! application as a plain object.
+    Q_INVOKABLE QJSValue subscribe(const QString &app, const QJSValue &sources);
+    Q_INVOKABLE QJSValue unsubscribe(const QString &app, const QJSValue &sources);
+    //! A user event \a name to application \a app. Options: source (an event source or an
+    //! array of them), variables (an object).
+    Q_INVOKABLE QJSValue userEvent(const QString &name, const QString &app,
+                                   const QJSValue &options = QJSValue());
+    //! A channel to \a endpoint that is not dialled yet (Channel.dial() dials it), in
+    //! application \a app. Options: appArgs, channelId, otherChannelId, originator, formats,
+    //! variables. Resolves with the Channel (or its JSON if the client does not follow it).
+    Q_INVOKABLE QJSValue createChannel(const QString &endpoint, const QString &app,
+                                       const QJSValue &options = QJSValue());
+    //! A channel for external media (RTP/AudioSocket/WebSocket) into application \a app.
+    //! Options: channelId, variables, externalHost, encapsulation, transport, connectionType,
+    //! direction, data, transportData. Resolves with the Channel (or its JSON if the client
+    //! does not follow it).
+    Q_INVOKABLE QJSValue externalMedia(const QString &app, const QString &format,
+                                       const QJSValue &options = QJSValue());
+
     // C++ side, for the other QML types.
     Client *core() const { return m_client; }
     Promises *promises() const { return m_promises; }
@@ -104,6 +161,9 @@ public:
     QmlBridge *wrap(Bridge *bridge);
     QmlPlayback *wrap(Playback *playback);
     QmlLiveRecording *wrap(LiveRecording *recording);
+    QmlEndpoint *wrap(Endpoint *endpoint);
+    QmlDeviceState *wrap(DeviceState *deviceState);
+    QmlMailbox *wrap(Mailbox *mailbox);
     //! Called by a live object whose core object went away.
     void release(QmlLiveObject *object, QObject *core);
 
@@ -128,12 +188,19 @@ Q_SIGNALS:
     void stasisEnded(QtAri::Qml::QmlChannel *channel);
     void channelAdded(QtAri::Qml::QmlChannel *channel);
     void bridgeAdded(QtAri::Qml::QmlBridge *bridge);
+    //! DeviceStateChanged (for the device states this client's applications see).
+    void deviceStateChanged(QtAri::Qml::QmlDeviceState *deviceState);
+    //! EndpointStateChange.
+    void endpointStateChanged(QtAri::Qml::QmlEndpoint *endpoint);
 
 private:
     void ensureEngine();
     void setErrorString(const QString &text);
     template<typename W, typename C>
     W *wrapAs(C *core);
+    QJSValue toJs(const QJsonObject &json) const;
+    QJSValue channelOrPlain(const ChannelInfo &info);
+    QJSValue rejectInvalid(const QString &operation, const QString &message);
 
     Client *m_client = nullptr;
     Promises *m_promises = nullptr;

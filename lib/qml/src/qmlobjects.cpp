@@ -8,8 +8,14 @@
 #include <QtAri/Bridge>
 #include <QtAri/Channel>
 #include <QtAri/Client>
+#include <QtAri/DeviceState>
+#include <QtAri/Endpoint>
 #include <QtAri/LiveRecording>
+#include <QtAri/Mailbox>
 #include <QtAri/Playback>
+#include <QtAri/RtpStat>
+#include <QtAri/Variable>
+#include <QtAri/Variables>
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QMetaEnum>
@@ -54,6 +60,25 @@ std::optional<QStringList> stringList(const QJSValue &v)
 Error invalid(const QString &operation, const QString &message)
 {
     return Error(Error::Kind::InvalidArgument, message, operation);
+}
+
+//! A converter for Promises::track() that resolves with the QML wrapper of the live object.
+template<typename Live>
+auto wrapper(QmlClient *client)
+{
+    return [client = QPointer<QmlClient>(client)](Live *live) {
+        return client ? client->promises()->engine()->toScriptValue(client->wrap(live)) : QJSValue();
+    };
+}
+
+//! A converter for Promises::track() that resolves with a value type's JSON as a plain object.
+template<typename Info>
+auto plainObject(QmlClient *client)
+{
+    return [client = QPointer<QmlClient>(client)](const Info &info) {
+        return client ? client->promises()->engine()->toScriptValue(info.toJson().toVariantMap())
+                      : QJSValue();
+    };
 }
 
 } // namespace
@@ -465,6 +490,134 @@ QJSValue QmlChannel::continueInDialplan(const QJSValue &options)
     return m_client->promises()->track(m_core->continueInDialplan(o));
 }
 
+QJSValue QmlChannel::get()
+{
+    QTARI_QML_LIVE(u"channels.get"_s);
+    return m_client->promises()->track(m_core->get(), wrapper<Channel>(m_client));
+}
+
+QJSValue QmlChannel::redirect(const QString &endpoint)
+{
+    const QString op = u"channels.redirect"_s;
+    QTARI_QML_LIVE(op);
+    if (endpoint.isEmpty())
+        return rejectOptions(invalid(op, qtr("the endpoint is empty")));
+    return m_client->promises()->track(m_core->redirect(endpoint));
+}
+
+QJSValue QmlChannel::move(const QString &app, const QJSValue &options)
+{
+    const QString op = u"channels.move"_s;
+    QTARI_QML_LIVE(op);
+    OptionsReader in(options, op);
+    ChannelsApi::MoveOptions o;
+    in.read(u"appArgs", o.appArgs);
+    if (const auto e = in.finish())
+        return rejectOptions(*e);
+    if (app.isEmpty())
+        return rejectOptions(invalid(op, qtr("the application is empty")));
+    return m_client->promises()->track(m_core->move(app, o));
+}
+
+QJSValue QmlChannel::dial(const QJSValue &options)
+{
+    const QString op = u"channels.dial"_s;
+    QTARI_QML_LIVE(op);
+    OptionsReader in(options, op);
+    ChannelsApi::DialOptions o;
+    in.read(u"caller", o.caller);
+    in.read(u"timeout", o.timeout);
+    if (const auto e = in.finish())
+        return rejectOptions(*e);
+    return m_client->promises()->track(m_core->dial(o));
+}
+
+QJSValue QmlChannel::progress()
+{
+    QTARI_QML_LIVE(u"channels.progress"_s);
+    return m_client->promises()->track(m_core->progress());
+}
+
+QJSValue QmlChannel::startSilence()
+{
+    QTARI_QML_LIVE(u"channels.startSilence"_s);
+    return m_client->promises()->track(m_core->startSilence());
+}
+
+QJSValue QmlChannel::stopSilence()
+{
+    QTARI_QML_LIVE(u"channels.stopSilence"_s);
+    return m_client->promises()->track(m_core->stopSilence());
+}
+
+QJSValue QmlChannel::getVariable(const QString &name)
+{
+    const QString op = u"channels.getChannelVar"_s;
+    QTARI_QML_LIVE(op);
+    if (name.isEmpty())
+        return rejectOptions(invalid(op, qtr("the variable name is empty")));
+    return m_client->promises()->track(m_core->getChannelVar(name),
+                                       [](const Variable &v) { return QJSValue(v.value()); });
+}
+
+QJSValue QmlChannel::getVariables(const QJSValue &names)
+{
+    const QString op = u"channels.getChannelVars"_s;
+    QTARI_QML_LIVE(op);
+    const auto list = stringList(names);
+    if (!list)
+        return rejectOptions(invalid(op, qtr("give a variable name or an array of them")));
+    QPointer<QmlClient> client = m_client;
+    return m_client->promises()->track(m_core->getChannelVars(*list), [client](const Variables &v) {
+        return client ? client->promises()->engine()->toScriptValue(v.variables().toVariantMap())
+                      : QJSValue();
+    });
+}
+
+QJSValue QmlChannel::setVariables(const QJSValue &variables)
+{
+    const QString op = u"channels.setChannelVars"_s;
+    QTARI_QML_LIVE(op);
+    if (!variables.isObject() || variables.isArray() || variables.isCallable()
+        || variables.isQObject()) {
+        return rejectOptions(invalid(op, qtr("the variables must be a plain object")));
+    }
+    return m_client->promises()->track(
+            m_core->setChannelVars(QJsonObject::fromVariantMap(variables.toVariant().toMap())));
+}
+
+QJSValue QmlChannel::snoop(const QString &app, const QJSValue &options)
+{
+    const QString op = u"channels.snoopChannel"_s;
+    QTARI_QML_LIVE(op);
+    OptionsReader in(options, op);
+    ChannelsApi::SnoopChannelOptions o;
+    in.read(u"spy", o.spy);
+    in.read(u"whisper", o.whisper);
+    in.read(u"appArgs", o.appArgs);
+    in.read(u"snoopId", o.snoopId);
+    if (const auto e = in.finish())
+        return rejectOptions(*e);
+    if (app.isEmpty())
+        return rejectOptions(invalid(op, qtr("the application is empty")));
+    return m_client->promises()->track(m_core->snoopChannel(app, o), wrapper<Channel>(m_client));
+}
+
+QJSValue QmlChannel::rtpStatistics()
+{
+    QTARI_QML_LIVE(u"channels.rtpstatistics"_s);
+    return m_client->promises()->track(m_core->rtpstatistics(), plainObject<RtpStat>(m_client));
+}
+
+QJSValue QmlChannel::transferProgress(const QString &states)
+{
+    const QString op = u"channels.transferProgress"_s;
+    QTARI_QML_LIVE(op);
+    if (states.isEmpty())
+        return rejectOptions(invalid(op, qtr("the states are empty")));
+    return m_client->promises()->track(m_core->transferProgress(states));
+}
+
 // ---- QmlBridge ----------------------------------------------------------------------------------
 
 QmlBridge::QmlBridge(QmlClient *client, Bridge *core) : QmlLiveObject(client, core), m_core(core)
@@ -665,6 +818,80 @@ QJSValue QmlBridge::stopMoh()
     return m_client->promises()->track(m_core->stopMoh());
 }
 
+QJSValue QmlBridge::get()
+{
+    QTARI_QML_LIVE(u"bridges.get"_s);
+    return m_client->promises()->track(m_core->get(), wrapper<Bridge>(m_client));
+}
+
+QJSValue QmlBridge::setVideoSource(const QJSValue &channel)
+{
+    const QString op = u"bridges.setVideoSource"_s;
+    QTARI_QML_LIVE(op);
+    bool ok = false;
+    const QStringList ids = channel.isArray() ? QStringList() : idsOf(channel, &ok);
+    if (!ok || ids.size() != 1)
+        return rejectOptions(invalid(op, qtr("give a Channel or a channel id")));
+    return m_client->promises()->track(m_core->setVideoSource(ids.first()));
+}
+
+QJSValue QmlBridge::clearVideoSource()
+{
+    QTARI_QML_LIVE(u"bridges.clearVideoSource"_s);
+    return m_client->promises()->track(m_core->clearVideoSource());
+}
+
+QJSValue QmlBridge::getVariable(const QString &name)
+{
+    const QString op = u"bridges.getBridgeVar"_s;
+    QTARI_QML_LIVE(op);
+    if (name.isEmpty())
+        return rejectOptions(invalid(op, qtr("the variable name is empty")));
+    return m_client->promises()->track(m_core->getBridgeVar(name),
+                                       [](const Variable &v) { return QJSValue(v.value()); });
+}
+
+QJSValue QmlBridge::setVariable(const QString &name, const QString &value, const QJSValue &options)
+{
+    const QString op = u"bridges.setBridgeVar"_s;
+    QTARI_QML_LIVE(op);
+    OptionsReader in(options, op);
+    BridgesApi::SetBridgeVarOptions o;
+    in.read(u"reportEvents", o.reportEvents);
+    if (const auto e = in.finish())
+        return rejectOptions(*e);
+    if (name.isEmpty())
+        return rejectOptions(invalid(op, qtr("the variable name is empty")));
+    o.value = value;
+    return m_client->promises()->track(m_core->setBridgeVar(name, o));
+}
+
+QJSValue QmlBridge::getVariables(const QJSValue &names)
+{
+    const QString op = u"bridges.getBridgeVars"_s;
+    QTARI_QML_LIVE(op);
+    const auto list = stringList(names);
+    if (!list)
+        return rejectOptions(invalid(op, qtr("give a variable name or an array of them")));
+    QPointer<QmlClient> client = m_client;
+    return m_client->promises()->track(m_core->getBridgeVars(*list), [client](const Variables &v) {
+        return client ? client->promises()->engine()->toScriptValue(v.variables().toVariantMap())
+                      : QJSValue();
+    });
+}
+
+QJSValue QmlBridge::setVariables(const QJSValue &variables)
+{
+    const QString op = u"bridges.setBridgeVars"_s;
+    QTARI_QML_LIVE(op);
+    if (!variables.isObject() || variables.isArray() || variables.isCallable()
+        || variables.isQObject()) {
+        return rejectOptions(invalid(op, qtr("the variables must be a plain object")));
+    }
+    return m_client->promises()->track(
+            m_core->setBridgeVars(QJsonObject::fromVariantMap(variables.toVariant().toMap())));
+}
+
 // ---- QmlPlayback --------------------------------------------------------------------------------
 
 QmlPlayback::QmlPlayback(QmlClient *client, Playback *core)
@@ -728,6 +955,12 @@ QJSValue QmlPlayback::control(const QString &operation)
 {
     QTARI_QML_LIVE(u"playbacks.control"_s);
     return m_client->promises()->track(m_core->control(operation));
+}
+
+QJSValue QmlPlayback::get()
+{
+    QTARI_QML_LIVE(u"playbacks.get"_s);
+    return m_client->promises()->track(m_core->get(), wrapper<Playback>(m_client));
 }
 
 // ---- QmlLiveRecording ---------------------------------------------------------------------------
@@ -831,6 +1064,189 @@ QJSValue QmlLiveRecording::unmute()
 {
     QTARI_QML_LIVE(u"recordings.unmute"_s);
     return m_client->promises()->track(m_core->unmute());
+}
+
+QJSValue QmlLiveRecording::get()
+{
+    QTARI_QML_LIVE(u"recordings.getLive"_s);
+    return m_client->promises()->track(m_core->getLive(), wrapper<LiveRecording>(m_client));
+}
+
+// ---- QmlEndpoint --------------------------------------------------------------------------------
+
+QmlEndpoint::QmlEndpoint(QmlClient *client, Endpoint *core) : QmlLiveObject(client, core), m_core(core)
+{
+    m_id = core->technology() + u'/' + core->resource();
+    m_technology = core->technology();
+    m_resource = core->resource();
+    const auto update = [this] { refresh(); };
+    QObject::connect(core, &Endpoint::stateChanged, this, update);
+    QObject::connect(core, &Endpoint::channelIdsChanged, this, update);
+    QObject::connect(core, &Endpoint::contactStatusChanged, this, [this](const ContactInfo &c) {
+        Q_EMIT contactStatusChanged(c.toJson().toVariantMap());
+    });
+    QObject::connect(core, &Endpoint::peerStatusChanged, this, [this](const Peer &p) {
+        Q_EMIT peerStatusChanged(p.toJson().toVariantMap());
+    });
+    QObject::connect(core, &Endpoint::textMessageReceived, this, [this](const TextMessage &m) {
+        Q_EMIT textMessageReceived(m.toJson().toVariantMap());
+    });
+    setKnown(true);
+    refresh();
+}
+
+void QmlEndpoint::refresh()
+{
+    Endpoint *e = m_core;
+    if (!e)
+        return;
+    const QString state = lowerEnumName(e->state());
+    if (state != m_state) {
+        m_state = state;
+        Q_EMIT stateChanged(state);
+    }
+    if (e->channelIds() != m_channelIds) {
+        m_channelIds = e->channelIds();
+        Q_EMIT channelIdsChanged(m_channelIds);
+    }
+}
+
+QJSValue QmlEndpoint::get()
+{
+    QTARI_QML_LIVE(u"endpoints.get"_s);
+    return m_client->promises()->track(m_core->get(), wrapper<Endpoint>(m_client));
+}
+
+QJSValue QmlEndpoint::sendMessage(const QString &from, const QJSValue &options)
+{
+    const QString op = u"endpoints.sendMessageToEndpoint"_s;
+    QTARI_QML_LIVE(op);
+    OptionsReader in(options, op);
+    EndpointsApi::SendMessageToEndpointOptions o;
+    in.read(u"body", o.body);
+    in.read(u"variables", o.variables);
+    if (const auto e = in.finish())
+        return rejectOptions(*e);
+    if (from.isEmpty())
+        return rejectOptions(invalid(op, qtr("the sender is empty")));
+    return m_client->promises()->track(m_core->sendMessage(from, o));
+}
+
+QJSValue QmlEndpoint::refer(const QString &from, const QString &referTo, const QJSValue &options)
+{
+    const QString op = u"endpoints.referToEndpoint"_s;
+    QTARI_QML_LIVE(op);
+    OptionsReader in(options, op);
+    EndpointsApi::ReferToEndpointOptions o;
+    in.read(u"toSelf", o.toSelf);
+    in.read(u"variables", o.variables);
+    if (const auto e = in.finish())
+        return rejectOptions(*e);
+    if (from.isEmpty() || referTo.isEmpty())
+        return rejectOptions(invalid(op, qtr("the sender or the target is empty")));
+    return m_client->promises()->track(m_core->refer(from, referTo, o));
+}
+
+// ---- QmlDeviceState -----------------------------------------------------------------------------
+
+QmlDeviceState::QmlDeviceState(QmlClient *client, DeviceState *core)
+    : QmlLiveObject(client, core), m_core(core)
+{
+    m_id = core->name();
+    QObject::connect(core, &DeviceState::stateChanged, this, [this] { refresh(); });
+    setKnown(true);
+    refresh();
+}
+
+void QmlDeviceState::refresh()
+{
+    DeviceState *s = m_core;
+    if (!s)
+        return;
+    QString state = s->info().state();
+    if (state.isEmpty())
+        state = u"UNKNOWN"_s;
+    if (state != m_state) {
+        m_state = state;
+        Q_EMIT stateChanged(state);
+    }
+}
+
+QJSValue QmlDeviceState::get()
+{
+    QTARI_QML_LIVE(u"deviceStates.get"_s);
+    return m_client->promises()->track(m_core->get(), wrapper<DeviceState>(m_client));
+}
+
+QJSValue QmlDeviceState::update(const QString &state)
+{
+    const QString op = u"deviceStates.update"_s;
+    QTARI_QML_LIVE(op);
+    if (state.isEmpty())
+        return rejectOptions(invalid(op, qtr("the state is empty")));
+    return m_client->promises()->track(m_core->update(state));
+}
+
+QJSValue QmlDeviceState::deleteState()
+{
+    QTARI_QML_LIVE(u"deviceStates.delete"_s);
+    return m_client->promises()->track(m_core->deleteState());
+}
+
+// ---- QmlMailbox ---------------------------------------------------------------------------------
+
+QmlMailbox::QmlMailbox(QmlClient *client, Mailbox *core) : QmlLiveObject(client, core), m_core(core)
+{
+    m_id = core->name();
+    const auto update = [this] { refresh(); };
+    QObject::connect(core, &Mailbox::oldMessagesChanged, this, update);
+    QObject::connect(core, &Mailbox::newMessagesChanged, this, update);
+    QObject::connect(core, &Mailbox::endedChanged, this, update);
+    setKnown(true);
+    refresh();
+}
+
+void QmlMailbox::refresh()
+{
+    Mailbox *m = m_core;
+    if (!m)
+        return;
+    if (m->oldMessages() != m_oldMessages) {
+        m_oldMessages = m->oldMessages();
+        Q_EMIT oldMessagesChanged(m_oldMessages);
+    }
+    if (m->newMessages() != m_newMessages) {
+        m_newMessages = m->newMessages();
+        Q_EMIT newMessagesChanged(m_newMessages);
+    }
+    if (m->isEnded())
+        setEnded();
+}
+
+// A deleted mailbox's core object lingers until deleteLater(): nothing may recreate it.
+#define QTARI_QML_MAILBOX(op)                                                                       \
+    if (!m_core || !m_client || isEnded())                                                         \
+    return goneError(op)
+
+QJSValue QmlMailbox::get()
+{
+    QTARI_QML_MAILBOX(u"mailboxes.get"_s);
+    return m_client->promises()->track(m_core->get(), wrapper<Mailbox>(m_client));
+}
+
+QJSValue QmlMailbox::update(int oldMessages, int newMessages)
+{
+    const QString op = u"mailboxes.update"_s;
+    QTARI_QML_MAILBOX(op);
+    if (oldMessages < 0 || newMessages < 0)
+        return rejectOptions(invalid(op, qtr("message counts cannot be negative")));
+    return m_client->promises()->track(m_core->update(oldMessages, newMessages));
+}
+
+QJSValue QmlMailbox::deleteMailbox()
+{
+    QTARI_QML_MAILBOX(u"mailboxes.delete"_s);
+    return m_client->promises()->track(m_core->deleteMailbox());
 }
 
 } // namespace QtAri::Qml

@@ -21,7 +21,10 @@
 
 #include <QtAri/Bridge>
 #include <QtAri/Channel>
+#include <QtAri/DeviceState>
+#include <QtAri/Endpoint>
 #include <QtAri/LiveRecording>
+#include <QtAri/Mailbox>
 #include <QtAri/Playback>
 
 namespace QtAri::Qml {
@@ -154,6 +157,30 @@ public:
     Q_INVOKABLE QJSValue setVariable(const QString &name, const QString &value);
     //! Options: context, extension, priority, label.
     Q_INVOKABLE QJSValue continueInDialplan(const QJSValue &options = QJSValue());
+    //! Reads the channel again (GET); resolves with this channel.
+    Q_INVOKABLE QJSValue get();
+    //! Sends the channel to \a endpoint (a transfer outside Stasis).
+    Q_INVOKABLE QJSValue redirect(const QString &endpoint);
+    //! Moves the channel to Stasis application \a app. Options: appArgs.
+    Q_INVOKABLE QJSValue move(const QString &app, const QJSValue &options = QJSValue());
+    //! Options: caller (a channel id), timeout (seconds).
+    Q_INVOKABLE QJSValue dial(const QJSValue &options = QJSValue());
+    Q_INVOKABLE QJSValue progress();
+    Q_INVOKABLE QJSValue startSilence();
+    Q_INVOKABLE QJSValue stopSilence();
+    //! Resolves with the value (a string) of channel variable \a name.
+    Q_INVOKABLE QJSValue getVariable(const QString &name);
+    //! Resolves with an object of the values of \a names (a name or an array of them).
+    Q_INVOKABLE QJSValue getVariables(const QJSValue &names);
+    //! Sets several variables at once from an object of name: value.
+    Q_INVOKABLE QJSValue setVariables(const QJSValue &variables);
+    //! A snoop channel on this one, into Stasis application \a app. Options: spy, whisper
+    //! ("none", "both", "out", "in"), appArgs, snoopId. Resolves with the snoop Channel.
+    Q_INVOKABLE QJSValue snoop(const QString &app, const QJSValue &options = QJSValue());
+    //! Resolves with the RTP statistics as a plain object (RtpStat's fields).
+    Q_INVOKABLE QJSValue rtpStatistics();
+    //! \a states: "ringing", "answered", "busy" … (Asterisk 22.6+).
+    Q_INVOKABLE QJSValue transferProgress(const QString &states);
 
 Q_SIGNALS:
     void nameChanged(const QString &name);
@@ -243,6 +270,20 @@ public:
     Q_INVOKABLE QJSValue record(const QString &name, const QJSValue &options = QJSValue());
     Q_INVOKABLE QJSValue startMoh(const QJSValue &options = QJSValue());
     Q_INVOKABLE QJSValue stopMoh();
+    //! Reads the bridge again (GET); resolves with this bridge.
+    Q_INVOKABLE QJSValue get();
+    //! \a channel: a Channel or a channel id.
+    Q_INVOKABLE QJSValue setVideoSource(const QJSValue &channel);
+    Q_INVOKABLE QJSValue clearVideoSource();
+    //! Resolves with the value (a string) of bridge variable \a name.
+    Q_INVOKABLE QJSValue getVariable(const QString &name);
+    //! Options: reportEvents.
+    Q_INVOKABLE QJSValue setVariable(const QString &name, const QString &value,
+                                     const QJSValue &options = QJSValue());
+    //! Resolves with an object of the values of \a names (a name or an array of them).
+    Q_INVOKABLE QJSValue getVariables(const QJSValue &names);
+    //! Sets several bridge variables at once from an object of name: value.
+    Q_INVOKABLE QJSValue setVariables(const QJSValue &variables);
 
 Q_SIGNALS:
     void nameChanged(const QString &name);
@@ -287,6 +328,8 @@ public:
     Q_INVOKABLE QJSValue stop();
     //! \a operation: "pause", "unpause", "restart", "reverse", "forward".
     Q_INVOKABLE QJSValue control(const QString &operation);
+    //! Reads the playback again (GET); resolves with this playback.
+    Q_INVOKABLE QJSValue get();
 
 Q_SIGNALS:
     void stateChanged(const QString &state);
@@ -329,6 +372,8 @@ public:
     Q_INVOKABLE QJSValue unpause();
     Q_INVOKABLE QJSValue mute();
     Q_INVOKABLE QJSValue unmute();
+    //! Reads the recording again (GET /recordings/live/{name}); resolves with this recording.
+    Q_INVOKABLE QJSValue get();
 
 Q_SIGNALS:
     void stateChanged(const QString &state);
@@ -346,6 +391,110 @@ private:
     QPointer<LiveRecording> m_core;
     QString m_state, m_format, m_targetUri, m_cause;
     int m_duration = 0;
+};
+
+class QmlEndpoint : public QtAri::Qml::QmlLiveObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Endpoint)
+    QML_UNCREATABLE("endpoints are made by the AriClient")
+    Q_PROPERTY(QString technology READ technology CONSTANT FINAL)
+    Q_PROPERTY(QString resource READ resource CONSTANT FINAL)
+    //! "unknown", "offline", "online".
+    Q_PROPERTY(QString state READ state NOTIFY stateChanged FINAL)
+    Q_PROPERTY(QStringList channelIds READ channelIds NOTIFY channelIdsChanged FINAL)
+public:
+    QmlEndpoint(QmlClient *client, Endpoint *core);
+
+    QString technology() const { return m_technology; }
+    QString resource() const { return m_resource; }
+    QString state() const { return m_state; }
+    QStringList channelIds() const { return m_channelIds; }
+
+    //! Reads the endpoint again (GET); resolves with this endpoint.
+    Q_INVOKABLE QJSValue get();
+    //! A text message from \a from (a URI). Options: body, variables.
+    Q_INVOKABLE QJSValue sendMessage(const QString &from, const QJSValue &options = QJSValue());
+    //! A REFER to \a referTo. Options: toSelf, variables.
+    Q_INVOKABLE QJSValue refer(const QString &from, const QString &referTo,
+                               const QJSValue &options = QJSValue());
+
+Q_SIGNALS:
+    void stateChanged(const QString &state);
+    void channelIdsChanged(const QStringList &channelIds);
+    //! ContactStatusChange: ContactInfo's fields {uri, contact_status, aor, roundtrip_usec}.
+    void contactStatusChanged(const QVariantMap &contact);
+    //! PeerStatusChange: Peer's fields {peer_status, cause, address, port, time}.
+    void peerStatusChanged(const QVariantMap &peer);
+    //! TextMessageReceived: {from, to, body, variables}.
+    void textMessageReceived(const QVariantMap &message);
+
+private:
+    void refresh();
+    QPointer<Endpoint> m_core;
+    QString m_technology, m_resource, m_state;
+    QStringList m_channelIds;
+};
+
+class QmlDeviceState : public QtAri::Qml::QmlLiveObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(DeviceState)
+    QML_UNCREATABLE("device states are made by the AriClient")
+    Q_PROPERTY(QString name READ id CONSTANT FINAL)
+    //! Asterisk's text: "NOT_INUSE", "INUSE", "BUSY", "INVALID", "UNAVAILABLE", "RINGING",
+    //! "RINGINUSE", "ONHOLD", "UNKNOWN".
+    Q_PROPERTY(QString state READ state NOTIFY stateChanged FINAL)
+public:
+    QmlDeviceState(QmlClient *client, DeviceState *core);
+
+    QString state() const { return m_state; }
+
+    //! Reads the state again (GET); resolves with this object.
+    Q_INVOKABLE QJSValue get();
+    //! Sets the state (Asterisk's text, as the state property reads).
+    Q_INVOKABLE QJSValue update(const QString &state);
+    //! Removes the state (it reads "UNKNOWN" afterwards).
+    Q_INVOKABLE QJSValue deleteState();
+
+Q_SIGNALS:
+    void stateChanged(const QString &state);
+
+private:
+    void refresh();
+    QPointer<DeviceState> m_core;
+    QString m_state;
+};
+
+class QmlMailbox : public QtAri::Qml::QmlLiveObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Mailbox)
+    QML_UNCREATABLE("mailboxes are made by AriClient.fetchMailbox()")
+    Q_PROPERTY(QString name READ id CONSTANT FINAL)
+    Q_PROPERTY(int oldMessages READ oldMessages NOTIFY oldMessagesChanged FINAL)
+    Q_PROPERTY(int newMessages READ newMessages NOTIFY newMessagesChanged FINAL)
+public:
+    QmlMailbox(QmlClient *client, Mailbox *core);
+
+    int oldMessages() const { return m_oldMessages; }
+    int newMessages() const { return m_newMessages; }
+
+    //! Reads the mailbox again (GET); resolves with this mailbox. A 404 ends it.
+    Q_INVOKABLE QJSValue get();
+    Q_INVOKABLE QJSValue update(int oldMessages, int newMessages);
+    //! Deletes the mailbox; ended is true once the promise resolves.
+    Q_INVOKABLE QJSValue deleteMailbox();
+
+Q_SIGNALS:
+    void oldMessagesChanged(int oldMessages);
+    void newMessagesChanged(int newMessages);
+
+private:
+    void refresh();
+    QPointer<Mailbox> m_core;
+    int m_oldMessages = 0;
+    int m_newMessages = 0;
 };
 
 } // namespace QtAri::Qml
