@@ -20,6 +20,15 @@ function(qtari_target_defaults target)
     endif()
 endfunction()
 
+# QCoro's headers connect signals without a context object, which QT_NO_CONTEXTLESS_CONNECT
+# (from qtari_target_defaults) forbids from Qt 6.7 on; Qt 6.4 ignores the define. A target that
+# includes them goes without it.
+function(qtari_allow_contextless_connect target)
+    get_target_property(defs ${target} COMPILE_DEFINITIONS)
+    list(REMOVE_ITEM defs QT_NO_CONTEXTLESS_CONNECT)
+    set_target_properties(${target} PROPERTIES COMPILE_DEFINITIONS "${defs}")
+endfunction()
+
 # qtari_add_test(NAME tst_x SOURCES a.cpp ... [LIBRARIES ...] [LABELS ...] [TIMEOUT s])
 # Builds a QtTest executable and registers it with CTest (offscreen platform, no display needed).
 function(qtari_add_test)
