@@ -65,7 +65,7 @@ chroot_run "$root" env CCACHE_DIR=/var/cache/ccache CCACHE_BASEDIR=/src \
     -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DQTARI_WARNINGS_AS_ERRORS=ON -DQTARI_BUILD_EXAMPLES=ON \
     -DQTARI_SHARED_DIR=/src/shared
 chroot_run "$root" env CCACHE_DIR=/var/cache/ccache CCACHE_BASEDIR=/src \
-    cmake --build /build/qtari -j "$jobs"
+    cmake --build /build/qtari -j "$jobs" -- -k 0 # every error of the run, not just the first
 built=$SECONDS
 echo "check-qt: built in $((built - start)) s"
 
