@@ -47,7 +47,7 @@ apt() { in_root env DEBIAN_FRONTEND=noninteractive apt-get -q -y "$@"; }
 
 step "apt-get install ${debs[*]##*/}"
 apt update
-apt install --no-install-recommends /tmp/qtari/debs/*.deb
+apt install --no-install-recommends "${debs[@]/#build\/package\/debs\//\/tmp\/qtari\/debs\/}"
 in_root dpkg-query -W libqtari0.1 libqtari-dev ari-sim qtari-inspector
 
 step "ari-sim --version; qtari-inspector --help and --version (no display)"

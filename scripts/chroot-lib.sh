@@ -36,12 +36,15 @@ _chroot_mount() { # mount ARGS... TARGET (the target last)
     _chroot_mounts+=("$target")
 }
 
-# Unmounts whatever is still mounted below DIR (a run that was killed with -9, debootstrap's own
-# /proc after it failed), deepest first.
+# Unmounts whatever is still mounted on DIR or below it (a run that was killed with -9,
+# debootstrap's own /proc after it failed), deepest first; with "below", DIR itself stays (it may
+# be the overlay a run has just mounted).
 _chroot_clear_mounts() {
-    local dir m
+    local dir m pattern
     dir=$(realpath -m "$1")
-    { findmnt -rn -o TARGET | grep -E "^${dir}(/|$)" || true; } | sort -r | while read -r m; do
+    pattern="^${dir}(/|$)"
+    [ "${2:-}" != below ] || pattern="^${dir}/"
+    { findmnt -rn -o TARGET | grep -E "$pattern" || true; } | sort -r | while read -r m; do
         umount "$m" 2>/dev/null || umount -l "$m"
     done
 }
@@ -61,7 +64,7 @@ chroot_remove() {
 
 chroot_mount() {
     local dir=$1
-    _chroot_clear_mounts "$dir"
+    _chroot_clear_mounts "$dir" below
     _chroot_mount -t proc proc "$dir/proc"
     _chroot_mount -t sysfs sysfs "$dir/sys"
     _chroot_mount --bind /dev "$dir/dev"
