@@ -9,6 +9,24 @@ function(qtari_target_defaults target)
     target_compile_definitions(${target} PRIVATE
         QT_NO_KEYWORDS QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
         QT_NO_CONTEXTLESS_CONNECT QT_NO_FOREACH QT_STRICT_ITERATORS)
+    # A program that links Qt6::Qml gets its QML imports scanned at configure time so that a static
+    # Qt can link their plugins in. From Qt 6.8 that also happens with a shared Qt, which loads
+    # them at run time anyway, and on Debian 13 every Qt Quick plugin then warns that its CMake
+    # target is missing. Our programs skip the scan with a shared Qt.
+    get_target_property(type ${target} TYPE)
+    get_target_property(qt_type Qt6::Core TYPE)
+    if(type STREQUAL "EXECUTABLE" AND qt_type STREQUAL "SHARED_LIBRARY")
+        set_target_properties(${target} PROPERTIES QT_QML_MODULE_NO_IMPORT_SCAN TRUE)
+    endif()
+endfunction()
+
+# QCoro's headers connect signals without a context object, which QT_NO_CONTEXTLESS_CONNECT
+# (from qtari_target_defaults) forbids from Qt 6.7 on; Qt 6.4 ignores the define. A target that
+# includes them goes without it.
+function(qtari_allow_contextless_connect target)
+    get_target_property(defs ${target} COMPILE_DEFINITIONS)
+    list(REMOVE_ITEM defs QT_NO_CONTEXTLESS_CONNECT)
+    set_target_properties(${target} PROPERTIES COMPILE_DEFINITIONS "${defs}")
 endfunction()
 
 # qtari_add_test(NAME tst_x SOURCES a.cpp ... [LIBRARIES ...] [LABELS ...] [TIMEOUT s])

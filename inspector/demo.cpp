@@ -5,6 +5,7 @@
 #include <QtAri/Channel>
 #include <QtAri/ChannelsApi>
 #include <QtAri/Client>
+#include <QtAri/Continuation>
 #include <QtAri/SoundsApi>
 #include <QtAri/Testing/Simulator>
 
@@ -54,15 +55,16 @@ bool Demo::start()
             m_calls.removeAll(channel->id());
             m_waiting.removeAll(channel->id());
         });
-    m_driver->connectToServer().then(this, [this](const QtAri::Result<void> &r) {
+    QtAri::onFinished(m_driver->connectToServer(), this, [this](const QtAri::Result<void> &r) {
         if (!r)
             return;
-        m_driver->sounds()->list().then(this, [this](const QtAri::Result<QList<SoundInfo>> &s) {
-            if (s) {
-                for (const SoundInfo &info : *s)
-                    m_sounds.append(info.id());
-            }
-        });
+        QtAri::onFinished(
+            m_driver->sounds()->list(), this, [this](const QtAri::Result<QList<SoundInfo>> &s) {
+                if (s) {
+                    for (const SoundInfo &info : *s)
+                        m_sounds.append(info.id());
+                }
+            });
         // A few callers at once, so the console is not empty at the start.
         for (int i = 0; i < 4; ++i)
             m_calls.append(m_sim->startCall(
@@ -122,8 +124,8 @@ void Demo::onStasisStart(const QString &channelId)
     QTimer::singleShot(400 + int(m_random.bounded(900)), this, [this, channelId] {
         if (!m_calls.contains(channelId))
             return;
-        m_driver->channels()->answer(channelId).then(
-            this, [this, channelId](const QtAri::Result<void> &r) {
+        QtAri::onFinished(m_driver->channels()->answer(channelId), this,
+            [this, channelId](const QtAri::Result<void> &r) {
                 if (r)
                     answered(channelId);
             });
@@ -146,10 +148,11 @@ void Demo::answered(const QString &channelId)
     QtAri::BridgesApi::CreateOptions opts;
     opts.type = u"mixing"_s;
     opts.name = u"room-%1"_s.arg(++m_roomNumber);
-    m_driver->bridges()->create(opts).then(this, [this, pair](const QtAri::Result<BridgeInfo> &b) {
-        if (b)
-            m_driver->bridges()->addChannel(b->id(), pair);
-    });
+    QtAri::onFinished(
+        m_driver->bridges()->create(opts), this, [this, pair](const QtAri::Result<BridgeInfo> &b) {
+            if (b)
+                m_driver->bridges()->addChannel(b->id(), pair);
+        });
 }
 
 } // namespace QtAri::Inspector

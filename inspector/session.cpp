@@ -10,6 +10,7 @@
 #include <QtAri/BridgesApi>
 #include <QtAri/Channel>
 #include <QtAri/ChannelsApi>
+#include <QtAri/Continuation>
 #include <QtAri/OutboundServer>
 #include <QtAri/Event>
 #include <QtAri/PlaybacksApi>
@@ -113,9 +114,9 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
 
 Session::~Session()
 {
-    // Qt 6.4's QFuture::then(context, …) asserts that the context is still alive when the future
-    // finishes. The client fails its pending futures as it is destroyed: let that happen while this
-    // session (the context of every continuation here) still exists, and stay quiet meanwhile.
+    // The client fails its pending futures as it is destroyed. The callbacks here are
+    // QtAri::onFinished() ones with this session as context, so they only run from the event loop
+    // and never once the session is gone; m_dying keeps anything reached meanwhile quiet.
     m_dying = true;
     delete m_client;
     m_client = nullptr;
@@ -139,7 +140,7 @@ void Session::open()
         QTimer::singleShot(0, this, [this, error] { Q_EMIT openFailed(error); });
         return;
     }
-    m_client->connectToServer().then(this, [this](const QtAri::Result<void> &r) {
+    QtAri::onFinished(m_client->connectToServer(), this, [this](const QtAri::Result<void> &r) {
         if (m_dying)
             return; // the client is going away with this session
         if (r) {
@@ -377,13 +378,14 @@ void Session::resyncSlice()
 
 void Session::fetchAsteriskInfo()
 {
-    m_client->asterisk()->getInfo().then(this, [this](const QtAri::Result<AsteriskInfo> &r) {
-        if (!r)
-            return; // read-only users and old servers may refuse; the status bar stays empty
-        m_asteriskVersion =
-            r->toJson().value("system"_L1).toObject().value("version"_L1).toString();
-        Q_EMIT statusChanged();
-    });
+    QtAri::onFinished(
+        m_client->asterisk()->getInfo(), this, [this](const QtAri::Result<AsteriskInfo> &r) {
+            if (!r)
+                return; // read-only users and old servers may refuse; the status bar stays empty
+            m_asteriskVersion =
+                r->toJson().value("system"_L1).toObject().value("version"_L1).toString();
+            Q_EMIT statusChanged();
+        });
 }
 
 void Session::report(const QString &action, const QtAri::Error *error)
@@ -401,7 +403,7 @@ void Session::report(const QString &action, const QtAri::Error *error)
 template <class F> void Session::forEach(const QString &action, const QStringList &ids, F &&call)
 {
     for (const QString &id : ids) {
-        call(id).then(this, [this, action](const QtAri::Result<void> &r) {
+        QtAri::onFinished(call(id), this, [this, action](const QtAri::Result<void> &r) {
             report(action, r ? nullptr : &r.error());
         });
     }
@@ -488,9 +490,8 @@ void Session::originate(const QString &endpoint, const QString &app, const QStri
         opts.callerId = callerId;
     if (timeoutSeconds > 0)
         opts.timeout = timeoutSeconds;
-    m_client->channels()
-        ->originate(endpoint, opts)
-        .then(this, [this](const QtAri::Result<ChannelInfo> &r) {
+    QtAri::onFinished(m_client->channels()->originate(endpoint, opts), this,
+        [this](const QtAri::Result<ChannelInfo> &r) {
             if (r)
                 m_channels->upsert(r->toJson());
             report(tr("Originate"), r ? nullptr : &r.error());
@@ -504,8 +505,8 @@ void Session::createBridge(const QString &type, const QString &name, const QStri
         opts.type = type;
     if (!name.isEmpty())
         opts.name = name;
-    m_client->bridges()->create(opts).then(
-        this, [this, channelIds](const QtAri::Result<BridgeInfo> &r) {
+    QtAri::onFinished(m_client->bridges()->create(opts), this,
+        [this, channelIds](const QtAri::Result<BridgeInfo> &r) {
             if (!r) {
                 report(tr("Create bridge"), &r.error());
                 return;
@@ -557,9 +558,9 @@ void Session::play(const QString &targetId, const QString &mediaUri)
         report(action, r ? nullptr : &r.error());
     };
     if (m_bridges->contains(targetId))
-        m_client->bridges()->play(targetId, { mediaUri }).then(this, done);
+        QtAri::onFinished(m_client->bridges()->play(targetId, { mediaUri }), this, done);
     else
-        m_client->channels()->play(targetId, { mediaUri }).then(this, done);
+        QtAri::onFinished(m_client->channels()->play(targetId, { mediaUri }), this, done);
 }
 
 void Session::stopPlayback(const QStringList &playbackIds)
@@ -618,12 +619,12 @@ void Session::startRecording(
         QtAri::BridgesApi::RecordOptions opts;
         if (maxDurationSeconds > 0)
             opts.maxDurationSeconds = maxDurationSeconds;
-        m_client->bridges()->record(targetId, name, format, opts).then(this, done);
+        QtAri::onFinished(m_client->bridges()->record(targetId, name, format, opts), this, done);
     } else {
         QtAri::ChannelsApi::RecordOptions opts;
         if (maxDurationSeconds > 0)
             opts.maxDurationSeconds = maxDurationSeconds;
-        m_client->channels()->record(targetId, name, format, opts).then(this, done);
+        QtAri::onFinished(m_client->channels()->record(targetId, name, format, opts), this, done);
     }
 }
 
@@ -636,7 +637,7 @@ void Session::stopRecording(const QStringList &recordingNames)
 void Session::fetchSounds(
     QObject *context, std::function<void(const QStringList &, const QtAri::Error *)> done)
 {
-    m_client->sounds()->list().then(this,
+    QtAri::onFinished(m_client->sounds()->list(), this,
         [guard = QPointer<QObject>(context), done = std::move(done)](
             const QtAri::Result<QList<SoundInfo>> &r) {
             if (!guard)
@@ -655,19 +656,17 @@ void Session::fetchSounds(
 void Session::fetchVariable(const QString &channelId, const QString &name, QObject *context,
     std::function<void(const QString &, const QtAri::Error *)> done)
 {
-    m_client->channels()
-        ->getChannelVar(channelId, name)
-        .then(this,
-            [guard = QPointer<QObject>(context), done = std::move(done)](
-                const QtAri::Result<Variable> &r) {
-                if (!guard)
-                    return;
-                if (!r) {
-                    done({}, &r.error());
-                    return;
-                }
-                done(r->value(), nullptr);
-            });
+    QtAri::onFinished(m_client->channels()->getChannelVar(channelId, name), this,
+        [guard = QPointer<QObject>(context), done = std::move(done)](
+            const QtAri::Result<Variable> &r) {
+            if (!guard)
+                return;
+            if (!r) {
+                done({}, &r.error());
+                return;
+            }
+            done(r->value(), nullptr);
+        });
 }
 
 } // namespace QtAri::Inspector

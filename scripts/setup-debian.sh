@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages QtAri's build, tests, demo, benchmarks, docs and packages need
 # (appstream validates the Inspector's metainfo, doxygen makes the API reference, QCoro is optional).
 # Idempotent: packages already present are left alone. Run as root (or through sudo).
+# --list prints the list instead (scripts/check-qt.sh installs the same set in a newer Debian).
 set -euo pipefail
 
 packages=(
@@ -16,6 +17,10 @@ packages=(
     zlib1g-dev openssl
     appstream doxygen qcoro-qt6-dev
 )
+if [ "${1:-}" = --list ]; then
+    printf '%s\n' "${packages[@]}"
+    exit 0
+fi
 # node and npm run the ari-client comparison tests and benchmarks; a machine that already has
 # them (from any source) keeps its own.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

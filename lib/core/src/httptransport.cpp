@@ -116,6 +116,9 @@ void HttpTransport::setBaseUrl(const QUrl &url)
         setCredentials(url.userName(), url.password());
     QUrl clean = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment
                               | QUrl::StripTrailingSlash);
+    // Qt 6.8's StripTrailingSlash keeps a path that is only "/"; the prefix is added after it.
+    if (clean.path() == QLatin1StringView("/"))
+        clean.setPath(QString());
     d->baseUrl = clean;
 }
 

@@ -137,7 +137,7 @@ ControlReply ControlReply::error(int status, const QString &message)
 
 // --- the server ----------------------------------------------------------------------------------
 
-ControlServer::ControlServer(Simulator *sim) : QAbstractHttpServer(sim), m_sim(sim)
+ControlServer::ControlServer(Simulator *sim) : HttpServerBase(sim), m_sim(sim)
 {
     m_stepTimer.setSingleShot(true);
     connect(&m_stepTimer, &QTimer::timeout, this, &ControlServer::runNextStep);
@@ -175,34 +175,14 @@ QUrl ControlServer::url() const
     return u;
 }
 
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-bool ControlServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    QHttpServerResponder responder = makeResponder(request, socket);
-    respond(request, responder);
-    return true;
-}
-
-void ControlServer::missingHandler(const QHttpServerRequest &, QTcpSocket *) { }
-#else
-bool ControlServer::handleRequest(
-    const QHttpServerRequest &request, QHttpServerResponder &responder)
-{
-    respond(request, responder);
-    return true;
-}
-
-void ControlServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &&) { }
-#endif
-
-void ControlServer::respond(const QHttpServerRequest &request, QHttpServerResponder &responder)
+HttpAnswer ControlServer::answer(const QHttpServerRequest &request)
 {
     ControlReply reply;
-    QList<QPair<QByteArray, QByteArray>> headers;
+    HttpAnswer out;
     if (!m_token.isEmpty() && request.value("authorization") != "Bearer " + m_token.toUtf8()) {
         reply =
             ControlReply::error(401, u"This control API needs \"Authorization: Bearer <token>\""_s);
-        headers.append(qMakePair(
+        out.headers.append(qMakePair(
             QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"ari-sim control\"")));
     } else {
         QJsonValue body = QJsonObject();
@@ -219,18 +199,15 @@ void ControlServer::respond(const QHttpServerRequest &request, QHttpServerRespon
             reply =
                 perform(methodName(request.method()), request.url().path(QUrl::FullyEncoded), body);
     }
-    const QByteArray out = reply.body.isArray()
+    out.status = reply.status;
+    out.headers.prepend(qMakePair(QByteArray("Server"), QByteArray("ari-sim control")));
+    out.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    out.body = reply.body.isArray()
         ? QJsonDocument(reply.body.toArray()).toJson(QJsonDocument::Compact)
         : QJsonDocument(reply.body.toObject()).toJson(QJsonDocument::Compact);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    responder.writeHeader("Server", "ari-sim control");
-    for (const auto &h : std::as_const(headers))
-        responder.writeHeader(h.first, h.second);
-    responder.writeHeader("Content-Type", "application/json");
-    responder.writeHeader("Content-Length", QByteArray::number(out.size()));
-    responder.writeBody(out);
     qCDebug(lcSim) << "control" << methodName(request.method()) << request.url().path() << "->"
                    << reply.status << reasonPhrase(reply.status);
+    return out;
 }
 
 ControlReply ControlServer::perform(

@@ -8,10 +8,9 @@
 #include <QtCore/QList>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
-#include <QtHttpServer/QAbstractHttpServer>
-#include <QtHttpServer/QHttpServerRequest>
-#include <QtHttpServer/QHttpServerResponder>
 #include <QtNetwork/QTcpServer>
+
+#include "httpserver_p.h"
 
 namespace QtAri::Testing {
 
@@ -25,7 +24,7 @@ struct ControlReply
 
 // Serves /control/... for one Simulator (its QObject parent) and plays scripts through the same
 // requests. Everything goes through Simulator's public API.
-class ControlServer : public QAbstractHttpServer
+class ControlServer : public HttpServerBase
 {
     Q_OBJECT
 public:
@@ -43,14 +42,7 @@ public:
     bool playScript(const QByteArray &script, QString *error);
 
 protected:
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-#else
-    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
-    void missingHandler(
-        const QHttpServerRequest &request, QHttpServerResponder &&responder) override;
-#endif
+    HttpAnswer answer(const QHttpServerRequest &request) override;
 
 private:
     struct ScriptStep
@@ -64,7 +56,6 @@ private:
         int exitCode = -1; // >= 0: an "exit" line
     };
 
-    void respond(const QHttpServerRequest &request, QHttpServerResponder &responder);
     ControlReply route(const QString &method, const QStringList &segments, const QJsonObject &body);
     ControlReply startCall(const QJsonObject &body);
     ControlReply startBroadcast(const QJsonObject &body);

@@ -14,6 +14,7 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QMetaProperty>
+#include <QtCore/QTimeZone>
 #include <QtTest/QTest>
 
 using namespace QtAri;
@@ -78,8 +79,8 @@ void tst_Models::channelRoundTrip()
     QCOMPARE(channel->caller().name(), u"Alice"_s);
     QCOMPARE(channel->dialplan().priority(), 1);
     QCOMPARE(channel->dialplan().appName(), u"Stasis"_s);
-    QCOMPARE(
-        channel->creationtime(), QDateTime(QDate(2026, 11, 26), QTime(3, 10, 39, 603), Qt::UTC));
+    QCOMPARE(channel->creationtime(),
+        QDateTime(QDate(2026, 11, 26), QTime(3, 10, 39, 603), QTimeZone::utc()));
     QCOMPARE(channel->toJson(), json);
     QVERIFY(channel->unknownFields().isEmpty());
 }
@@ -286,13 +287,15 @@ void tst_Models::dateRoundTrip_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QDateTime>("utc");
     QTest::newRow("utc") << u"2026-11-26T03:10:39.603+0000"_s
-                         << QDateTime(QDate(2026, 11, 26), QTime(3, 10, 39, 603), Qt::UTC);
+                         << QDateTime(QDate(2026, 11, 26), QTime(3, 10, 39, 603), QTimeZone::utc());
     QTest::newRow("east") << u"2026-11-26T04:40:39.000+0130"_s
-                          << QDateTime(QDate(2026, 11, 26), QTime(3, 10, 39, 0), Qt::UTC);
+                          << QDateTime(QDate(2026, 11, 26), QTime(3, 10, 39, 0), QTimeZone::utc());
     QTest::newRow("west") << u"2026-11-25T22:10:39.999-0500"_s
-                          << QDateTime(QDate(2026, 11, 26), QTime(3, 10, 39, 999), Qt::UTC);
+                          << QDateTime(
+                                 QDate(2026, 11, 26), QTime(3, 10, 39, 999), QTimeZone::utc());
     QTest::newRow("leap day") << u"2028-02-29T23:59:59.001+0000"_s
-                              << QDateTime(QDate(2028, 2, 29), QTime(23, 59, 59, 1), Qt::UTC);
+                              << QDateTime(
+                                     QDate(2028, 2, 29), QTime(23, 59, 59, 1), QTimeZone::utc());
 }
 
 void tst_Models::dateRoundTrip()

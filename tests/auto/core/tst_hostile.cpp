@@ -451,7 +451,8 @@ void tst_Hostile::redirectsAreNotFollowed()
     QVERIFY2(error.message().contains(u"redirect"_s), qPrintable(error.message()));
     QTest::qWait(100); // give a followed request time to land
     QCOMPARE(origin.heads.size(), 1);
-    QVERIFY(origin.heads.first().contains("Authorization: Basic "));
+    // Header names are case-insensitive; Qt 6.8 sends them in lower case.
+    QVERIFY(origin.heads.first().toLower().contains("authorization: basic "));
     QVERIFY2(other.heads.isEmpty(), other.heads.isEmpty() ? "" : other.heads.first().constData());
 }
 

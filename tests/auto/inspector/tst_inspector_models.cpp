@@ -12,6 +12,7 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QMimeData>
+#include <QtCore/QTimeZone>
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -83,7 +84,7 @@ void tst_InspectorModels::formatting()
     QCOMPARE(
         formatCallerId(QJsonObject { { u"name"_s, u""_s }, { u"number"_s, u"42"_s } }), u"42"_s);
     QCOMPARE(parseAriTime(u"2026-11-26T03:10:43.493+0100"_s).toUTC(),
-        QDateTime(QDate(2026, 11, 26), QTime(2, 10, 43, 493), Qt::UTC));
+        QDateTime(QDate(2026, 11, 26), QTime(2, 10, 43, 493), QTimeZone::utc()));
     QCOMPARE(stasisAppOf(channelJson(u"c1"_s)), u"demo"_s);
 }
 
