@@ -37,26 +37,6 @@ QString lowerEnumName(E value)
     return QString::fromLatin1(QMetaEnum::fromType<E>().valueToKey(int(value))).toLower();
 }
 
-//! A string or an array of strings (media URIs).
-std::optional<QStringList> stringList(const QJSValue &v)
-{
-    if (v.isString())
-        return QStringList { v.toString() };
-    if (!v.isArray())
-        return std::nullopt;
-    QStringList list;
-    const int n = v.property(u"length"_s).toInt();
-    for (int i = 0; i < n; ++i) {
-        const QJSValue item = v.property(quint32(i));
-        if (!item.isString())
-            return std::nullopt;
-        list.append(item.toString());
-    }
-    if (list.isEmpty())
-        return std::nullopt;
-    return list;
-}
-
 Error invalid(const QString &operation, const QString &message)
 {
     return Error(Error::Kind::InvalidArgument, message, operation);

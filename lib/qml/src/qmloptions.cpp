@@ -142,4 +142,26 @@ std::optional<Error> OptionsReader::finish()
     return m_error;
 }
 
+std::optional<QStringList> stringList(const QJSValue &value, bool nonEmptyItems)
+{
+    if (value.isString()) {
+        if (nonEmptyItems && value.toString().isEmpty())
+            return std::nullopt;
+        return QStringList { value.toString() };
+    }
+    if (!value.isArray())
+        return std::nullopt;
+    QStringList list;
+    const int n = value.property(QStringLiteral("length")).toInt();
+    for (int i = 0; i < n; ++i) {
+        const QJSValue item = value.property(quint32(i));
+        if (!item.isString() || (nonEmptyItems && item.toString().isEmpty()))
+            return std::nullopt;
+        list.append(item.toString());
+    }
+    if (list.isEmpty())
+        return std::nullopt;
+    return list;
+}
+
 } // namespace QtAri::Qml

@@ -50,4 +50,8 @@ private:
     std::optional<Error> m_error;
 };
 
+//! A string, or a non-empty array of strings (media URIs, variable names, event sources); with
+//! \a nonEmptyItems an empty string anywhere makes it invalid. nullopt when it is neither.
+std::optional<QStringList> stringList(const QJSValue &value, bool nonEmptyItems = false);
+
 } // namespace QtAri::Qml

@@ -33,25 +33,6 @@ QString qtr(const char *text)
     return QCoreApplication::translate("QtAri", text);
 }
 
-//! A string or a non-empty array of strings (event sources).
-std::optional<QStringList> sourceList(const QJSValue &v)
-{
-    if (v.isString() && !v.toString().isEmpty())
-        return QStringList { v.toString() };
-    if (!v.isArray())
-        return std::nullopt;
-    QStringList list;
-    const int n = v.property(u"length"_s).toInt();
-    for (int i = 0; i < n; ++i) {
-        const QJSValue item = v.property(quint32(i));
-        if (!item.isString() || item.toString().isEmpty())
-            return std::nullopt;
-        list.append(item.toString());
-    }
-    if (list.isEmpty())
-        return std::nullopt;
-    return list;
-}
 
 } // namespace
 
@@ -230,7 +211,7 @@ QJSValue QmlClient::subscribe(const QString &app, const QJSValue &sources)
 {
     ensureEngine();
     const QString op = u"applications.subscribe"_s;
-    const auto list = sourceList(sources);
+    const auto list = stringList(sources, true);
     if (app.isEmpty() || !list)
         return rejectInvalid(op, qtr("give an application and an event source or an array of them"));
     return m_promises->track(m_client->applications()->subscribe(app, *list),
@@ -241,7 +222,7 @@ QJSValue QmlClient::unsubscribe(const QString &app, const QJSValue &sources)
 {
     ensureEngine();
     const QString op = u"applications.unsubscribe"_s;
-    const auto list = sourceList(sources);
+    const auto list = stringList(sources, true);
     if (app.isEmpty() || !list)
         return rejectInvalid(op, qtr("give an application and an event source or an array of them"));
     return m_promises->track(m_client->applications()->unsubscribe(app, *list),

@@ -24,6 +24,8 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
+#include "coretestutil.h"
+
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -32,23 +34,6 @@ using QtAri::Client;
 using QtAri::Testing::Simulator;
 
 namespace {
-
-template<class T>
-T await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    if (!future.isFinished())
-        qFatal("a future did not finish within 10 s");
-    return future.result();
-}
 
 std::unique_ptr<Client> makeClient(const Simulator &sim, const QString &app, bool subscribeAll = false)
 {

@@ -18,6 +18,8 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
+#include "coretestutil.h"
+
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -83,26 +85,9 @@ void tst_ClientTls::initTestCase()
 {
     if (!QSslSocket::supportsSsl())
         QSKIP("no TLS backend");
-    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
-    if (openssl.isEmpty())
-        QSKIP("the openssl command is needed to make a test certificate");
     QVERIFY(m_dir.isValid());
-    QProcess process;
-    process.setWorkingDirectory(m_dir.path());
-    process.start(openssl, { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
-                             u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s, u"-days"_s, u"2"_s,
-                             u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
-                             u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, u"key.pem"_s,
-                             u"-out"_s, u"cert.pem"_s });
-    QVERIFY(process.waitForFinished(30000));
-    QCOMPARE(process.exitCode(), 0);
-    const auto certificates = QSslCertificate::fromPath(m_dir.filePath(u"cert.pem"_s));
-    QCOMPARE(certificates.size(), 1);
-    m_certificate = certificates.first();
-    QFile keyFile(m_dir.filePath(u"key.pem"_s));
-    QVERIFY(keyFile.open(QIODevice::ReadOnly));
-    m_key = QSslKey(&keyFile, QSsl::Ec);
-    QVERIFY(!m_key.isNull());
+    if (const QString why = makeTestCertificate(m_dir.path(), &m_certificate, &m_key); !why.isEmpty())
+        QSKIP(qPrintable(why));
 }
 
 void tst_ClientTls::init()

@@ -42,6 +42,8 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
+#include "coretestutil.h"
+
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -59,23 +61,6 @@ void spin(int ms)
     QEventLoop loop;
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
-}
-
-template<class T>
-T await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    if (!future.isFinished())
-        qFatal("a future did not finish within 10 s");
-    return future.result();
 }
 
 std::unique_ptr<Client> makeClient(const Simulator &sim, bool subscribeAll, const QString &name = app,

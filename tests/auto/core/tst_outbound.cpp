@@ -15,6 +15,8 @@
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
+
+#include "coretestutil.h"
 #include <QtWebSockets/QWebSocket>
 
 using namespace Qt::StringLiterals;
@@ -23,23 +25,6 @@ using QtAri::OutboundServer;
 using QtAri::Testing::Simulator;
 
 namespace {
-
-template<class T>
-T await(QFuture<T> future, int ms = 10000)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    if (!future.isFinished())
-        qFatal("a future did not finish within %d ms", ms);
-    return future.result();
-}
 
 Simulator::OutboundConnection connectionTo(const OutboundServer &server, const QStringList &apps,
                                            bool perCall = false)
@@ -292,26 +277,15 @@ void tst_Outbound::overTls()
 {
     if (!QSslSocket::supportsSsl())
         QSKIP("no TLS backend");
-    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
-    if (openssl.isEmpty())
-        QSKIP("the openssl command is needed to make a test certificate");
     QTemporaryDir dir;
-    QProcess process;
-    process.setWorkingDirectory(dir.path());
-    process.start(openssl, { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
-                             u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s, u"-days"_s, u"2"_s,
-                             u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
-                             u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, u"key.pem"_s,
-                             u"-out"_s, u"cert.pem"_s });
-    QVERIFY(process.waitForFinished(30000));
-    QCOMPARE(process.exitCode(), 0);
-    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(dir.filePath(u"cert.pem"_s));
-    QCOMPARE(certificates.size(), 1);
-    QFile keyFile(dir.filePath(u"key.pem"_s));
-    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    QSslCertificate certificate;
+    QSslKey key;
+    if (const QString why = makeTestCertificate(dir.path(), &certificate, &key); !why.isEmpty())
+        QSKIP(qPrintable(why));
+    const QList<QSslCertificate> certificates { certificate };
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    ssl.setLocalCertificate(certificates.first());
-    ssl.setPrivateKey(QSslKey(&keyFile, QSsl::Ec));
+    ssl.setLocalCertificate(certificate);
+    ssl.setPrivateKey(key);
     server->setSslConfiguration(ssl);
     Client *client = server->addApplication(u"out-app"_s);
     QVERIFY(server->listen(QHostAddress::LocalHost));

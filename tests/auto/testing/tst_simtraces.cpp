@@ -574,6 +574,21 @@ void awaitTurn(const QList<ReplayStream> &streams, const QDateTime &at, const QD
         QTest::qWait(int(std::min<qint64>(due - EventSocket::steadyMs(), 50)));
 }
 
+// Events with generated ids (and Local channels' counters) made comparable across servers.
+QList<QJsonObject> canonical(const QList<QJsonObject> &list, const QString &epoch)
+{
+    static const QRegularExpression suffix(uR"(-[0-9a-f]{8};)"_s);
+    QList<QJsonObject> out;
+    for (const QJsonObject &e : list) {
+        QString text = canonicalId(QString::fromUtf8(QJsonDocument(e).toJson()));
+        if (!epoch.isEmpty())
+            text.replace(epoch + u'.', u"gen."_s);
+        text.replace(suffix, u"-N;"_s);
+        out.append(QJsonDocument::fromJson(text.toUtf8()).object());
+    }
+    return out;
+}
+
 // Records and event streams of j to o that are not replayed, each with the reason. index 0 stands for
 // the events of the named websocket connection (or of all when conn is empty).
 struct Skip
@@ -1036,16 +1051,6 @@ void tst_SimTraces::replayV2()
             QTest::qWait(10);
     }
     QTest::qWait(int(300 * scale));
-    auto canonical = [](const QList<QJsonObject> &list, const QString &epoch) {
-        QList<QJsonObject> out;
-        for (const QJsonObject &e : list) {
-            QString text = canonicalId(QString::fromUtf8(QJsonDocument(e).toJson()));
-            if (!epoch.isEmpty())
-                text.replace(epoch + u'.', u"gen."_s);
-            out.append(QJsonDocument::fromJson(text.toUtf8()).object());
-        }
-        return out;
-    };
     for (auto &[conn, es] : sockets) {
         const QString reason = skipReason(scenario, 0, conn);
         if (!reason.isEmpty() || expectedFile.value(conn).isEmpty())
@@ -1321,19 +1326,6 @@ void tst_SimTraces::replayOutbound()
         cmp.add(u"%1 upgrades of the trace never came, first %2"_s.arg(app.upgrades.size()).arg(app.upgrades.first().value(u"conn"_s).toString()));
 
     gather();
-    auto canonical = [](const QList<QJsonObject> &list, const QString &epoch) {
-        QList<QJsonObject> out;
-        for (const QJsonObject &e : list) {
-            QString text = canonicalId(QString::fromUtf8(QJsonDocument(e).toJson()));
-            if (!epoch.isEmpty())
-                text.replace(epoch + u'.', u"gen."_s);
-            // (a per-call application is named after its channel, whose counter is the server's)
-            static const QRegularExpression suffix(uR"(-[0-9a-f]{8};)"_s);
-            text.replace(suffix, u"-N;"_s);
-            out.append(QJsonDocument::fromJson(text.toUtf8()).object());
-        }
-        return out;
-    };
     const auto isAnswer = [](const QJsonObject &e) { return e.value(u"type"_s).toString() == u"RESTResponse"_s; };
     // Known difference, same cause as record 6: once a channel that entered Stasis from the
     // dialplan leaves it, Asterisk sends its application nothing more about it (trace n: no
