@@ -1099,6 +1099,9 @@ public:
     std::map<QString, std::unique_ptr<Conn>> conns;
     QList<QString> pendingLabels;         // accepted upgrades waiting for their WebSocket
     QHash<QString, QString> pathOf;       // connection label -> the path it asked for
+    // every frame as it arrives, by kind of connection: [0] persistent, [1] per call
+    QList<QJsonObject> frames[2];
+    QList<qint64> arrivals[2];
     Comparison *cmp = nullptr;
     int unexpected = 0;                   // upgrades the trace did not have
 
@@ -1115,9 +1118,12 @@ public:
                 conn->label = pendingLabels.isEmpty() ? u"?"_s : pendingLabels.takeFirst();
                 conn->socket = socket;
                 Conn *c = conn.get();
-                QObject::connect(socket, &QWebSocket::textMessageReceived, this, [c](const QString &text) {
+                QObject::connect(socket, &QWebSocket::textMessageReceived, this, [this, c](const QString &text) {
                     c->events.append(QJsonDocument::fromJson(text.toUtf8()).object());
                     c->arrivedAt.append(EventSocket::steadyMs());
+                    const int kind = pathOf.value(c->label) == u"/percall"_s ? 1 : 0;
+                    frames[kind].append(c->events.constLast());
+                    arrivals[kind].append(c->arrivedAt.constLast());
                 });
                 QObject::connect(socket, &QWebSocket::disconnected, this, [c, socket] { c->closeCode = socket->closeCode(); });
                 if (socket->subprotocol() != u"ari"_s)
@@ -1192,11 +1198,6 @@ void tst_SimTraces::replayOutbound()
     const QString base = tracesDir() + u"/v2/n_outbound_websocket"_s;
     if (!QFile::exists(base + u".rest.txt"_s))
         QSKIP("trace n is not here");
-    // Not yet in the default run: with the replay's clock corrected (one anchor for requests and
-    // socket frames), the per-call call of records 5-8 is hung up before record 7 reads the
-    // applications, a timing of the simulator's trace,701 dialplan not yet matched to the trace.
-    if (!qEnvironmentVariableIsSet("QTARI_REPLAY_OUTBOUND"))
-        QSKIP("trace n's replay is not finished; QTARI_REPLAY_OUTBOUND=1 runs it (see the transports issue's note)");
     const QList<V2Record> records = parseV2(base + u".rest.txt"_s);
     const QList<MetaEntry> meta = parseMeta(base + u".meta.jsonl"_s);
     const QList<QJsonObject> expectedPersistent = parseEvents(base + u".jsonl"_s);
@@ -1213,17 +1214,9 @@ void tst_SimTraces::replayOutbound()
         if (m.o.value(u"what"_s).toString() == u"incoming upgrade from Asterisk"_s)
             app.upgrades.append(m.o);
     }
-    // All frames of the persistent connections together, and of the per-call ones.
-    QList<QJsonObject> persistentFrames, perCallFrames;
-    QList<qint64> persistentAt, perCallAt;
-    auto gather = [&] {
-        persistentFrames.clear(); perCallFrames.clear(); persistentAt.clear(); perCallAt.clear();
-        for (const auto &[label, c] : app.conns) {
-            const bool perCall = c->events.value(0).value(u"application"_s).toString().contains(u':');
-            (perCall ? perCallFrames : persistentFrames).append(c->events);
-            (perCall ? perCallAt : persistentAt).append(c->arrivedAt);
-        }
-    };
+    // All frames of the persistent connections together, and of the per-call ones, as they arrive.
+    QList<QJsonObject> &persistentFrames = app.frames[0], &perCallFrames = app.frames[1];
+    QList<qint64> &persistentAt = app.arrivals[0], &perCallAt = app.arrivals[1];
     quint16 port = 0;
     bool removed = false, backAgain = false;
     QString ourEpoch;
@@ -1276,7 +1269,7 @@ void tst_SimTraces::replayOutbound()
             });
             QElapsedTimer waited;
             waited.start();
-            for (gather(); (perCall ? perCallFrames : persistentFrames).size() < before && waited.elapsed() < 2000; gather())
+            while ((perCall ? perCallFrames : persistentFrames).size() < before && waited.elapsed() < 2000)
                 QTest::qWait(5);
             app.conn(label)->socket->sendTextMessage(m.o.value(u"text"_s).toString());
         } else if (what.startsWith(u"server closes the persistent socket"_s)) {
@@ -1311,7 +1304,6 @@ void tst_SimTraces::replayOutbound()
         const V2Record &rec = records.at(k);
         while (nextMeta < meta.size() && meta.at(nextMeta).time <= rec.time)
             runMeta(meta.at(nextMeta++));
-        gather();
         awaitTurn({ { &expectedPersistent, &persistentFrames, &persistentAt },
                     { &expectedPerCall, &perCallFrames, &perCallAt } },
                   rec.time, anchorTrace, anchorSteady, 1.0);
@@ -1349,7 +1341,6 @@ void tst_SimTraces::replayOutbound()
     if (!app.upgrades.isEmpty())
         cmp.add(u"%1 upgrades of the trace never came, first %2"_s.arg(app.upgrades.size()).arg(app.upgrades.first().value(u"conn"_s).toString()));
 
-    gather();
     const auto isAnswer = [](const QJsonObject &e) { return e.value(u"type"_s).toString() == u"RESTResponse"_s; };
     // Known difference, same cause as record 6: once a channel that entered Stasis from the
     // dialplan leaves it, Asterisk sends its application nothing more about it (trace n: no
