@@ -108,7 +108,9 @@ void SimulatorPrivate::outboundDown(OutboundLink *link, const QString &reason)
     link->socket = nullptr;
     if (EventSocket *es = std::exchange(link->es, nullptr)) {
         sockets.removeOne(es);
-        QTimer::singleShot(0, q, [es] { delete es; }); // its request may still be on the stack
+        // its request may still be on the stack: deleted on the next turn, or with the simulator
+        retiredSockets.append(es);
+        QTimer::singleShot(0, q, [this] { qDeleteAll(std::exchange(retiredSockets, {})); });
     }
     for (auto &[name, a] : apps) {
         if (a.outbound == link)

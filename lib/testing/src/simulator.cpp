@@ -149,6 +149,7 @@ SimulatorPrivate::~SimulatorPrivate()
         delete es;
     }
     sockets.clear();
+    qDeleteAll(std::exchange(retiredSockets, {}));
 }
 
 bool SimulatorPrivate::startListening()

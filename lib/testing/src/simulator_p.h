@@ -489,6 +489,7 @@ public:
 
     // --- outbound websockets (outbound.cpp)
     std::vector<std::unique_ptr<OutboundLink>> outbound;
+    QList<EventSocket *> retiredSockets; // outbound sockets gone, deleted on the next turn
     void dialOutbound(OutboundLink *link);
     void outboundUp(OutboundLink *link);
     void outboundDown(OutboundLink *link, const QString &reason);

@@ -101,8 +101,10 @@ void tst_Outbound::persistentApplication()
     const qsizetype before = frames.size();
     QVERIFY(await(channel->answer()).has_value());
     QTRY_COMPARE(channel->info().state(), u"Up"_s);
-    QCOMPARE(frames.size(), before + 1);
-    QCOMPARE(frames.last().at(0).toJsonObject().value(u"uri"_s).toString(), u"channels/%1/answer"_s.arg(id));
+    // (the client's own subscription to the new channel may travel beside it)
+    QVERIFY(std::any_of(frames.cbegin() + before, frames.cend(), [&id](const QList<QVariant> &f) {
+        return f.at(0).toJsonObject().value(u"uri"_s).toString() == u"channels/%1/answer"_s.arg(id);
+    }));
     QVERIFY(client->url().isEmpty());
     QVERIFY(await(channel->hangup()).has_value());
     QTRY_COMPARE(client->channel(id), nullptr);

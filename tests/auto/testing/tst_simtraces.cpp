@@ -1117,6 +1117,7 @@ public:
                 auto conn = std::make_unique<Conn>();
                 conn->label = pendingLabels.isEmpty() ? u"?"_s : pendingLabels.takeFirst();
                 conn->socket = socket;
+                socket->setParent(this); // (the WebSocket server does not own what it hands out)
                 Conn *c = conn.get();
                 QObject::connect(socket, &QWebSocket::textMessageReceived, this, [this, c](const QString &text) {
                     c->events.append(QJsonDocument::fromJson(text.toUtf8()).object());
