@@ -643,14 +643,14 @@ void SimulatorPrivate::afterTraceStasis(const QString &id, const QString &status
 
 void SimulatorPrivate::afterBroadcast(const QString &id, const QString &status)
 {
+    if (SimChannel *c = channel(id); c && !c->dying && c->context == u"trace"_s) {
+        afterTraceStasis(id, status, 5); // Set(TRACE_STATUS=${STASISSTATUS}), Wait(5), Hangup
+        return;
+    }
     setVar(id, u"STASISSTATUS"_s, status);
     SimChannel *c = channel(id);
     if (!c || c->dying)
         return;
-    if (c->context == u"trace"_s) { // Set(TRACE_STATUS=${STASISSTATUS}), Wait(5), Hangup
-        afterTraceStasis(id, status, 5);
-        return;
-    }
     // Simulator::startBroadcast(): nothing follows StasisBroadcast, the call ends
     later(id, 1, [this, id] { destroyChannel(id, 16, false, false); });
 }
