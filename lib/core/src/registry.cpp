@@ -262,11 +262,13 @@ public:
         return !subscribeAll && rest && !applicationNames.isEmpty();
     }
     void want(const QString &source);
+    bool covered(const QString &source) const;
+    void subscribed(const QStringList &sources, quint64 sentAt);
     void flushSubscriptions();
     void subscribeSources(const QString &application, const QStringList &sources, bool alone,
                           bool restoring = false);
     void subscriptionAnswered(const QString &application, const QStringList &sources, bool alone,
-                              bool restoring, quint64 serial,
+                              bool restoring, quint64 serial, quint64 sentAt,
                               const Result<Response> &result);
     void takeSubscriptions(const ApplicationInfo &info);
     void sourceGone(const QString &source);
@@ -295,8 +297,21 @@ public:
     QPointer<Transport> rest;
     QStringList applicationNames;
     bool subscribeAll = true; // until configure(): no subscription requests
-    QSet<QString> subscribedChannels; // what the first application is subscribed to explicitly
+    QSet<QString> subscribedChannels; // what the server lists for the first application
     QSet<QString> subscribedBridges;
+    // What of that the first application is subscribed to by a request seen succeed (ours or the
+    // application's own). The server's lists also name what an application hears of only for a
+    // while: a channel in its Stasis is listed (trace n) and Asterisk stops telling of it at
+    // StasisEnd when it came from the dialplan. So only these count as covered for good.
+    // A server whose socket closed may have forgotten them, and its lists cannot tell an
+    // explicit subscription from an implicit one: at every (re)connect they start empty, and a
+    // request counts only if it was sent after that (eventNumber then: ownSince).
+    QSet<QString> ownChannelSubscriptions;
+    QSet<QString> ownBridgeSubscriptions;
+    quint64 ownSince = 0;
+    // Channels whose StasisEnd came before a subscription of ours was confirmed: what happened
+    // between the two may not have reached us, so they are read again once it is.
+    QSet<QString> rereadWhenSubscribed;
     bool allChannelsTopic = false;
     bool allBridgesTopic = false;
     QStringList queuedSources;
@@ -526,6 +541,8 @@ void RegistryPrivate::removeChannel(Channel *channel)
         return;
     channels.remove(channel->id());
     subscribedChannels.remove(channel->id());
+    ownChannelSubscriptions.remove(channel->id());
+    rereadWhenSubscribed.remove(channel->id());
     offeredChannels.remove(channel->id());
     settle(u"claim:"_s + channel->id());
     adoptedBySubscribe.remove(u"channel:"_s + channel->id());
@@ -546,6 +563,7 @@ void RegistryPrivate::removeBridge(Bridge *bridge)
         return;
     bridges.remove(bridge->id());
     subscribedBridges.remove(bridge->id());
+    ownBridgeSubscriptions.remove(bridge->id());
     adoptedBySubscribe.remove(u"bridge:"_s + bridge->id());
     settle(u"bridge:"_s + bridge->id());
     for (const QString &id : std::as_const(bridge->d->channelIds)) {
@@ -885,6 +903,13 @@ void RegistryPrivate::onStasisEnd(const Event &event)
     if (Channel *channel = channelFrom(event.as<StasisEndEvent>()->channel)) {
         if (channel->d->setInStasis(false, {}))
             Q_EMIT events->channelChanged(channel);
+        // Asterisk goes on telling of a channel after StasisEnd only if a subscription other than
+        // its Stasis covers it (trace n: nothing at all for a dialplan call that was not).
+        const QString source = u"channel:"_s + channel->id();
+        if (wantsSubscriptions() && channel->d->known && !covered(source)) {
+            rereadWhenSubscribed.insert(channel->id());
+            want(source);
+        }
         Q_EMIT channel->stasisEnded();
         Q_EMIT events->stasisEnded(channel);
     }
@@ -972,6 +997,7 @@ void RegistryPrivate::letGoOfOffer(const QString &id)
             rest->send(*request);
         subscribedChannels.remove(id);
     }
+    ownChannelSubscriptions.remove(id);
     dropChannel(channel);
 }
 
@@ -1309,20 +1335,57 @@ bool RegistryPrivate::eventsFlowing() const
 
 void RegistryPrivate::want(const QString &source)
 {
-    if (!wantsSubscriptions())
+    if (!wantsSubscriptions() || covered(source))
         return;
-    const QString id = source.section(u':', 1);
-    const bool channel = source.startsWith(u"channel:");
-    if (channel ? (allChannelsTopic || subscribedChannels.contains(id))
-                : (allBridgesTopic || subscribedBridges.contains(id))) {
-        return;
-    }
     if (queuedSet.contains(source))
         return;
     queuedSet.insert(source);
     queuedSources.append(source);
     if (!flushTimer.isActive())
         flushTimer.start(0);
+}
+
+bool RegistryPrivate::covered(const QString &source) const
+{
+    const QString id = source.section(u':', 1);
+    return source.startsWith(u"channel:") ? allChannelsTopic || ownChannelSubscriptions.contains(id)
+                                          : allBridgesTopic || ownBridgeSubscriptions.contains(id);
+}
+
+// A subscription request for these sources, sent at sentAt, succeeded (the server's lists were
+// taken already).
+void RegistryPrivate::subscribed(const QStringList &sources, quint64 sentAt)
+{
+    if (sentAt <= ownSince)
+        return; // sent before the connection it was answered on: it may be forgotten
+    QPointer<Client> guard(client);
+    for (const QString &source : sources) {
+        const QString id = source.section(u':', 1);
+        if (id.isEmpty())
+            continue;
+        if (source.startsWith(u"bridge:")) {
+            ownBridgeSubscriptions.insert(id);
+            continue;
+        }
+        if (!source.startsWith(u"channel:"))
+            continue;
+        ownChannelSubscriptions.insert(id);
+        if (!rereadWhenSubscribed.remove(id) || !channels.contains(id) || !rest)
+            continue;
+        const Result<Request> get = ChannelsApi::getRequest(id);
+        if (!get)
+            continue;
+        const quint64 sentAt = eventNumber;
+        rest->send(*get).then([guard, source, sentAt](const Result<Response> &result) {
+            Registry *registry = guard ? registryOf(guard.data()) : nullptr;
+            if (!registry || !result)
+                return; // stopped or unreachable: the next resync reads it
+            if (result->status == 404)
+                registry->d->endSoon(source, {});
+            else if (result->status == 200)
+                registry->d->applySnapshot(true, QJsonDocument::fromJson(result->body).object(), sentAt);
+        });
+    }
 }
 
 void RegistryPrivate::flushSubscriptions()
@@ -1351,16 +1414,17 @@ void RegistryPrivate::subscribeSources(const QString &application, const QString
     if (restoring)
         ++restoresInFlight;
     const quint64 serial = ++subscribeSerial;
+    const quint64 sentAt = eventNumber;
     QPointer<Client> guard(client);
-    rest->send(*request).then([guard, application, sources, alone, restoring, serial](const Result<Response> &result) {
+    rest->send(*request).then([guard, application, sources, alone, restoring, serial, sentAt](const Result<Response> &result) {
         if (Registry *registry = guard ? registryOf(guard.data()) : nullptr)
-            registry->d->subscriptionAnswered(application, sources, alone, restoring, serial, result);
+            registry->d->subscriptionAnswered(application, sources, alone, restoring, serial, sentAt, result);
     });
 }
 
 void RegistryPrivate::subscriptionAnswered(const QString &application, const QStringList &sources,
                                            bool alone, bool restoring, quint64 serial,
-                                           const Result<Response> &result)
+                                           quint64 sentAt, const Result<Response> &result)
 {
     const auto answered = qScopeGuard([this, restoring] {
         if (restoring)
@@ -1378,6 +1442,8 @@ void RegistryPrivate::subscriptionAnswered(const QString &application, const QSt
                 ApplicationInfo::fromJson(QJsonDocument::fromJson(result->body).object());
         if (info)
             takeSubscriptions(*info);
+        if (application == applicationNames.value(0))
+            subscribed(sources, sentAt);
         QStringList undo; // unsubscribed by the application since this request was sent
         for (const QString &source : sources) {
             if (unsubscribedAt.value(source) > serial)
@@ -1483,6 +1549,9 @@ void RegistryPrivate::takeSubscriptions(const ApplicationInfo &info)
     const QStringList bridgeIds = info.bridgeIds();
     subscribedChannels = QSet<QString>(channelIds.begin(), channelIds.end());
     subscribedBridges = QSet<QString>(bridgeIds.begin(), bridgeIds.end());
+    // a subscription the server no longer lists has gone (a restarted server forgot it)
+    ownChannelSubscriptions.intersect(subscribedChannels);
+    ownBridgeSubscriptions.intersect(subscribedBridges);
     allChannelsTopic = subscribedChannels.contains(u"__AST_CHANNEL_ALL_TOPIC"_s);
     allBridgesTopic = subscribedBridges.contains(u"__AST_BRIDGE_ALL_TOPIC"_s);
 }
@@ -1582,10 +1651,7 @@ void RegistryPrivate::adoptCreated(const QString &source, const QJsonObject &rep
 {
     const QString id = source.section(u':', 1);
     const bool isChannel = source.startsWith(u"channel:");
-    const bool covered = !wantsSubscriptions()
-            || (isChannel ? allChannelsTopic || subscribedChannels.contains(id)
-                          : allBridgesTopic || subscribedBridges.contains(id));
-    if (covered || id.isEmpty()) {
+    if (!wantsSubscriptions() || covered(source) || id.isEmpty()) {
         if (!id.isEmpty())
             applySnapshot(isChannel, reply, sentAt);
         release();
@@ -1599,7 +1665,8 @@ void RegistryPrivate::adoptCreated(const QString &source, const QJsonObject &rep
         return;
     }
     QPointer<Client> guard(client);
-    rest->send(*subscribe).then([guard, source, isChannel, get = *get,
+    const quint64 subscribedAt = eventNumber;
+    rest->send(*subscribe).then([guard, source, isChannel, get = *get, subscribedAt,
                                  release](const Result<Response> &answer) {
         Registry *registry = guard ? registryOf(guard.data()) : nullptr;
         if (!registry) {
@@ -1616,6 +1683,7 @@ void RegistryPrivate::adoptCreated(const QString &source, const QJsonObject &rep
         if (const Result<ApplicationInfo> info =
                     ApplicationInfo::fromJson(QJsonDocument::fromJson(answer->body).object()))
             d->takeSubscriptions(*info);
+        d->subscribed({ source }, subscribedAt);
         if (!d->rest) {
             release();
             return;
@@ -1791,10 +1859,13 @@ void RegistryPrivate::dropUnsubscribed(const QStringList &sources, bool held)
     // held: the mirror may hold them through events since; they are dropped all the same.
     for (const QString &source : sources) {
         const QString id = source.section(u':', 1);
-        if (source.startsWith(u"channel:"))
+        if (source.startsWith(u"channel:")) {
             subscribedChannels.remove(id);
-        else if (source.startsWith(u"bridge:"))
+            ownChannelSubscriptions.remove(id);
+        } else if (source.startsWith(u"bridge:")) {
             subscribedBridges.remove(id);
+            ownBridgeSubscriptions.remove(id);
+        }
         if (!adoptedBySubscribe.remove(source) && !held)
             continue;
         if (source.startsWith(u"channel:")) {
@@ -1953,6 +2024,8 @@ void Registry::observe(const Request &request, quint64 sentAt, const Result<Resp
                 ApplicationInfo::fromJson(QJsonDocument::fromJson(result->body).object());
         if (info)
             d->takeSubscriptions(*info);
+        if (segment(1) == d->applicationNames.value(0))
+            d->subscribed(queryValues(request.query, "eventSource"), sentAt);
         if (d->applicationNames.contains(segment(1))) {
             for (const QString &source : queryValues(request.query, "eventSource")) {
                 d->askedSources[segment(1)].insert(source);
@@ -2074,10 +2147,13 @@ void Registry::setSubscriptions(const QList<ApplicationInfo> &applications)
     }
     for (const QString &source : std::as_const(d->unsubscribedDuringResync)) {
         const QString id = source.section(u':', 1);
-        if (source.startsWith(u"channel:"))
+        if (source.startsWith(u"channel:")) {
             d->subscribedChannels.remove(id);
-        else if (source.startsWith(u"bridge:"))
+            d->ownChannelSubscriptions.remove(id);
+        } else if (source.startsWith(u"bridge:")) {
             d->subscribedBridges.remove(id);
+            d->ownBridgeSubscriptions.remove(id);
+        }
     }
 }
 
@@ -2100,6 +2176,9 @@ void Registry::dispatch(const Event &event)
 void Registry::beginResync()
 {
     d->resyncFrom = d->eventNumber;
+    d->ownSince = d->eventNumber;
+    d->ownChannelSubscriptions.clear();
+    d->ownBridgeSubscriptions.clear();
     d->unsubscribedDuringResync.clear();
 }
 
@@ -2138,8 +2217,19 @@ void Registry::reconcile(const QList<ChannelInfo> *channelInfos, const QList<Bri
                 && !d->subscribedChannels.contains(info.id())) {
                 continue;
             }
-            if (!(existing && newer(existing->d->touched)))
-                d->applyChannel(info);
+            if (existing && newer(existing->d->touched))
+                continue;
+            Channel *channel = d->applyChannel(info);
+            // The listing also says whether it is in one of our Stasis: a call found there at
+            // connect is, one that left while the socket was down is not (its stasisEnded() is
+            // emitted, as when a channel ends in Stasis; no StasisStart is made up).
+            QStringList args = info.dialplan().appData().split(u',');
+            args.removeFirst();
+            if (channel->d->setInStasis(stasis, stasis ? args : QStringList())) {
+                Q_EMIT d->events->channelChanged(channel);
+                if (!stasis)
+                    Q_EMIT channel->stasisEnded();
+            }
         }
     }
     QSet<QString> bridgeIds;
@@ -2436,6 +2526,9 @@ void Registry::clear(const Error &reason)
     d->queuedSet.clear();
     d->subscribedChannels.clear();
     d->subscribedBridges.clear();
+    d->ownChannelSubscriptions.clear();
+    d->ownBridgeSubscriptions.clear();
+    d->rereadWhenSubscribed.clear();
     d->allChannelsTopic = d->allBridgesTopic = false;
     d->adoptedBySubscribe.clear();
     d->unsubscribedAt.clear();

@@ -751,7 +751,7 @@ QJsonObject Simulator::state() const
 {
     QJsonArray applications;
     for (const auto &[name, a] : d->apps)
-        applications.append(a.toJson());
+        applications.append(d->appJson(a));
     QJsonArray playbacks;
     for (const SimPlayback &pb : std::as_const(d->playbacks))
         playbacks.append(pb.toJson());

@@ -277,8 +277,6 @@ void SimulatorPrivate::enterStasis(const QString &id, const QString &appNameRef,
     c->stasisApp = appName;
     c->wasInStasis = true;
     c->stasisArgs = args;
-    if (!c->watchers.contains(appName))
-        c->watchers.append(appName);
     QJsonObject fields { { u"args"_s, QJsonArray::fromStringList(args) } };
     EventTargets t;
     t.onlyApp = appName;
@@ -1699,9 +1697,8 @@ Reply SimulatorPrivate::dispatch(Request &r)
             channels[snoopId].state = u"Up"_s;
             channelEvent(u"ChannelCreated"_s, snoopId);
             const QString app = r.value(u"app"_s);
-            enterStasis(snoopId, app, r.value(u"appArgs"_s).isEmpty() ? QStringList() : r.value(u"appArgs"_s).split(u','));
             // the app follows a snoop channel only while it is in Stasis (j_headers_users)
-            channels[snoopId].watchers.removeAll(app);
+            enterStasis(snoopId, app, r.value(u"appArgs"_s).isEmpty() ? QStringList() : r.value(u"appArgs"_s).split(u','));
             return Reply::json(200, channels[snoopId].toJson());
         }
         if (n == u"getChannelVar"_s) {
@@ -2297,14 +2294,14 @@ Reply SimulatorPrivate::dispatch(Request &r)
         if (n == u"list"_s) {
             QJsonArray out;
             for (const auto &[name, a] : apps)
-                out.append(a.toJson());
+                out.append(appJson(a));
             return Reply::json(200, out);
         }
         SimApp *a = app(pp(u"applicationName"));
         if (!a)
             return Reply::error(404, u"Application not found"_s);
         if (n == u"get"_s)
-            return Reply::json(200, a->toJson());
+            return Reply::json(200, appJson(*a));
         if (n == u"subscribe"_s || n == u"unsubscribe"_s) {
             const QStringList sources = r.value(u"eventSource"_s).split(u',', Qt::SkipEmptyParts);
             if (sources.isEmpty()) // "eventSource=" (l_app_subscriptions)
@@ -2357,7 +2354,7 @@ Reply SimulatorPrivate::dispatch(Request &r)
                     list.removeAll(sid);
                 }
             }
-            return Reply::json(200, a->toJson());
+            return Reply::json(200, appJson(*a));
         }
         if (n == u"filter"_s) {
             QJsonObject f = r.bodyValue.toObject();
@@ -2380,7 +2377,7 @@ Reply SimulatorPrivate::dispatch(Request &r)
                 a->eventsAllowed = f.value(u"allowed"_s).toArray();
             if (f.contains(u"disallowed"_s) || f.isEmpty())
                 a->eventsDisallowed = f.value(u"disallowed"_s).toArray();
-            return Reply::json(200, a->toJson());
+            return Reply::json(200, appJson(*a));
         }
     }
 

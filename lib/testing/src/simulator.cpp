@@ -847,10 +847,14 @@ bool SimApp::filterAllows(const QString &type) const
     return true;
 }
 
-QJsonObject SimApp::toJson() const
+QJsonObject SimApp::toJson(const QStringList &inStasis) const
 {
     auto arr = [](const QStringList &l) { return QJsonArray::fromStringList(l); };
     QStringList ch = channelIds, br = bridgeIds, ep = endpointIds, dev = deviceNames;
+    for (const QString &id : inStasis) {
+        if (!ch.contains(id))
+            ch.append(id);
+    }
     if (ch.contains(QLatin1String(kAllChannels))) // all channels: Asterisk lists only that
         ch = QStringList { QString::fromLatin1(kAllChannels) };
     if (subscribeAll) {
@@ -869,6 +873,19 @@ QJsonObject SimApp::toJson() const
                          { QStringLiteral("events_disallowed"), eventsDisallowed } };
 }
 
+QJsonObject SimulatorPrivate::appJson(const SimApp &app) const
+{
+    QStringList inStasis;
+    for (const QString &id : channelOrder) {
+        if (channels.value(id).stasisApp == app.name)
+            inStasis.append(id);
+    }
+    return app.toJson(inStasis);
+}
+
+// Who hears of a channel: an application subscribed to it, one it is in the Stasis of (only until
+// StasisEnd: n_outbound_websocket records nothing after it for a channel that came from the
+// dialplan), and one it was originated or created for (until it is destroyed: h_applications).
 bool SimulatorPrivate::appWants(const SimApp &a, const EventTargets &t) const
 {
     if (!t.onlyApp.isEmpty())

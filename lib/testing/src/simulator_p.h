@@ -269,7 +269,9 @@ struct SimApp
     bool subscribeAll = false;
     QStringList channelIds, bridgeIds, endpointIds, deviceNames;
     QJsonArray eventsAllowed, eventsDisallowed;
-    QJsonObject toJson() const;
+    // inStasis: the channels in this application's Stasis, which Asterisk lists in channel_ids
+    // beside the explicit subscriptions (n_outbound_websocket)
+    QJsonObject toJson(const QStringList &inStasis = {}) const;
     bool filterAllows(const QString &type) const;
 };
 
@@ -437,6 +439,7 @@ public:
     void sendFrame(EventSocket *es, const QByteArray &frame);
     SimApp *app(const QString &name);
     bool appWants(const SimApp &app, const EventTargets &t) const;
+    QJsonObject appJson(const SimApp &app) const;
 
     // --- state helpers (operations.cpp)
     QString newUniqueId();

@@ -140,6 +140,8 @@ private Q_SLOTS:
     void resyncAdoptsOnlyWhatTheApplicationHears_data();
     void resyncAdoptsOnlyWhatTheApplicationHears();
     void dialplanChannelIsFollowedToItsEnd();
+    void stasisCallIsFollowedPastStasisEnd_data();
+    void stasisCallIsFollowedPastStasisEnd();
     void hangupWaitsForTheEventsData();
     void deviceStateDeleted();
     void subscriptionsComeBackAfterARestart();
@@ -236,6 +238,57 @@ void tst_Mirror::dialplanChannelIsFollowedToItsEnd()
     QCOMPARE(client->channel(id), nullptr);
     QTest::qWait(50);
     QCOMPARE(hungUp.size(), 1);
+}
+
+// A call that entered the application's Stasis from the dialplan is heard of only until
+// StasisEnd, unless the application is subscribed to it otherwise (trace n). The server lists such
+// a call under channel_ids as if it were subscribed, so the client subscribes to it all the same,
+// whether it heard of the call through StasisStart, found it at connect, or had it across a
+// reconnect: a call sent back to the dialplan stays in the mirror, and its end is heard of.
+void tst_Mirror::stasisCallIsFollowedPastStasisEnd_data()
+{
+    QTest::addColumn<QString>("when");
+    QTest::newRow("heard of through StasisStart") << u"event"_s;
+    QTest::newRow("in Stasis at connect") << u"connect"_s;
+    QTest::newRow("held across a reconnect") << u"reconnect"_s;
+}
+
+void tst_Mirror::stasisCallIsFollowedPastStasisEnd()
+{
+    QFETCH(QString, when);
+    Simulator sim;
+    QVERIFY(sim.start());
+    QString id;
+    if (when == u"connect"_s)
+        id = sim.startCall(app);
+    auto client = makeClient(sim, false);
+    QtAri::ChannelModel model(client.get());
+    QVERIFY(await(client->connectToServer()).has_value());
+    if (id.isEmpty())
+        id = sim.startCall(app);
+    QTRY_VERIFY(client->channel(id) && client->channel(id)->isInStasis());
+    QTRY_VERIFY(await(client->applications()->get(app))->channelIds().contains(id));
+    if (when == u"reconnect"_s) {
+        QSignalSpy states(client.get(), &Client::stateChanged);
+        sim.dropWebSockets();
+        QTRY_VERIFY(states.size() >= 2 && client->state() == Client::State::Connected);
+    }
+    QtAri::Channel *channel = client->channel(id);
+    QVERIFY(channel);
+    QSignalSpy hungUp(channel, &QtAri::Channel::hungUp);
+    QVERIFY(await(channel->continueInDialplan({ .context = u"ari-test"_s, .extension = u"400"_s,
+                                                .priority = 1 }))
+                    .has_value());
+    QTRY_VERIFY(!channel->isInStasis());
+    QTest::qWait(100);
+    QCOMPARE(client->channel(id), channel);
+    QCOMPARE(modelIds(model, QtAri::ChannelModel::IdRole), QSet<QString> { id });
+    QTRY_COMPARE(channel->dialplan().appName(), u"Wait"_s);
+
+    sim.hangupChannel(id);
+    QTRY_COMPARE(hungUp.size(), 1);
+    QCOMPARE(client->channel(id), nullptr);
+    QTRY_COMPARE(model.rowCount(), 0);
 }
 
 // hangup() finishes once the channel has ended, and the cause is Asterisk's, from its event.
@@ -843,6 +896,9 @@ private:
             if (channel->info().state() != state.value(channel->id()))
                 return u"channel %1: state %2, server %3"_s.arg(channel->id(), channel->info().state(),
                                                                  state.value(channel->id()));
+            if (channel->isInStasis() != stasisChannels.contains(channel->id()))
+                return u"channel %1: inStasis %2, server %3"_s.arg(channel->id())
+                        .arg(channel->isInStasis()).arg(stasisChannels.contains(channel->id()));
         }
         for (QtAri::Bridge *bridge : client->liveBridges()) {
             if (bridge->isEnded())
