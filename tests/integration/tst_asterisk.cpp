@@ -90,6 +90,7 @@ private Q_SLOTS:
     void preCreatedChannelOriginateAnswerPlayHangup();
     void twoCallsBridgedThenBridgeDestroyed();
     void dtmf();
+    void dialplanStasisCallAfterReconnect();
     void recordAndDownload();
     void idsWithReservedCharacters_data();
     void idsWithReservedCharacters();
@@ -420,6 +421,44 @@ void tst_Asterisk::dtmf()
     verifyMirror();
     auto hangup = channel->hangup();
     AWAIT_OK(hangup);
+    verifyMirror();
+}
+
+// The far half of Local/100 enters our Stasis from the dialplan: Asterisk tells of it only until
+// StasisEnd unless the application is subscribed to it, and lists it under channel_ids meanwhile.
+// Found at a (re)connect, sent back to the dialplan, then hung up: the mirror must hear its end.
+void tst_Asterisk::dialplanStasisCallAfterReconnect()
+{
+    const QString id = u"it-%1-dp"_s.arg(kRun);
+    const QString far = id + u"-far"_s;
+    m_ours.insert(id);
+    QSignalSpy started(m_client.get(), &Client::stasisStarted);
+    auto originated = m_client->channels()->originateWithId(
+        id, u"Local/100@%1"_s.arg(m_context), { .app = m_app, .otherChannelId = far });
+    AWAIT_OK(originated);
+    QTRY_VERIFY_WITH_TIMEOUT(m_client->channel(far) && m_client->channel(far)->isInStasis(), 15000);
+
+    m_client->disconnectFromServer();
+    auto again = m_client->connectToServer();
+    AWAIT_OK(again);
+    Channel *channel = m_client->channel(far);
+    QVERIFY(channel);
+    QVERIFY(channel->isInStasis());
+    m_inStasis.insert(far);
+    QSignalSpy hungUp(channel, &Channel::hungUp);
+    auto continued = channel->continueInDialplan(
+        { .context = m_context, .extension = u"400"_s, .priority = 1 });
+    AWAIT_OK(continued);
+    QTRY_VERIFY_WITH_TIMEOUT(!channel->isInStasis(), 5000);
+    m_inStasis.remove(far);
+    QTest::qWait(500);
+    QCOMPARE(m_client->channel(far), channel); // out of Stasis, still followed
+    verifyMirror();
+
+    auto hangup = m_client->channels()->hangup(id);
+    AWAIT_OK(hangup);
+    QTRY_COMPARE_WITH_TIMEOUT(hungUp.size(), 1, 10000);
+    QCOMPARE(m_client->channel(far), nullptr);
     verifyMirror();
 }
 

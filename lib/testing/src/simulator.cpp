@@ -847,11 +847,11 @@ bool SimApp::filterAllows(const QString &type) const
     return true;
 }
 
-QJsonObject SimApp::toJson(const QStringList &inStasis) const
+QJsonObject SimApp::toJson(const QStringList &implicit) const
 {
     auto arr = [](const QStringList &l) { return QJsonArray::fromStringList(l); };
     QStringList ch = channelIds, br = bridgeIds, ep = endpointIds, dev = deviceNames;
-    for (const QString &id : inStasis) {
+    for (const QString &id : implicit) {
         if (!ch.contains(id))
             ch.append(id);
     }
@@ -875,12 +875,16 @@ QJsonObject SimApp::toJson(const QStringList &inStasis) const
 
 QJsonObject SimulatorPrivate::appJson(const SimApp &app) const
 {
-    QStringList inStasis;
+    // Asterisk lists what it forwards to the application: the channels in its Stasis (recorded,
+    // n_outbound_websocket) and, by the same token, those originated or created for it, which it
+    // hears of until their end (h_applications; their listing itself is not recorded).
+    QStringList implicit;
     for (const QString &id : channelOrder) {
-        if (channels.value(id).stasisApp == app.name)
-            inStasis.append(id);
+        const SimChannel &c = channels[id];
+        if (c.stasisApp == app.name || c.watchers.contains(app.name))
+            implicit.append(id);
     }
-    return app.toJson(inStasis);
+    return app.toJson(implicit);
 }
 
 // Who hears of a channel: an application subscribed to it, one it is in the Stasis of (only until

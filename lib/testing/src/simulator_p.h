@@ -269,9 +269,9 @@ struct SimApp
     bool subscribeAll = false;
     QStringList channelIds, bridgeIds, endpointIds, deviceNames;
     QJsonArray eventsAllowed, eventsDisallowed;
-    // inStasis: the channels in this application's Stasis, which Asterisk lists in channel_ids
-    // beside the explicit subscriptions (n_outbound_websocket)
-    QJsonObject toJson(const QStringList &inStasis = {}) const;
+    // implicit: the channels the application hears of without a subscription (its Stasis, its
+    // originations), which Asterisk lists in channel_ids beside the explicit subscriptions
+    QJsonObject toJson(const QStringList &implicit = {}) const;
     bool filterAllows(const QString &type) const;
 };
 
