@@ -59,6 +59,16 @@ qt=$(chroot_run "$root" dpkg-query -W -f='${Version}' qt6-base-dev)
 rev=$(git describe --always --dirty 2>/dev/null || echo unknown)
 echo "check-qt: QtAri $rev, Qt $qt (Debian $suite)"
 
+# The build is kept for the next run, but only for the same working tree: objects built from
+# another checkout (a git worktree mounted at the same /src/qtari) can be newer than this tree's
+# sources and would be linked as they are. Another tree starts afresh; ccache keeps that short.
+tree=$(realpath "$PWD")
+if [ "$(cat "$root/build/qtari/.source-tree" 2>/dev/null)" != "$tree" ]; then
+    rm -rf "$root/build/qtari"
+    mkdir -p "$root/build/qtari"
+    echo "$tree" > "$root/build/qtari/.source-tree"
+fi
+
 start=$SECONDS
 chroot_run "$root" env CCACHE_DIR=/var/cache/ccache CCACHE_BASEDIR=/src \
     cmake -S /src/qtari -B /build/qtari -G Ninja -DCMAKE_BUILD_TYPE=Debug \
