@@ -35,6 +35,18 @@ set(_qt ">= 6.4")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME libqtari0.${PROJECT_VERSION_MINOR})
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS
     "libqt6core6 (${_qt}), libqt6network6 (${_qt}), libqt6websockets6 (${_qt}), libqt6httpserver6 (${_qt}), libc6, libstdc++6")
+# libQtAriCore links simdjson (the event decoders): Debian names its runtime package after the
+# library's soname (libsimdjson.so.14 -> libsimdjson14 in Debian 12).
+if(TARGET simdjson::simdjson)
+    get_target_property(_simdjson_configs simdjson::simdjson IMPORTED_CONFIGURATIONS)
+    foreach(_config IN LISTS _simdjson_configs)
+        get_target_property(_simdjson_soname simdjson::simdjson IMPORTED_SONAME_${_config})
+        if(_simdjson_soname MATCHES "^libsimdjson\\.so\\.([0-9]+)$")
+            string(APPEND CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS ", libsimdjson${CMAKE_MATCH_1}")
+            break()
+        endif()
+    endforeach()
+endif()
 if(TARGET QtAriQml) # the QML modules (import QtAri, QtAri.Testing) are part of the runtime
     string(APPEND CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS ", libqt6qml6 (${_qt})")
 endif()

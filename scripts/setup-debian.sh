@@ -14,7 +14,7 @@ packages=(
     qml6-module-qtquick-layouts qml6-module-qtquick-templates qml6-module-qtquick-window
     qml6-module-qttest
     xvfb xauth
-    zlib1g-dev openssl
+    zlib1g-dev openssl libsimdjson-dev
     appstream doxygen qcoro-qt6-dev
 )
 if [ "${1:-}" = --list ]; then

@@ -252,7 +252,7 @@ class Generator:
             if inc != '#include <QtCore/QJsonObject>':
                 out.append(inc + '\n')
         out.append('\nQT_BEGIN_NAMESPACE\nclass QDebug;\nQT_END_NAMESPACE\n')
-        out.append('\nnamespace QtAri {\n\nclass %sPrivate;\n\n' % cls)
+        out.append('\nnamespace QtAri {\n\nclass %sPrivate;\nnamespace Private {\nstruct ModelAccess;\n}\n\n' % cls)
         doc = doc_text(model) or 'The ARI model %s.' % model['name']
         out.append('//! \\brief %s\n//!\n' % doc)
         out.append('//! Value type for ARI\'s "%s" model (implicitly shared). fromJson() reports a '
@@ -294,7 +294,7 @@ class Generator:
                    '//!< Equal when toJson() is.\n' % (cls, cls))
         out.append('    friend bool operator!=(const %s &a, const %s &b) { return !(a == b); } '
                    '//!< Not equal.\n\n' % (cls, cls))
-        out.append('private:\n    QSharedDataPointer<%sPrivate> d;\n};\n\n' % cls)
+        out.append('private:\n    friend struct Private::ModelAccess;\n    QSharedDataPointer<%sPrivate> d;\n};\n\n' % cls)
         out.append('//! Writes the value as compact JSON.\n'
                    'QTARI_EXPORT QDebug operator<<(QDebug debug, const %s &value);\n\n' % cls)
         out.append('} // namespace QtAri\n\nQ_DECLARE_SHARED(QtAri::%s)\n' % cls)
@@ -340,8 +340,89 @@ class Generator:
                        '        Private::collectUnknown(json, nullptr, 0, %s.unknownFields);\n' % target)
         return ''.join(out)
 
+    def interned(self, spec_name, is_message):
+        """JSON names of the string fields of spec_name whose values the decoders share."""
+        table = self.config.get('internedFields', {})
+        names = set(table.get(spec_name, []))
+        if is_message:
+            names |= set(table.get(self.config.get('eventBase', 'Event'), []))
+        return names
+
+    def fast_reader(self, cls, fields, model=True, known_type=False, spec_name=None):
+        """Fast::Reader<cls>::read: one pass over the members, dispatched on the key."""
+        target = 'data' if model else 'value'
+        interned = self.interned(spec_name, not model) if spec_name else set()
+        out = ['bool Reader<%s>::read(od::object &object, %s &value, Context &ctx)\n{\n' % (cls, cls)]
+        if model:
+            out.append('    auto &data = ModelAccess::data(value);\n')
+        out.append('    quint64 seen = 0;\n'
+                   '    for (auto member : object) {\n'
+                   '        od::field field;\n'
+                   '        std::string_view key;\n'
+                   '        if (std::move(member).get(field) != simdjson::SUCCESS\n'
+                   '            || field.unescaped_key().get(key) != simdjson::SUCCESS)\n'
+                   '            return false;\n'
+                   '        od::value item = field.value();\n'
+                   '        int bit = -1;\n'
+                   '        bool ok = true;\n')
+        by_len = {}
+        for f in fields:
+            by_len.setdefault(len(f.json.encode('utf-8')), []).append(f)
+        if by_len:
+            out.append('        switch (key.size()) {\n')
+            for length in sorted(by_len):
+                out.append('        case %d:\n' % length)
+                first = True
+                for f in by_len[length]:
+                    out.append('            %sif (key == std::string_view(%s)) {\n'
+                               % ('' if first else '} else ', cpp_string(f.json)))
+                    first = False
+                    out.append('                bit = %d;\n' % f.index)
+                    if not (known_type and f.json == 'type'):
+                        reader = 'readInterned' if f.json in interned and f.cpp == 'QString' else 'readValue'
+                        out.append('                ok = %s(item, %s.%s, ctx);\n' % (reader, target, f.name))
+                out.append('            }\n            break;\n')
+            out.append('        default:\n            break;\n        }\n')
+        out.append('        if (bit < 0) {\n'
+                   '            if (!readUnknown(key, item, %s.unknownFields, ctx))\n'
+                   '                return false;\n'
+                   '            continue;\n'
+                   '        }\n'
+                   '        if (!ok || (seen & (quint64(1) << bit)))\n'
+                   '            return false; // a wrong value or a second member of that name\n'
+                   '        seen |= quint64(1) << bit;\n'
+                   '    }\n' % target)
+        required = 0
+        for f in fields:
+            if f.required:
+                required |= 1 << f.index
+        out.append('    if ((seen & 0x%xull) != 0x%xull)\n        return false;\n' % (required, required))
+        if model:
+            out.append('    data.present = seen;\n')
+        out.append('    return true;\n}\n\n')
+        return ''.join(out)
+
+    def fast_readers_header(self):
+        out = [self.banner(), '#pragma once\n\n// The fast decoders of every model and message (see fastjson_p.h).\n\n'
+               '#include "fastjson_p.h"\n\n#include <QtAri/events.h>\n#include <QtAri/models.h>\n\n'
+               'namespace QtAri::Private::Fast {\n\n']
+        for model in self.value_models:
+            cls = self.class_name(model['name'])
+            out.append('template <> struct Reader<%s>\n{\n    static bool read(od::object &object, %s &value, Context &ctx);\n};\n'
+                       % (cls, cls))
+        for m in self.messages:
+            cls = self.event_name(m['name'])
+            out.append('template <> struct Reader<%s>\n{\n    static bool read(od::object &object, %s &value, Context &ctx);\n};\n'
+                       % (cls, cls))
+        out.append('\n//! Decodes the event object of a frame whose "type" is \\a name (of \\a type, never Unknown)\n'
+                   '//! into \\a out, keeping \\a bytes; false when the fast path does not take it.\n'
+                   'bool decodeEvent(od::object &object, EventType type, const QString &name,\n'
+                   '                 const QByteArray &bytes, Context &ctx, Event &out);\n\n'
+                   '} // namespace QtAri::Private::Fast\n')
+        return ''.join(out)
+
     def models_source(self):
-        out = [self.banner(), '#include "codegen_p.h"\n\n']
+        out = [self.banner(), '#include "codegen_p.h"\n#include "fastreaders_p.h"\n\n']
         for model in self.value_models:
             out.append('#include <QtAri/%s>\n' % self.header_name(self.class_name(model['name'])))
         out.append('\n#include <iterator>\n\nnamespace QtAri {\n')
@@ -386,6 +467,9 @@ class Generator:
                        '    return a.d == b.d || a.toJson() == b.toJson();\n}\n\n' % (cls, cls))
             out.append('QDebug operator<<(QDebug debug, const %s &value)\n{\n'
                        '    return Private::debugJson(debug, "QtAri::%s", value.toJson());\n}\n' % (cls, cls))
+            out.append('\nnamespace Private::Fast {\n\n')
+            out.append(self.fast_reader(cls, fields, model=True, spec_name=model['name']))
+            out.append('} // namespace Private::Fast\n')
         out.append('\n} // namespace QtAri\n')
         return ''.join(out)
 
@@ -467,7 +551,7 @@ class Generator:
         return ''.join(out)
 
     def events_source(self):
-        out = [self.banner(), '#include "codegen_p.h"\n\n#include <QtAri/events.h>\n\n'
+        out = [self.banner(), '#include "codegen_p.h"\n#include "fastreaders_p.h"\n#include "framedecoder_p.h"\n\n#include <QtAri/events.h>\n\n'
                '#include <QtCore/QJsonDocument>\n\n#include <algorithm>\n#include <iterator>\n#include <type_traits>\n#include <variant>\n\n'
                'namespace QtAri {\n\n']
         names = sorted(m['name'] for m in self.messages)
@@ -524,6 +608,24 @@ class Generator:
             out.append('    case EventType::%s:\n        return make<%s>(name, json);\n'
                        % (self.enum_name(m['name']), self.event_name(m['name'])))
         out.append('    }\n    return Event();\n}\n\n')
+        out.append('namespace Private::Fast {\n\n')
+        for m in self.messages:
+            out.append(self.fast_reader(self.event_name(m['name']), self.fields_of(m, merged=True),
+                                        model=False, known_type=True, spec_name=m['name']))
+        out.append('namespace {\n\ntemplate<class T>\n'
+                   'bool fastMake(od::object &object, const QString &name, const QByteArray &bytes, Context &ctx,\n'
+                   '              Event &out)\n{\n'
+                   '    T value;\n    value.type = name;\n'
+                   '    if (!Reader<T>::read(object, value, ctx))\n        return false;\n'
+                   '    out = EventAccess::fromData(new EventData<T>(T::staticType, name, bytes, std::move(value)));\n'
+                   '    return true;\n}\n\n} // namespace\n\n')
+        out.append('bool decodeEvent(od::object &object, EventType type, const QString &name,\n'
+                   '                 const QByteArray &bytes, Context &ctx, Event &out)\n{\n    switch (type) {\n')
+        for m in self.messages:
+            out.append('    case EventType::%s:\n        return fastMake<%s>(object, name, bytes, ctx, out);\n'
+                       % (self.enum_name(m['name']), self.event_name(m['name'])))
+        out.append('    case EventType::Unknown:\n        break;\n    }\n    return false;\n}\n\n'
+                   '} // namespace Private::Fast\n\n')
         out.append('} // namespace QtAri\n')
         return ''.join(out)
 
@@ -961,6 +1063,11 @@ class Generator:
             header(self.api_class(resource), lambda r=resource: self.api_header(r))
         items.append(('private', 'src/codegen_p.h', lambda: self.template('codegen_p.h', header=True)))
         items.append(('source', 'src/codegen.cpp', lambda: self.template('codegen.cpp')))
+        items.append(('private', 'src/fastjson_p.h', lambda: self.template('fastjson_p.h', header=True)))
+        items.append(('private', 'src/framedecoder_p.h',
+                      lambda: self.template('framedecoder_p.h', header=True)))
+        items.append(('private', 'src/fastreaders_p.h', self.fast_readers_header))
+        items.append(('source', 'src/fastjson.cpp', lambda: self.template('fastjson.cpp')))
         items.append(('source', 'src/models.cpp', self.models_source))
         items.append(('source', 'src/events.cpp', self.events_source))
         for resource in self.spec['resources']:
@@ -981,6 +1088,9 @@ class Generator:
 
 
 EVENT_CLASS = r'''class EventPrivate;
+namespace Private {
+struct EventAccess;
+}
 
 //! \brief One ARI message as received: its type, its JSON and its decoded struct.
 //!
@@ -1005,7 +1115,7 @@ public:
     EventType type() const; //!< The message's type; Unknown for one the spec does not describe.
     //! The message's "type" string as sent (also for Unknown types).
     QString typeName() const;
-    //! The JSON object as received.
+    //! The JSON object as received (parsed from the frame's bytes when first asked for).
     QJsonObject json() const;
     bool isUnknown() const { return type() == EventType::Unknown; } //!< type() is Unknown.
     //! Encodes the decoded struct back to JSON (for Unknown: the JSON as received).
@@ -1026,6 +1136,7 @@ public:
     static Result<Event> decode(const QByteArray &json);
 
 private:
+    friend struct Private::EventAccess;
     explicit Event(EventPrivate *d);
     template<class T>
     static Result<Event> make(const QString &name, const QJsonObject &json);
@@ -1043,16 +1154,41 @@ class EventPrivate : public QSharedData
 {
 public:
     EventPrivate(EventType type, const QString &name, const QJsonObject &json)
-        : type(type), name(name), json(json)
+        : type(type), name(name), json(json), hasJson(true)
     {
     }
-    virtual ~EventPrivate() = default;
+    EventPrivate(EventType type, const QString &name, const QByteArray &bytes)
+        : type(type), name(name), bytes(bytes)
+    {
+    }
+    EventPrivate(const EventPrivate &) = delete;
+    EventPrivate &operator=(const EventPrivate &) = delete;
+    virtual ~EventPrivate() { delete parsed.loadRelaxed(); }
     virtual const void *payload() const = 0;
     virtual QJsonObject encode() const = 0;
+    virtual std::optional<QString> asteriskId() const = 0;
+
+    // The JSON object: as given, or parsed from the bytes on first use (by any thread: the first
+    // one to finish publishes its copy).
+    const QJsonObject &object() const
+    {
+        if (hasJson)
+            return json;
+        if (const QJsonObject *done = parsed.loadAcquire())
+            return *done;
+        auto *fresh = new QJsonObject(QJsonDocument::fromJson(bytes).object());
+        if (parsed.testAndSetOrdered(nullptr, fresh))
+            return *fresh;
+        delete fresh;
+        return *parsed.loadAcquire();
+    }
 
     EventType type;
     QString name;
     QJsonObject json;
+    QByteArray bytes; // the frame, when decoded from bytes
+    bool hasJson = false;
+    mutable QAtomicPointer<QJsonObject> parsed;
 };
 
 namespace {
@@ -1065,13 +1201,24 @@ public:
         : EventPrivate(type, name, json), value(std::move(value))
     {
     }
+    EventData(EventType type, const QString &name, const QByteArray &bytes, T &&value)
+        : EventPrivate(type, name, bytes), value(std::move(value))
+    {
+    }
     const void *payload() const override { return &value; }
     QJsonObject encode() const override
     {
         if constexpr (std::is_same_v<T, std::monostate>)
-            return json;
+            return object();
         else
             return value.toJson();
+    }
+    std::optional<QString> asteriskId() const override
+    {
+        if constexpr (std::is_same_v<T, std::monostate>)
+            return std::nullopt;
+        else
+            return value.asteriskId;
     }
     T value;
 };
@@ -1090,7 +1237,7 @@ Event::~Event() = default;
 
 EventType Event::type() const { return d->type; }
 QString Event::typeName() const { return d->name; }
-QJsonObject Event::json() const { return d->json; }
+QJsonObject Event::json() const { return d->object(); }
 QJsonObject Event::toJson() const { return d->encode(); }
 const void *Event::payload() const { return d->payload(); }
 
@@ -1110,15 +1257,43 @@ QDebug operator<<(QDebug debug, const Event &event)
 
 Result<Event> Event::decode(const QByteArray &json)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return Error(Error::Kind::InvalidResponse,
-                     QStringLiteral("ARI message is not JSON: ") + error.errorString());
-    if (!doc.isObject())
-        return Error(Error::Kind::InvalidResponse, QStringLiteral("ARI message is not an object"));
-    return decode(doc.object());
+    thread_local Private::FrameDecoder decoder(false);
+    return decoder.decodeEvent(json);
 }
+
+namespace Private {
+
+Event EventAccess::fromData(EventPrivate *data) { return Event(data); }
+
+void EventAccess::keepBytes(Event &event, const QByteArray &bytes)
+{
+    if (!event.d->hasJson)
+        return;
+    event.d->bytes = bytes;
+}
+
+bool EventAccess::sameFrame(const Event &a, const Event &b)
+{
+    if (a.d == b.d)
+        return true;
+    if (!a.d->bytes.isEmpty() && !b.d->bytes.isEmpty())
+        return a.d->bytes == b.d->bytes;
+    return a.json() == b.json();
+}
+
+std::optional<QString> EventAccess::asteriskId(const Event &event) { return event.d->asteriskId(); }
+
+QByteArray EventAccess::bytes(const Event &event) { return event.d->bytes; }
+
+Result<Event> EventAccess::decodeSlowly(const QJsonObject &object, const QByteArray &bytes)
+{
+    Result<Event> decoded = Event::decode(object);
+    if (decoded)
+        keepBytes(*decoded, bytes);
+    return decoded;
+}
+
+} // namespace Private
 
 '''
 

@@ -24,6 +24,16 @@
 
 namespace QtAri::Private {
 
+// --- Access to the models' data -----------------------------------------------------------------
+
+//! The generated models befriend this: the fast decoders fill their data, and the live objects
+//! tell a snapshot shared with the one they hold (then equal, nothing to compare) cheaply.
+struct ModelAccess
+{
+    template <class T> static auto &data(T &value) { return *value.d; }
+    template <class T> static bool sameData(const T &a, const T &b) { return a.d == b.d; }
+};
+
 // --- Dates ------------------------------------------------------------------------------------
 
 //! Parses Asterisk's "2026-11-26T03:10:39.603+0000" (other ISO 8601 forms are accepted too).

@@ -1,5 +1,6 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include "channel_p.h"
+#include "codegen_p.h"
 #include "futures_p.h"
 
 #include <QtAri/bridge.h>
@@ -68,6 +69,14 @@ QString Channel::stateToString(State state)
 bool ChannelPrivate::update(const ChannelInfo &next)
 {
     Q_Q(Channel);
+    if (Private::ModelAccess::sameData(info, next)) {
+        // The very snapshot applied last (the event decoder hands back the one it decoded from
+        // the same bytes): only variables set since (setVariable) can differ from it.
+        const bool varsChanged = mergeVariables(next.channelvars());
+        if (varsChanged)
+            Q_EMIT q->variablesChanged(variables);
+        return varsChanged;
+    }
     const ChannelInfo prev = info;
     const Channel::State prevState = state;
     info = next;
@@ -81,19 +90,7 @@ bool ChannelPrivate::update(const ChannelInfo &next)
     const bool languageChanged = prev.language() != next.language();
     const bool accountChanged = prev.accountcode() != next.accountcode();
     const bool protocolChanged = prev.protocolId() != next.protocolId();
-    bool varsChanged = false;
-    const QJsonObject vars = next.channelvars();
-    for (auto it = vars.begin(); it != vars.end(); ++it) {
-        const QVariant value = it.value().toVariant();
-        auto existing = variables.find(it.key());
-        if (existing == variables.end()) {
-            variables.insert(it.key(), value);
-            varsChanged = true;
-        } else if (existing.value() != value) {
-            existing.value() = value;
-            varsChanged = true;
-        }
-    }
+    const bool varsChanged = mergeVariables(next.channelvars());
 
     if (nameChanged)
         Q_EMIT q->nameChanged(next.name());
@@ -117,6 +114,23 @@ bool ChannelPrivate::update(const ChannelInfo &next)
         Q_EMIT q->variablesChanged(variables);
     return nameChanged || stateChanged || callerChanged || connectedChanged || dialplanChanged
             || timeChanged || languageChanged || accountChanged || protocolChanged || varsChanged;
+}
+
+bool ChannelPrivate::mergeVariables(const QJsonObject &vars)
+{
+    bool changed = false;
+    for (auto it = vars.begin(); it != vars.end(); ++it) {
+        const QVariant value = it.value().toVariant();
+        auto existing = variables.find(it.key());
+        if (existing == variables.end()) {
+            variables.insert(it.key(), value);
+            changed = true;
+        } else if (existing.value() != value) {
+            existing.value() = value;
+            changed = true;
+        }
+    }
+    return changed;
 }
 
 bool ChannelPrivate::setVariable(const QString &name, const QString &value)

@@ -20,6 +20,8 @@ public:
     //! Returns true if anything changed.
     bool update(const ChannelInfo &info);
     bool setVariable(const QString &name, const QString &value);
+    //! Takes the values of \a vars (a snapshot's channelvars) into variables; true if any changed.
+    bool mergeVariables(const QJsonObject &vars);
     bool setBridge(Bridge *bridge);
     bool setInStasis(bool inStasis, const QStringList &args);
     bool setKnown();

@@ -64,7 +64,7 @@ ClientPrivate::ClientPrivate(Client *q)
             release();
     });
 
-    connection->frameReceived = [this](const QJsonObject &object) { handleFrame(object); };
+    connection->frameReceived = [this](const Private::DecodedFrame &frame) { handleFrame(frame); };
     connection->resync = [this] { return resync(); };
     connection->stopped = [this](const Error &reason) {
         if (registry)
@@ -74,15 +74,14 @@ ClientPrivate::ClientPrivate(Client *q)
 
 ClientPrivate::~ClientPrivate() = default;
 
-void ClientPrivate::handleFrame(const QJsonObject &object)
+void ClientPrivate::handleFrame(const Private::DecodedFrame &frame)
 {
     Q_Q(Client);
-    Result<Event> decoded = Event::decode(object);
+    const Result<Event> &decoded = *frame.event;
     if (!decoded) {
         const Error error = decoded.error();
         qCWarning(lcAriEvents).noquote()
-                << "event" << object.value(QLatin1StringView("type")).toString()
-                << "could not be decoded:" << error.toString();
+                << "event" << frame.typeName << "could not be decoded:" << error.toString();
         Q_EMIT q->errorOccurred(error);
         return;
     }
@@ -98,9 +97,7 @@ void ClientPrivate::handleFrame(const QJsonObject &object)
     }
     if (event.type() == EventType::Unknown) {
         qCWarning(lcAriEvents).noquote()
-                << "unknown event type"
-                << object.value(QLatin1StringView("type")).toString().left(80)
-                << "delivered as raw JSON";
+                << "unknown event type" << frame.typeName.left(80) << "delivered as raw JSON";
     } else {
         if (const auto *replaced = event.as<ApplicationReplacedEvent>()) {
             qCWarning(lcAriSocket).noquote()

@@ -20,7 +20,7 @@ public:
     explicit ClientPrivate(Client *q);
     ~ClientPrivate();
 
-    void handleFrame(const QJsonObject &object);
+    void handleFrame(const Private::DecodedFrame &frame);
     QFuture<Result<void>> resync();
     void abortResync();
 

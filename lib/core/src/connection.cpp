@@ -376,11 +376,11 @@ void Connection::handleFrame(const QString &frame)
 
 void Connection::deliver(const QString &frame)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(frame.toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        const QString why = parseError.error != QJsonParseError::NoError
-                ? parseError.errorString()
+    // Parsed once, from bytes, straight into the event (framedecoder_p.h).
+    const DecodedFrame decoded = m_decoder.decode(FrameDecoder::utf8(frame));
+    if (decoded.status != DecodedFrame::Status::Object) {
+        const QString why = decoded.status == DecodedFrame::Status::NotJson
+                ? decoded.parseError
                 : trAri("not a JSON object");
         qCWarning(lcAriEvents).noquote()
                 << "undecodable event frame of" << frame.size() << "characters:" << why
@@ -390,7 +390,7 @@ void Connection::deliver(const QString &frame)
         return;
     }
     if (frameReceived)
-        frameReceived(document.object());
+        frameReceived(decoded);
 }
 
 void Connection::setState(State state)

@@ -6,6 +6,7 @@
 // generated types or the registry; the Client plugs those in through the hooks below.
 
 #include "eventsocket_p.h"
+#include "framedecoder_p.h"
 #include "sockettransport_p.h"
 
 #include <QtAri/Error>
@@ -93,8 +94,9 @@ public:
     //! Called after the event socket opened (events are held back meanwhile); the connection is
     //! ready when the returned future succeeds. Used for the resync (list channels + bridges).
     std::function<QFuture<Result<void>>()> resync;
-    //! Called for each event frame that parsed as a JSON object, in order.
-    std::function<void(const QJsonObject &)> frameReceived;
+    //! Called for each event frame that parsed as a JSON object, in order, with its event (or why
+    //! it could not be decoded).
+    std::function<void(const DecodedFrame &)> frameReceived;
     //! Called whenever the connection ended on purpose (disconnectFromServer/shutdown or giving up).
     std::function<void(const Error &)> stopped;
 
@@ -140,6 +142,7 @@ private:
     bool m_everConnected = false;  // this session reached Connected at least once
     bool m_resyncing = false;
     QList<QString> m_heldFrames;
+    FrameDecoder m_decoder;
     QTimer m_reconnectTimer;
     QList<std::shared_ptr<QPromise<Result<void>>>> m_promises;
     bool m_outbound = false;

@@ -7,6 +7,7 @@
 #include "channel_p.h"
 #include "devicestate_p.h"
 #include "endpoint_p.h"
+#include "framedecoder_p.h"
 #include "liverecording_p.h"
 #include "mailbox_p.h"
 #include "playback_p.h"
@@ -2163,13 +2164,12 @@ void Registry::dispatch(const Event &event)
         return;
     // A verbatim repeat of the previous frame (bridge playbacks under subscribeAll, device
     // states) carries nothing new: the objects and the typed signals see it once.
-    if (event.type() == d->lastEvent.type() && event.json() == d->lastEvent.json())
+    if (event.type() == d->lastEvent.type() && EventAccess::sameFrame(event, d->lastEvent))
         return;
     d->lastEvent = event;
     ++d->eventNumber;
-    const QJsonValue asteriskId = event.json().value("asterisk_id"_L1);
-    if (asteriskId.isString())
-        d->system->d->setAsteriskId(asteriskId.toString());
+    if (const std::optional<QString> asteriskId = EventAccess::asteriskId(event))
+        d->system->d->setAsteriskId(*asteriskId);
     d->dispatch(event);
 }
 
