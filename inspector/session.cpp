@@ -60,10 +60,9 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
     } else {
         m_client = new QtAri::Client(this);
     }
-    m_channels = new ChannelsModel(this);
-    m_bridges = new BridgesModel(this);
+    m_channels = new ChannelsModel(m_client, this);
+    m_bridges = new BridgesModel(m_client, this);
     m_eventLog = new EventLogModel(this);
-    m_bridges->setChannelsModel(m_channels);
     const QString tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_channels->setDragTag(tag);
     m_bridges->setDragTag(tag);
@@ -99,13 +98,8 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
         m_reconnectAttempt = attempt;
         Q_EMIT statusChanged();
     });
-    connect(m_client, &QtAri::Client::connected, this, [this] {
-        resync();
-        fetchAsteriskInfo();
-    });
+    connect(m_client, &QtAri::Client::connected, this, &Session::fetchAsteriskInfo);
 
-    m_resyncTimer.setInterval(0);
-    connect(&m_resyncTimer, &QTimer::timeout, this, &Session::resyncSlice);
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &Session::sampleRate);
     m_rateTimer.start();
@@ -218,54 +212,21 @@ static QString targetIdOf(const QString &targetUri)
 
 void Session::handleEvent(const QJsonObject &event)
 {
+    // Channels and bridges are the client's (QtAri::ChannelModel / BridgeModel follow its
+    // mirror); here only the log, the rate and which playbacks and recordings run where.
     ++m_eventCount;
     m_eventLog->append(event);
 
     const QString type = event.value("type"_L1).toString();
-    const QJsonObject channel = event.value("channel"_L1).toObject();
-    const QString channelId = channel.value("id"_L1).toString();
-
-    if (!m_resyncQueue.isEmpty() && !channelId.isEmpty())
-        m_touchedDuringResync.insert(channelId);
-    if (type == "ChannelDestroyed"_L1) {
-        const QString bridgeId = m_channels->bridgeOf(channelId);
-        m_channels->remove(channelId);
+    if (type == "ChannelDestroyed"_L1 || type == "BridgeDestroyed"_L1) {
+        const QString gone =
+            event.value(type == "ChannelDestroyed"_L1 ? "channel"_L1 : "bridge"_L1)
+                .toObject()
+                .value("id"_L1)
+                .toString();
         for (auto it = m_playbackTargets.begin(); it != m_playbackTargets.end();)
-            it = it.value() == channelId ? m_playbackTargets.erase(it) : std::next(it);
-        Q_UNUSED(bridgeId);
-    } else if (!channelId.isEmpty()) {
-        m_channels->upsert(channel);
-    }
-    // Dial and transfer events carry channels under other names.
-    for (const auto key : { "peer"_L1, "caller"_L1, "forwarded"_L1, "replace_channel"_L1 }) {
-        const QJsonObject other = event.value(key).toObject();
-        if (other.contains("id"_L1) && other.contains("state"_L1)
-            && m_channels->contains(other.value("id"_L1).toString()))
-            m_channels->upsert(other);
-    }
-
-    if (type == "StasisStart"_L1) {
-        m_channels->setApplication(channelId, event.value("application"_L1).toString());
-    } else if (type == "StasisEnd"_L1) {
-        m_channels->setApplication(channelId, QString());
-    }
-
-    const QJsonObject bridge = event.value("bridge"_L1).toObject();
-    if (type == "BridgeDestroyed"_L1) {
-        removeBridge(bridge.value("id"_L1).toString());
-    } else if (!bridge.isEmpty()) {
-        upsertBridge(bridge);
-        if (type == "ChannelEnteredBridge"_L1)
-            m_channels->setBridge(
-                channelId, bridge.value("id"_L1).toString(), bridge.value("name"_L1).toString());
-        else if (type == "ChannelLeftBridge"_L1
-            && m_channels->bridgeOf(channelId) == bridge.value("id"_L1).toString())
-            m_channels->setBridge(channelId, QString());
-    }
-    if (type == "BridgeMerged"_L1)
-        removeBridge(event.value("bridge_from"_L1).toObject().value("id"_L1).toString());
-
-    if (type.startsWith("Playback"_L1)) {
+            it = it.value() == gone ? m_playbackTargets.erase(it) : std::next(it);
+    } else if (type.startsWith("Playback"_L1)) {
         const QJsonObject pb = event.value("playback"_L1).toObject();
         const QString id = pb.value("id"_L1).toString();
         if (type == "PlaybackFinished"_L1 || pb.value("state"_L1).toString() == "done"_L1)
@@ -279,100 +240,6 @@ void Session::handleEvent(const QJsonObject &event)
             m_recordingTargets.insert(name, targetIdOf(rec.value("target_uri"_L1).toString()));
         else
             m_recordingTargets.remove(name);
-    }
-}
-
-void Session::upsertBridge(const QJsonObject &bridge)
-{
-    const QString id = bridge.value("id"_L1).toString();
-    if (id.isEmpty())
-        return;
-    const QStringList before = m_bridges->members(id);
-    m_bridges->upsert(bridge);
-    const QStringList after = m_bridges->members(id);
-    for (const QString &c : before) {
-        if (!after.contains(c) && m_channels->bridgeOf(c) == id)
-            m_channels->setBridge(c, QString());
-    }
-    const QString label = bridge.value("name"_L1).toString();
-    for (const QString &c : after)
-        m_channels->setBridge(c, id, label);
-}
-
-void Session::removeBridge(const QString &bridgeId)
-{
-    if (bridgeId.isEmpty())
-        return;
-    for (const QString &c : m_bridges->members(bridgeId)) {
-        if (m_channels->bridgeOf(c) == bridgeId)
-            m_channels->setBridge(c, QString());
-    }
-    m_bridges->remove(bridgeId);
-    for (auto it = m_playbackTargets.begin(); it != m_playbackTargets.end();)
-        it = it.value() == bridgeId ? m_playbackTargets.erase(it) : std::next(it);
-}
-
-void Session::resync()
-{
-    // The client has just listed and reconciled channels and bridges: take its view. Rows are
-    // filled a slice per event-loop turn, so thousands of channels never block the window; what
-    // events say meanwhile is newer than the listing and wins.
-    QSet<QString> keep;
-    for (QtAri::Channel *c : m_client->liveChannels()) {
-        if (c->isKnown() && !c->isEnded()) {
-            keep.insert(c->id());
-            m_resyncQueue.append(QPointer<QtAri::Channel>(c));
-        }
-    }
-    QSet<QString> gone;
-    for (const QString &id : m_channels->ids()) {
-        if (!keep.contains(id))
-            gone.insert(id);
-    }
-    m_channels->removeMany(gone);
-    m_touchedDuringResync.clear();
-
-    QList<QJsonObject> bridges;
-    QSet<QString> keepBridges;
-    for (QtAri::Bridge *b : m_client->liveBridges()) {
-        if (b->isKnown() && !b->isEnded()) {
-            bridges.append(b->info().toJson());
-            keepBridges.insert(b->id());
-        }
-    }
-    for (const QString &id : m_bridges->ids()) {
-        if (!keepBridges.contains(id))
-            removeBridge(id);
-    }
-    for (const QJsonObject &j : bridges)
-        upsertBridge(j);
-    if (!m_resyncTimer.isActive())
-        m_resyncTimer.start();
-}
-
-void Session::resyncSlice()
-{
-    // A few hundred channels per turn keeps each turn to a few milliseconds.
-    constexpr qsizetype slice = 250;
-    QList<QJsonObject> rows;
-    rows.reserve(std::min(slice, m_resyncQueue.size()));
-    qsizetype taken = 0;
-    while (taken < m_resyncQueue.size() && rows.size() < slice) {
-        const QPointer<QtAri::Channel> &c = m_resyncQueue.at(taken++);
-        if (c && !c->isEnded() && !m_touchedDuringResync.contains(c->id()))
-            rows.append(c->info().toJson());
-    }
-    m_resyncQueue.remove(0, taken);
-    m_channels->upsertMany(rows);
-    // The bridge column of the new rows comes from the bridge snapshots.
-    for (const QString &b : m_bridges->ids()) {
-        const QString label = m_bridges->json(b).value("name"_L1).toString();
-        for (const QString &member : m_bridges->members(b))
-            m_channels->setBridge(member, b, label);
-    }
-    if (m_resyncQueue.isEmpty()) {
-        m_resyncTimer.stop();
-        m_touchedDuringResync.clear();
     }
 }
 
@@ -492,8 +359,7 @@ void Session::originate(const QString &endpoint, const QString &app, const QStri
         opts.timeout = timeoutSeconds;
     QtAri::onFinished(m_client->channels()->originate(endpoint, opts), this,
         [this](const QtAri::Result<ChannelInfo> &r) {
-            if (r)
-                m_channels->upsert(r->toJson());
+            // The client adds the channel it created to its mirror, and so to the table.
             report(tr("Originate"), r ? nullptr : &r.error());
         });
 }
@@ -511,7 +377,6 @@ void Session::createBridge(const QString &type, const QString &name, const QStri
                 report(tr("Create bridge"), &r.error());
                 return;
             }
-            upsertBridge(r->toJson());
             report(tr("Create bridge"), nullptr);
             if (!channelIds.isEmpty())
                 addToBridge(r->id(), channelIds);

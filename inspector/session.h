@@ -30,9 +30,12 @@ class EventLogModel;
 
 //! \brief One server in the Inspector: its QtAri::Client, the models fed from it and every action.
 //!
-//! The models follow the event stream (every event's channel/bridge snapshots) and are resynced
-//! from GET /channels and /bridges after each (re)connect. Actions run through the client's
-//! resource APIs; a failure is reported with actionFailed() carrying Asterisk's message.
+//! The channel and bridge models stand on the client's own QtAri::ChannelModel and BridgeModel,
+//! which follow its mirror of the server (events, and the listings it reconciles after each
+//! (re)connect). Which objects that holds follows the profile's subscribeAll (on by default: every
+//! channel and bridge of the server; off: what the profile's applications' subscriptions cover).
+//! Actions run through the client's resource APIs; a failure is reported with actionFailed()
+//! carrying Asterisk's message.
 class Session : public QObject
 {
     Q_OBJECT
@@ -114,10 +117,6 @@ Q_SIGNALS:
 
 private:
     void handleEvent(const QJsonObject &event);
-    void upsertBridge(const QJsonObject &bridge);
-    void removeBridge(const QString &bridgeId);
-    void resync();
-    void resyncSlice();
     void fetchAsteriskInfo();
     void sampleRate();
     template <class F> void forEach(const QString &action, const QStringList &ids, F &&call);
@@ -131,9 +130,6 @@ private:
     EventLogModel *m_eventLog = nullptr;
     QHash<QString, QString> m_playbackTargets; // playback id -> channel/bridge id
     QHash<QString, QString> m_recordingTargets; // recording name -> channel/bridge id
-    QList<QPointer<QtAri::Channel>> m_resyncQueue;
-    QSet<QString> m_touchedDuringResync;
-    QTimer m_resyncTimer;
     QTimer m_rateTimer;
     QElapsedTimer m_rateClock;
     quint64 m_eventCount = 0;

@@ -47,6 +47,14 @@
         <source>--screenshot-delay needs milliseconds</source>
         <translation>--screenshot-delay braucht Millisekunden</translation>
     </message>
+    <message>
+        <source>Listen for Asterisk on this port (ari.conf type=outbound_websocket); --user and --password are what Asterisk must send.</source>
+        <translation>Auf diesem Port auf Asterisk warten (ari.conf type=outbound_websocket); --user und --password sind das, was Asterisk senden muss.</translation>
+    </message>
+    <message>
+        <source>--listen needs a port number</source>
+        <translation>--listen braucht eine Portnummer</translation>
+    </message>
 </context>
 <context>
     <name>QtAri::Inspector::BridgesModel</name>
@@ -80,6 +88,18 @@
     <message>
         <source>Id</source>
         <translation>ID</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Ersteller</translation>
+    </message>
+    <message>
+        <source>Video source</source>
+        <translation>Videoquelle</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
     </message>
 </context>
 <context>
@@ -115,6 +135,14 @@
     <message>
         <source>Id</source>
         <translation>ID</translation>
+    </message>
+    <message>
+        <source>Dialplan</source>
+        <translation>Dialplan</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
     </message>
 </context>
 <context>
@@ -230,6 +258,30 @@
     <message>
         <source>Could not connect: %1</source>
         <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Listen for Asterisk on port</source>
+        <translation>Auf Asterisk warten an Port</translation>
+    </message>
+    <message>
+        <source>Asterisk connects to the Inspector (outbound WebSocket); the user and password below are what Asterisk must send</source>
+        <translation>Asterisk verbindet sich mit dem Inspector (ausgehender WebSocket); Benutzer und Passwort unten sind das, was Asterisk senden muss</translation>
+    </message>
+    <message>
+        <source>Auto (over the event socket where Asterisk has it)</source>
+        <translation>Automatisch (über den Ereignis-Socket, wo Asterisk ihn bietet)</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>REST:</source>
+        <translation>REST:</translation>
     </message>
 </context>
 <context>
@@ -828,6 +880,14 @@
         <source>Bridges</source>
         <translation>Bridges</translation>
     </message>
+    <message>
+        <source>In Stasis only</source>
+        <translation>Nur in Stasis</translation>
+    </message>
+    <message>
+        <source>Show only the channels that are in a Stasis application</source>
+        <translation>Nur die Kanäle zeigen, die in einer Stasis-Anwendung sind</translation>
+    </message>
 </context>
 <context>
     <name>QtAri::Inspector::Session</name>
@@ -934,6 +994,22 @@
     <message>
         <source>Stop recording</source>
         <translation>Aufnahme stoppen</translation>
+    </message>
+    <message>
+        <source>listening on port %1</source>
+        <translation>wartet an Port %1</translation>
+    </message>
+    <message>
+        <source>cannot listen on port %1: %2</source>
+        <translation>kann nicht an Port %1 warten: %2</translation>
+    </message>
+    <message>
+        <source>Waiting for Asterisk on port %1…</source>
+        <translation>Warte auf Asterisk an Port %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for Asterisk to connect again</source>
+        <translation>Warte, bis Asterisk sich wieder verbindet</translation>
     </message>
 </context>
 </TS>

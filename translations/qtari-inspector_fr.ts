@@ -47,6 +47,14 @@
         <source>--screenshot-delay needs milliseconds</source>
         <translation>--screenshot-delay attend des millisecondes</translation>
     </message>
+    <message>
+        <source>Listen for Asterisk on this port (ari.conf type=outbound_websocket); --user and --password are what Asterisk must send.</source>
+        <translation>Attendre Asterisk sur ce port (ari.conf type=outbound_websocket) ; --user et --password sont ce qu&apos;Asterisk doit envoyer.</translation>
+    </message>
+    <message>
+        <source>--listen needs a port number</source>
+        <translation>--listen demande un numéro de port</translation>
+    </message>
 </context>
 <context>
     <name>QtAri::Inspector::BridgesModel</name>
@@ -80,6 +88,18 @@
     <message>
         <source>Id</source>
         <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Créateur</translation>
+    </message>
+    <message>
+        <source>Video source</source>
+        <translation>Source vidéo</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
     </message>
 </context>
 <context>
@@ -115,6 +135,14 @@
     <message>
         <source>Id</source>
         <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Dialplan</source>
+        <translation>Plan de numérotation</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
     </message>
 </context>
 <context>
@@ -230,6 +258,30 @@
     <message>
         <source>Could not connect: %1</source>
         <translation>Connexion impossible : %1</translation>
+    </message>
+    <message>
+        <source>Listen for Asterisk on port</source>
+        <translation>Attendre Asterisk sur le port</translation>
+    </message>
+    <message>
+        <source>Asterisk connects to the Inspector (outbound WebSocket); the user and password below are what Asterisk must send</source>
+        <translation>Asterisk se connecte à l&apos;Inspector (WebSocket sortant) ; l&apos;utilisateur et le mot de passe ci-dessous sont ce qu&apos;Asterisk doit envoyer</translation>
+    </message>
+    <message>
+        <source>Auto (over the event socket where Asterisk has it)</source>
+        <translation>Automatique (par le socket d&apos;événements là où Asterisk l&apos;a)</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>REST:</source>
+        <translation>REST :</translation>
     </message>
 </context>
 <context>
@@ -828,6 +880,14 @@
         <source>Bridges</source>
         <translation>Ponts</translation>
     </message>
+    <message>
+        <source>In Stasis only</source>
+        <translation>Seulement en Stasis</translation>
+    </message>
+    <message>
+        <source>Show only the channels that are in a Stasis application</source>
+        <translation>N&apos;afficher que les canaux qui sont dans une application Stasis</translation>
+    </message>
 </context>
 <context>
     <name>QtAri::Inspector::Session</name>
@@ -934,6 +994,22 @@
     <message>
         <source>Stop recording</source>
         <translation>Arrêter l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>listening on port %1</source>
+        <translation>en écoute sur le port %1</translation>
+    </message>
+    <message>
+        <source>cannot listen on port %1: %2</source>
+        <translation>impossible d&apos;écouter sur le port %1 : %2</translation>
+    </message>
+    <message>
+        <source>Waiting for Asterisk on port %1…</source>
+        <translation>En attente d&apos;Asterisk sur le port %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for Asterisk to connect again</source>
+        <translation>En attente de la reconnexion d&apos;Asterisk</translation>
     </message>
 </context>
 </TS>

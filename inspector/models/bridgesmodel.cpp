@@ -4,327 +4,126 @@
 #include "channelsmodel.h"
 #include "roles.h"
 
-#include <QtCore/QJsonArray>
+#include <QtAri/Bridge>
+#include <QtAri/BridgeModel>
+#include <QtAri/Channel>
+#include <QtAri/Client>
+
 #include <QtCore/QMimeData>
-#include <QtCore/QSet>
 
 using namespace Qt::StringLiterals;
 
 namespace QtAri::Inspector {
 
-// Internal ids: top-level (bridge) indexes carry a null pointer; member indexes carry their
-// bridge's Node, which stays at the same address while the bridge exists.
-
-BridgesModel::BridgesModel(QObject *parent) : QAbstractItemModel(parent) { }
+BridgesModel::BridgesModel(QtAri::Client *client, QObject *parent)
+    : QIdentityProxyModel(parent), m_client(client), m_source(new QtAri::BridgeModel(this))
+{
+    m_source->setClient(client);
+    setSourceModel(m_source);
+}
 
 BridgesModel::~BridgesModel() = default;
 
-void BridgesModel::setChannelsModel(ChannelsModel *channels)
+QtAri::Bridge *BridgesModel::bridgeOf(const QString &id) const
 {
-    if (m_channels)
-        disconnect(m_channels, nullptr, this, nullptr);
-    m_channels = channels;
-    if (channels) {
-        connect(channels, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &tl, const QModelIndex &br) {
-                if (tl.column() == int(ChannelColumn::Duration) && br.column() == tl.column())
-                    return; // the once-a-second duration tick changes nothing shown here
-                channelRowsChanged(tl.row(), br.row());
-            });
-    }
-}
-
-void BridgesModel::channelRowsChanged(int first, int last)
-{
-    // Member rows show the channel's name and state. For a few changed channels, refresh just
-    // their member rows (found through the channel's bridge); for many, every member row.
-    if (last - first > 64) {
-        for (size_t i = 0; i < m_nodes.size(); ++i) {
-            const int n = int(m_nodes[i]->members.size());
-            if (n == 0)
-                continue;
-            const QModelIndex parent = index(int(i), 0);
-            Q_EMIT dataChanged(index(0, 0, parent),
-                index(n - 1, int(BridgeColumn::Count) - 1, parent), { Qt::DisplayRole });
-        }
-        return;
-    }
-    for (int row = first; row <= last; ++row) {
-        const QString channelId = m_channels->idAt(row);
-        const int bridgeRow = m_index.value(m_channels->bridgeOf(channelId), -1);
-        if (bridgeRow < 0)
-            continue;
-        const int member = int(m_nodes[size_t(bridgeRow)]->members.indexOf(channelId));
-        if (member < 0)
-            continue;
-        const QModelIndex parent = index(bridgeRow, 0);
-        Q_EMIT dataChanged(index(member, 0, parent),
-            index(member, int(BridgeColumn::Count) - 1, parent), { Qt::DisplayRole });
-    }
-}
-
-static QStringList membersOf(const QJsonObject &bridge)
-{
-    QStringList out;
-    for (const QJsonValue &v : bridge.value("channels"_L1).toArray())
-        out.append(v.toString());
-    return out;
-}
-
-void BridgesModel::upsert(const QJsonObject &bridge)
-{
-    const QString id = bridge.value("id"_L1).toString();
-    if (id.isEmpty())
-        return;
-    const QStringList members = membersOf(bridge);
-    const int row = m_index.value(id, -1);
-    if (row < 0) {
-        auto node = std::make_unique<Node>();
-        node->id = id;
-        node->json = bridge;
-        const int at = int(m_nodes.size());
-        beginInsertRows({}, at, at);
-        m_nodes.push_back(std::move(node));
-        m_index.insert(id, at);
-        endInsertRows();
-        if (!members.isEmpty()) {
-            Node *n = m_nodes.back().get();
-            beginInsertRows(index(at, 0), 0, int(members.size()) - 1);
-            n->members = members;
-            endInsertRows();
-        }
-        return;
-    }
-    Node *node = m_nodes[size_t(row)].get();
-    node->json = bridge;
-    const QModelIndex parentIndex = index(row, 0);
-    Q_EMIT dataChanged(parentIndex, index(row, int(BridgeColumn::Count) - 1));
-    // Members that left, from the bottom so rows stay valid; then the ones that joined.
-    const QSet<QString> now(members.cbegin(), members.cend());
-    for (int i = int(node->members.size()) - 1; i >= 0; --i) {
-        if (!now.contains(node->members.at(i))) {
-            beginRemoveRows(parentIndex, i, i);
-            node->members.removeAt(i);
-            endRemoveRows();
-        }
-    }
-    for (const QString &m : members) {
-        if (!node->members.contains(m)) {
-            const int at = int(node->members.size());
-            beginInsertRows(parentIndex, at, at);
-            node->members.append(m);
-            endInsertRows();
-        }
-    }
-}
-
-void BridgesModel::remove(const QString &idRef)
-{
-    const QString id = idRef; // idRef may point into the row being removed
-    const int row = m_index.value(id, -1);
-    if (row < 0)
-        return;
-    beginRemoveRows({}, row, row);
-    m_nodes.erase(m_nodes.begin() + row);
-    m_index.remove(id);
-    rebuildIndex(row);
-    endRemoveRows();
-}
-
-void BridgesModel::reset(const QList<QJsonObject> &bridges)
-{
-    QSet<QString> keep;
-    for (const QJsonObject &b : bridges)
-        keep.insert(b.value("id"_L1).toString());
-    for (int row = int(m_nodes.size()) - 1; row >= 0; --row) {
-        if (!keep.contains(m_nodes[size_t(row)]->id))
-            remove(m_nodes[size_t(row)]->id);
-    }
-    for (const QJsonObject &b : bridges)
-        upsert(b);
-}
-
-void BridgesModel::clear()
-{
-    beginResetModel();
-    m_nodes.clear();
-    m_index.clear();
-    endResetModel();
+    return m_client && !id.isEmpty() ? m_client->bridge(id) : nullptr;
 }
 
 QStringList BridgesModel::ids() const
 {
     QStringList out;
-    for (const auto &n : m_nodes)
-        out.append(n->id);
+    const int rows = m_source->rowCount();
+    out.reserve(rows);
+    for (int row = 0; row < rows; ++row)
+        out.append(m_source->bridge(m_source->index(row, 0))->id());
     return out;
 }
 
 QStringList BridgesModel::members(const QString &bridgeId) const
 {
-    const int row = m_index.value(bridgeId, -1);
-    return row >= 0 ? m_nodes[size_t(row)]->members : QStringList();
+    const QModelIndex row = indexOf(bridgeId);
+    return row.isValid() ? row.data(QtAri::BridgeModel::ChannelIdsRole).toStringList()
+                         : QStringList();
 }
 
 QJsonObject BridgesModel::json(const QString &id) const
 {
-    const int row = m_index.value(id, -1);
-    return row >= 0 ? m_nodes[size_t(row)]->json : QJsonObject();
+    QtAri::Bridge *bridge = bridgeOf(id);
+    return bridge && indexOf(id).isValid() ? bridge->info().toJson() : QJsonObject();
 }
 
 QModelIndex BridgesModel::indexOf(const QString &bridgeId) const
 {
-    const int row = m_index.value(bridgeId, -1);
-    return row >= 0 ? index(row, 0) : QModelIndex();
+    QtAri::Bridge *bridge = bridgeOf(bridgeId);
+    return bridge ? mapFromSource(m_source->indexOf(bridge)) : QModelIndex();
 }
 
-QString BridgesModel::bridgeIdAt(const QModelIndex &idx) const
+QString BridgesModel::bridgeIdAt(const QModelIndex &index) const
 {
-    if (!idx.isValid())
+    if (!index.isValid())
         return {};
-    if (auto *node = static_cast<const Node *>(idx.internalPointer()))
-        return node->id;
-    return m_nodes[size_t(idx.row())]->id;
+    QtAri::Bridge *bridge = m_source->bridge(mapToSource(index));
+    return bridge ? bridge->id() : QString();
 }
 
-QString BridgesModel::channelIdAt(const QModelIndex &idx) const
+QString BridgesModel::channelIdAt(const QModelIndex &index) const
 {
-    if (!idx.isValid())
+    if (!index.isValid() || !index.data(QtAri::BridgeModel::IsChannelRole).toBool())
         return {};
-    if (auto *node = static_cast<const Node *>(idx.internalPointer()))
-        return node->members.value(idx.row());
-    return {};
+    return index.data(QtAri::BridgeModel::IdRole).toString();
 }
 
-int BridgesModel::rowOfNode(const Node *node) const
+QVariant BridgesModel::data(const QModelIndex &index, int role) const
 {
-    return m_index.value(node->id, -1);
-}
-
-void BridgesModel::rebuildIndex(int from)
-{
-    for (size_t i = size_t(from); i < m_nodes.size(); ++i)
-        m_index[m_nodes[i]->id] = int(i);
-}
-
-QModelIndex BridgesModel::index(int row, int column, const QModelIndex &parent) const
-{
-    if (row < 0 || column < 0 || column >= int(BridgeColumn::Count))
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    if (!parent.isValid()) {
-        if (row >= int(m_nodes.size()))
-            return {};
-        return createIndex(row, column, nullptr);
-    }
-    if (parent.internalPointer() || parent.row() >= int(m_nodes.size()))
-        return {}; // members have no children
-    Node *node = m_nodes[size_t(parent.row())].get();
-    if (row >= int(node->members.size()))
-        return {};
-    return createIndex(row, column, node);
-}
-
-QModelIndex BridgesModel::parent(const QModelIndex &child) const
-{
-    if (!child.isValid())
-        return {};
-    auto *node = static_cast<const Node *>(child.internalPointer());
-    if (!node)
-        return {};
-    const int row = rowOfNode(node);
-    return row >= 0 ? createIndex(row, 0, nullptr) : QModelIndex();
-}
-
-int BridgesModel::rowCount(const QModelIndex &parent) const
-{
-    if (!parent.isValid())
-        return int(m_nodes.size());
-    if (parent.column() != 0 || parent.internalPointer())
-        return 0;
-    return int(m_nodes[size_t(parent.row())]->members.size());
-}
-
-int BridgesModel::columnCount(const QModelIndex &) const
-{
-    return int(BridgeColumn::Count);
-}
-
-QVariant BridgesModel::data(const QModelIndex &idx, int role) const
-{
-    if (!checkIndex(idx, CheckIndexOption::IndexIsValid))
-        return {};
-    auto *owner = static_cast<const Node *>(idx.internalPointer());
-    if (owner) {
-        const QString channelId = owner->members.value(idx.row());
-        switch (role) {
-        case Qt::DisplayRole: {
-            switch (BridgeColumn(idx.column())) {
-            case BridgeColumn::Name: {
-                const QString name = m_channels ? m_channels->nameOf(channelId) : QString();
-                return name.isEmpty() ? channelId : name;
-            }
-            case BridgeColumn::Type:
-                return tr("channel");
-            case BridgeColumn::Members: {
-                if (!m_channels)
-                    return {};
-                return m_channels->json(channelId).value("state"_L1).toString();
-            }
-            case BridgeColumn::Id:
-                return channelId;
-            default:
-                return {};
-            }
-        }
-        case IdRole:
-            return channelId;
-        case TypeRole:
-            return u"channel"_s;
-        case KindRole:
-            return int(NodeKind::Member);
-        case JsonRole:
-            return m_channels ? m_channels->json(channelId) : QJsonObject();
-        default:
-            return {};
-        }
-    }
-    const Node &b = *m_nodes[size_t(idx.row())];
+    const bool member = index.parent().isValid();
+    const auto column = BridgeColumn(index.column());
     switch (role) {
     case Qt::DisplayRole:
-        switch (BridgeColumn(idx.column())) {
+        switch (column) {
         case BridgeColumn::Name: {
-            const QString name = b.json.value("name"_L1).toString();
-            return name.isEmpty() ? b.id : name;
+            const QString name = index.data(QtAri::BridgeModel::NameRole).toString();
+            return name.isEmpty() ? index.data(QtAri::BridgeModel::IdRole).toString() : name;
         }
         case BridgeColumn::Type:
-            return b.json.value("bridge_type"_L1).toString();
-        case BridgeColumn::Technology:
-            return b.json.value("technology"_L1).toString();
+            if (member)
+                return tr("channel");
+            break;
         case BridgeColumn::Members:
-            return tr("%n channel(s)", nullptr, int(b.members.size()));
-        case BridgeColumn::Id:
-            return b.id;
-        case BridgeColumn::Count:
+            if (member)
+                return index.data(QtAri::BridgeModel::ChannelStateNameRole);
+            return tr("%n channel(s)", nullptr,
+                index.data(QtAri::BridgeModel::ChannelCountRole).toInt());
+        default:
             break;
         }
-        return {};
+        break;
     case IdRole:
-        return b.id;
+        return index.data(QtAri::BridgeModel::IdRole);
     case TypeRole:
-        return u"bridge"_s;
+        return member ? u"channel"_s : u"bridge"_s;
     case KindRole:
-        return int(NodeKind::Bridge);
-    case JsonRole:
-        return b.json;
-    default:
-        return {};
+        return int(member ? NodeKind::Member : NodeKind::Bridge);
+    case JsonRole: {
+        if (member) {
+            auto *channel = qobject_cast<QtAri::Channel *>(
+                index.data(QtAri::BridgeModel::ChannelRole).value<QObject *>());
+            return channel ? channel->info().toJson() : QJsonObject();
+        }
+        QtAri::Bridge *bridge = m_source->bridge(mapToSource(index));
+        return bridge ? bridge->info().toJson() : QJsonObject();
     }
+    default:
+        break;
+    }
+    return QIdentityProxyModel::data(index, role);
 }
 
 QVariant BridgesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractItemModel::headerData(section, orientation, role);
+        return QIdentityProxyModel::headerData(section, orientation, role);
     switch (BridgeColumn(section)) {
     case BridgeColumn::Name:
         return tr("Bridge / channel");
@@ -334,19 +133,25 @@ QVariant BridgesModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Technology");
     case BridgeColumn::Members:
         return tr("Members / state");
+    case BridgeColumn::Creator:
+        return tr("Creator");
     case BridgeColumn::Id:
         return tr("Id");
+    case BridgeColumn::VideoSource:
+        return tr("Video source");
+    case BridgeColumn::Created:
+        return tr("Created");
     case BridgeColumn::Count:
         break;
     }
     return {};
 }
 
-Qt::ItemFlags BridgesModel::flags(const QModelIndex &idx) const
+Qt::ItemFlags BridgesModel::flags(const QModelIndex &index) const
 {
-    Qt::ItemFlags f = QAbstractItemModel::flags(idx);
+    Qt::ItemFlags f = QIdentityProxyModel::flags(index);
     f |= Qt::ItemIsDropEnabled;
-    if (idx.isValid() && idx.internalPointer())
+    if (index.isValid() && index.parent().isValid())
         f |= Qt::ItemNeverHasChildren;
     return f;
 }
@@ -354,6 +159,11 @@ Qt::ItemFlags BridgesModel::flags(const QModelIndex &idx) const
 QStringList BridgesModel::mimeTypes() const
 {
     return { QString::fromLatin1(channelIdsMimeType) };
+}
+
+QMimeData *BridgesModel::mimeData(const QModelIndexList &) const
+{
+    return nullptr; // the tree is a drop target only
 }
 
 Qt::DropActions BridgesModel::supportedDropActions() const

@@ -1,293 +1,124 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include "channelsmodel.h"
 
-#include "ariformat.h"
 #include "roles.h"
+
+#include <QtAri/Bridge>
+#include <QtAri/Channel>
+#include <QtAri/ChannelModel>
+#include <QtAri/Client>
 
 #include <QtCore/QMimeData>
 #include <QtGui/QIcon>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace QtAri::Inspector {
 
-ChannelsModel::ChannelsModel(QObject *parent) : QAbstractTableModel(parent)
+ChannelsModel::ChannelsModel(QtAri::Client *client, QObject *parent)
+    : QIdentityProxyModel(parent), m_client(client), m_source(new QtAri::ChannelModel(this))
 {
-    m_ticker.setInterval(1000);
-    connect(&m_ticker, &QTimer::timeout, this, &ChannelsModel::tick);
-    m_ticker.start();
+    m_source->setDurationInterval(1000);
+    m_source->setClient(client);
+    setSourceModel(m_source);
 }
 
 ChannelsModel::~ChannelsModel() = default;
 
-void ChannelsModel::fill(Row &row, const QJsonObject &channel)
+QtAri::Channel *ChannelsModel::channelOf(const QString &id) const
 {
-    row.json = channel;
-    row.name = channel.value("name"_L1).toString();
-    row.state = channel.value("state"_L1).toString();
-    row.caller = formatCallerId(channel.value("caller"_L1).toObject());
-    row.connected = formatCallerId(channel.value("connected"_L1).toObject());
-    const QString created = channel.value("creationtime"_L1).toString();
-    if (!created.isEmpty())
-        row.created = parseAriTime(created);
-    if (!row.created.isValid())
-        row.created = QDateTime::currentDateTimeUtc();
-    const QString app = stasisAppOf(channel);
-    if (!app.isEmpty())
-        row.application = app;
+    return m_client && !id.isEmpty() ? m_client->channel(id) : nullptr;
 }
 
-void ChannelsModel::upsert(const QJsonObject &channel)
+int ChannelsModel::rowOf(const QString &id) const
 {
-    const QString id = channel.value("id"_L1).toString();
-    if (id.isEmpty())
-        return;
-    const int row = m_index.value(id, -1);
-    if (row >= 0) {
-        fill(m_rows[row], channel);
-        Q_EMIT dataChanged(index(row, 0), index(row, int(ChannelColumn::Count) - 1));
-        return;
-    }
-    Row r;
-    r.id = id;
-    fill(r, channel);
-    const int at = int(m_rows.size());
-    beginInsertRows({}, at, at);
-    m_rows.append(std::move(r));
-    m_index.insert(id, at);
-    endInsertRows();
-}
-
-void ChannelsModel::remove(const QString &idRef)
-{
-    const QString id = idRef; // idRef may point into the row being removed
-    const int row = m_index.value(id, -1);
-    if (row < 0)
-        return;
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    m_index.remove(id);
-    rebuildIndex(row);
-    endRemoveRows();
-}
-
-void ChannelsModel::upsertMany(const QList<QJsonObject> &channels)
-{
-    int firstChanged = -1;
-    int lastChanged = -1;
-    QList<Row> fresh;
-    QHash<QString, int> freshIndex;
-    for (const QJsonObject &c : channels) {
-        const QString id = c.value("id"_L1).toString();
-        if (id.isEmpty())
-            continue;
-        if (const int row = m_index.value(id, -1); row >= 0) {
-            fill(m_rows[row], c);
-            firstChanged = firstChanged < 0 ? row : std::min(firstChanged, row);
-            lastChanged = std::max(lastChanged, row);
-        } else if (const int at = freshIndex.value(id, -1); at >= 0) {
-            fill(fresh[at], c);
-        } else {
-            Row r;
-            r.id = id;
-            fill(r, c);
-            freshIndex.insert(id, int(fresh.size()));
-            fresh.append(std::move(r));
-        }
-    }
-    if (firstChanged >= 0)
-        Q_EMIT dataChanged(
-            index(firstChanged, 0), index(lastChanged, int(ChannelColumn::Count) - 1));
-    if (fresh.isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    m_rows.append(std::move(fresh));
-    rebuildIndex(first);
-    endInsertRows();
-}
-
-void ChannelsModel::removeMany(const QSet<QString> &ids)
-{
-    QList<int> rows;
-    for (const QString &id : ids) {
-        if (const int row = m_index.value(id, -1); row >= 0)
-            rows.append(row);
-    }
-    if (rows.isEmpty())
-        return;
-    std::sort(rows.begin(), rows.end());
-    // Remove contiguous runs from the bottom up so earlier row numbers stay valid.
-    int end = int(rows.size()) - 1;
-    while (end >= 0) {
-        int start = end;
-        while (start > 0 && rows.at(start - 1) == rows.at(start) - 1)
-            --start;
-        const int from = rows.at(start);
-        const int to = rows.at(end);
-        beginRemoveRows({}, from, to);
-        for (int row = from; row <= to; ++row)
-            m_index.remove(m_rows.at(row).id);
-        m_rows.remove(from, to - from + 1);
-        endRemoveRows();
-        end = start - 1;
-    }
-    rebuildIndex(rows.first());
-}
-
-void ChannelsModel::reset(const QList<QJsonObject> &channels)
-{
-    QSet<QString> keep;
-    for (const QJsonObject &c : channels)
-        keep.insert(c.value("id"_L1).toString());
-    QSet<QString> gone;
-    for (const Row &r : std::as_const(m_rows)) {
-        if (!keep.contains(r.id))
-            gone.insert(r.id);
-    }
-    removeMany(gone);
-    upsertMany(channels);
-}
-
-void ChannelsModel::clear()
-{
-    beginResetModel();
-    m_rows.clear();
-    m_index.clear();
-    endResetModel();
-}
-
-void ChannelsModel::setBridge(
-    const QString &channelId, const QString &bridgeId, const QString &label)
-{
-    const int row = m_index.value(channelId, -1);
-    if (row < 0 || (m_rows.at(row).bridge == bridgeId && m_rows.at(row).bridgeLabel == label))
-        return;
-    m_rows[row].bridge = bridgeId;
-    m_rows[row].bridgeLabel = label;
-    const QModelIndex i = index(row, int(ChannelColumn::Bridge));
-    Q_EMIT dataChanged(i, i);
-}
-
-void ChannelsModel::setApplication(const QString &channelId, const QString &application)
-{
-    const int row = m_index.value(channelId, -1);
-    if (row < 0 || m_rows.at(row).application == application)
-        return;
-    m_rows[row].application = application;
-    const QModelIndex i = index(row, int(ChannelColumn::Application));
-    Q_EMIT dataChanged(i, i);
+    QtAri::Channel *channel = channelOf(id);
+    return channel ? m_source->indexOf(channel).row() : -1;
 }
 
 QString ChannelsModel::idAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : QString();
+    QtAri::Channel *channel = m_source->channelAt(row);
+    return channel ? channel->id() : QString();
+}
+
+QtAri::Channel *ChannelsModel::channelAt(int row) const
+{
+    return m_source->channelAt(row);
 }
 
 QString ChannelsModel::nameOf(const QString &id) const
 {
-    const int row = m_index.value(id, -1);
-    return row >= 0 ? m_rows.at(row).name : QString();
+    QtAri::Channel *channel = channelOf(id);
+    return channel && rowOf(id) >= 0 ? channel->name() : QString();
 }
 
 QJsonObject ChannelsModel::json(const QString &id) const
 {
-    const int row = m_index.value(id, -1);
-    return row >= 0 ? m_rows.at(row).json : QJsonObject();
+    QtAri::Channel *channel = channelOf(id);
+    return channel && rowOf(id) >= 0 ? channel->info().toJson() : QJsonObject();
 }
 
 QString ChannelsModel::bridgeOf(const QString &id) const
 {
-    const int row = m_index.value(id, -1);
-    return row >= 0 ? m_rows.at(row).bridge : QString();
+    QtAri::Channel *channel = channelOf(id);
+    return channel && channel->bridge() ? channel->bridge()->id() : QString();
 }
 
 QStringList ChannelsModel::ids() const
 {
     QStringList out;
-    out.reserve(m_rows.size());
-    for (const Row &r : m_rows)
-        out.append(r.id);
+    const int rows = m_source->rowCount();
+    out.reserve(rows);
+    for (int row = 0; row < rows; ++row)
+        out.append(m_source->channelAt(row)->id());
     return out;
-}
-
-void ChannelsModel::rebuildIndex(int from)
-{
-    for (int i = from; i < m_rows.size(); ++i)
-        m_index[m_rows.at(i).id] = i;
-}
-
-void ChannelsModel::tick()
-{
-    if (m_rows.isEmpty())
-        return;
-    Q_EMIT dataChanged(index(0, int(ChannelColumn::Duration)),
-        index(int(m_rows.size()) - 1, int(ChannelColumn::Duration)), { Qt::DisplayRole });
-}
-
-int ChannelsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ChannelsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(ChannelColumn::Count);
 }
 
 QVariant ChannelsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &r = m_rows.at(index.row());
+    const auto column = ChannelColumn(index.column());
     switch (role) {
-    case Qt::ToolTipRole:
-        if (ChannelColumn(index.column()) == ChannelColumn::Bridge)
-            return r.bridge;
-        Q_FALLTHROUGH();
     case Qt::DisplayRole:
-        switch (ChannelColumn(index.column())) {
-        case ChannelColumn::Name:
-            return r.name;
-        case ChannelColumn::State:
-            return r.state;
-        case ChannelColumn::Caller:
-            return r.caller;
-        case ChannelColumn::Connected:
-            return r.connected;
-        case ChannelColumn::Bridge:
-            return r.bridgeLabel.isEmpty() ? r.bridge : r.bridgeLabel;
-        case ChannelColumn::Duration:
-            return formatDuration(r.created.secsTo(QDateTime::currentDateTimeUtc()));
-        case ChannelColumn::Application:
-            return r.application;
-        case ChannelColumn::Id:
-            return r.id;
-        case ChannelColumn::Count:
-            break;
+        if (column == ChannelColumn::Bridge) {
+            const QString name = index.data(QtAri::ChannelModel::BridgeNameRole).toString();
+            if (!name.isEmpty())
+                return name;
+        }
+        break;
+    case Qt::DecorationRole:
+        if (column == ChannelColumn::Name) {
+            const bool up = index.data(QtAri::ChannelModel::StateRole).value<Channel::State>()
+                == Channel::State::Up;
+            return QIcon::fromTheme(up ? u"call-start"_s : u"call-incoming"_s);
         }
         return {};
-    case Qt::DecorationRole:
-        if (ChannelColumn(index.column()) == ChannelColumn::Name)
-            return QIcon::fromTheme(r.state == "Up"_L1 ? u"call-start"_s : u"call-incoming"_s);
-        return {};
-    case JsonRole:
-        return r.json;
+    case SortRole:
+        if (column == ChannelColumn::Duration)
+            return index.data(QtAri::ChannelModel::DurationRole);
+        if (column == ChannelColumn::Created)
+            return index.data(QtAri::ChannelModel::CreationTimeRole);
+        return data(index, Qt::DisplayRole);
+    case JsonRole: {
+        QtAri::Channel *channel = m_source->channel(mapToSource(index));
+        return channel ? channel->info().toJson() : QJsonObject();
+    }
     case IdRole:
-        return r.id;
+        return index.data(QtAri::ChannelModel::IdRole);
     case TypeRole:
         return u"channel"_s;
     default:
-        return {};
+        break;
     }
+    return QIdentityProxyModel::data(index, role);
 }
 
 QVariant ChannelsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return QIdentityProxyModel::headerData(section, orientation, role);
     switch (ChannelColumn(section)) {
     case ChannelColumn::Name:
         return tr("Channel");
@@ -303,8 +134,12 @@ QVariant ChannelsModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Duration");
     case ChannelColumn::Application:
         return tr("Application");
+    case ChannelColumn::Dialplan:
+        return tr("Dialplan");
     case ChannelColumn::Id:
         return tr("Id");
+    case ChannelColumn::Created:
+        return tr("Created");
     case ChannelColumn::Count:
         break;
     }
@@ -313,7 +148,7 @@ QVariant ChannelsModel::headerData(int section, Qt::Orientation orientation, int
 
 Qt::ItemFlags ChannelsModel::flags(const QModelIndex &index) const
 {
-    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    Qt::ItemFlags f = QIdentityProxyModel::flags(index);
     if (index.isValid())
         f |= Qt::ItemIsDragEnabled;
     return f;
@@ -345,6 +180,31 @@ QMimeData *ChannelsModel::mimeData(const QModelIndexList &indexes) const
 Qt::DropActions ChannelsModel::supportedDragActions() const
 {
     return Qt::CopyAction | Qt::LinkAction; // never Move: a drop must not remove our rows
+}
+
+ChannelFilterModel::ChannelFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setFilterKeyColumn(-1);
+    setFilterCaseSensitivity(Qt::CaseInsensitive);
+    setSortRole(SortRole);
+}
+
+void ChannelFilterModel::setStasisOnly(bool only)
+{
+    if (only == m_stasisOnly)
+        return;
+    m_stasisOnly = only;
+    invalidateFilter();
+}
+
+bool ChannelFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_stasisOnly) {
+        const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+        if (index.data(QtAri::ChannelModel::ApplicationRole).toString().isEmpty())
+            return false;
+    }
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }
 
 QStringList channelIdsFromMime(const QMimeData *data, QString *tag)

@@ -1,57 +1,55 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #pragma once
 
-#include <QtCore/QAbstractTableModel>
-#include <QtCore/QDateTime>
-#include <QtCore/QHash>
+#include <QtCore/QIdentityProxyModel>
 #include <QtCore/QJsonObject>
-#include <QtCore/QList>
-#include <QtCore/QSet>
-#include <QtCore/QTimer>
+#include <QtCore/QPointer>
+#include <QtCore/QSortFilterProxyModel>
+#include <QtCore/QStringList>
+
+namespace QtAri {
+class Channel;
+class ChannelModel;
+class Client;
+} // namespace QtAri
 
 namespace QtAri::Inspector {
 
-//! \brief The live channels of one server: name, state, caller, connected line, bridge, live
-//! duration and Stasis application, one row per channel id.
+//! \brief The channel table of one server: QtAri::ChannelModel as the Inspector shows it.
 //!
-//! Fed with ARI channel JSON (event snapshots and GET /channels); rows are dragged to the bridge
-//! view as channelIdsMimeType. The Duration column ticks once a second.
-class ChannelsModel : public QAbstractTableModel
+//! The rows are the client's live channels, kept by the library (QtAri::ChannelModel follows the
+//! client's mirror: events, listings after a reconnect, the objects the client creates). This
+//! proxy only adds what the Inspector shows and does on top: its column titles, the bridge's name
+//! instead of its id, an icon, the channel's JSON for the details pane, and drag data
+//! (channelIdsMimeType) for the bridge view. The duration ticks once a second.
+class ChannelsModel : public QIdentityProxyModel
 {
     Q_OBJECT
 public:
-    explicit ChannelsModel(QObject *parent = nullptr);
+    explicit ChannelsModel(QtAri::Client *client, QObject *parent = nullptr);
     ~ChannelsModel() override;
 
-    //! Adds the channel or updates its row from a snapshot (keeps bridge and app unless given).
-    void upsert(const QJsonObject &channel);
-    void remove(const QString &id);
-    //! Adds or updates many channels with one row insertion (fast for thousands).
-    void upsertMany(const QList<QJsonObject> &channels);
-    //! Removes every channel whose id is in \a ids.
-    void removeMany(const QSet<QString> &ids);
-    //! Makes the model hold exactly \a channels (after a (re)connect), keeping bridge/app columns.
-    void reset(const QList<QJsonObject> &channels);
-    void clear();
+    //! The library model behind the rows.
+    QtAri::ChannelModel *channelModel() const { return m_source; }
 
-    //! The bridge a channel is in; \a label (the bridge's name) is shown instead of the id if set.
-    void setBridge(const QString &channelId, const QString &bridgeId, const QString &label = {});
-    void setApplication(const QString &channelId, const QString &application);
-
-    bool contains(const QString &id) const { return m_index.contains(id); }
-    int rowOf(const QString &id) const { return m_index.value(id, -1); }
+    //! Whether \a id is a row.
+    bool contains(const QString &id) const { return rowOf(id) >= 0; }
+    //! The row of channel \a id, or -1.
+    int rowOf(const QString &id) const;
     QString idAt(int row) const;
+    QtAri::Channel *channelAt(int row) const;
     QString nameOf(const QString &id) const;
+    //! The channel's last snapshot as ARI JSON (empty if it is not a row).
     QJsonObject json(const QString &id) const;
+    //! The bridge channel \a id is in, or "".
     QString bridgeOf(const QString &id) const;
+    //! Every row's channel id, in row order.
     QStringList ids() const;
 
     //! A session tag put into drag data so drops only reach the same server's bridges.
     void setDragTag(const QString &tag) { m_dragTag = tag; }
     QString dragTag() const { return m_dragTag; }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
@@ -61,27 +59,31 @@ public:
     Qt::DropActions supportedDragActions() const override;
 
 private:
-    struct Row
-    {
-        QString id;
-        QJsonObject json;
-        QString name;
-        QString state;
-        QString caller;
-        QString connected;
-        QString bridge;
-        QString bridgeLabel;
-        QString application;
-        QDateTime created;
-    };
-    static void fill(Row &row, const QJsonObject &channel);
-    void rebuildIndex(int from);
-    void tick();
+    QtAri::Channel *channelOf(const QString &id) const;
 
-    QList<Row> m_rows;
-    QHash<QString, int> m_index;
-    QTimer m_ticker;
+    QPointer<QtAri::Client> m_client;
+    QtAri::ChannelModel *m_source;
     QString m_dragTag;
+};
+
+//! \brief The channel table's filter and sort order: rows whose text contains the filter string
+//! (any column, case-insensitive), optionally only the channels in a Stasis application; the
+//! duration column sorts by seconds.
+class ChannelFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit ChannelFilterModel(QObject *parent = nullptr);
+
+    //! Shows only channels in one of the server's Stasis applications (off by default).
+    void setStasisOnly(bool only);
+    bool stasisOnly() const { return m_stasisOnly; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    bool m_stasisOnly = false;
 };
 
 //! Reads channel ids out of drag data made by ChannelsModel; \a tag receives its session tag.

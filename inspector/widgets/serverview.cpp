@@ -10,6 +10,7 @@
 
 #include <QtCore/QSortFilterProxyModel>
 #include <QtGui/QAction>
+#include <QtWidgets/QCheckBox>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
@@ -17,6 +18,9 @@
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QTreeView>
 #include <QtWidgets/QVBoxLayout>
+
+#include <algorithm>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +43,20 @@ namespace {
         layout->addWidget(content, 1);
         return box;
     }
+
+    // Shows the model's columns in \a order from the left and hides the others (the model keeps
+    // the library's column numbers).
+    template <class Column, size_t N>
+    void placeColumns(QHeaderView *header, const Column (&order)[N], int count)
+    {
+        for (int visual = 0; visual < int(N); ++visual)
+            header->moveSection(header->visualIndex(int(order[visual])), visual);
+        for (int column = 0; column < count; ++column) {
+            const bool shown = std::find(std::begin(order), std::end(order), Column(column))
+                != std::end(order);
+            header->setSectionHidden(column, !shown);
+        }
+    }
 } // namespace
 
 ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_session(session)
@@ -47,10 +65,8 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
 
     m_channelView = new QTableView(this);
     m_channelView->setObjectName(u"channelView"_s);
-    m_channelProxy = new QSortFilterProxyModel(this);
+    m_channelProxy = new ChannelFilterModel(this);
     m_channelProxy->setSourceModel(session->channels());
-    m_channelProxy->setFilterKeyColumn(-1);
-    m_channelProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_channelView->setModel(m_channelProxy);
     m_channelView->setSortingEnabled(true);
     m_channelView->sortByColumn(-1, Qt::AscendingOrder);
@@ -65,6 +81,7 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
     m_channelView->verticalHeader()->setDefaultSectionSize(
         m_channelView->fontMetrics().height() + 6);
     m_channelView->horizontalHeader()->setStretchLastSection(true);
+    placeColumns(m_channelView->horizontalHeader(), channelColumnOrder, int(ChannelColumn::Count));
     m_channelView->setColumnWidth(int(ChannelColumn::Name), 170);
     m_channelView->setColumnWidth(int(ChannelColumn::State), 55);
     m_channelView->setColumnWidth(int(ChannelColumn::Caller), 150);
@@ -72,6 +89,7 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
     m_channelView->setColumnWidth(int(ChannelColumn::Bridge), 110);
     m_channelView->setColumnWidth(int(ChannelColumn::Duration), 65);
     m_channelView->setColumnWidth(int(ChannelColumn::Application), 80);
+    m_channelView->setColumnWidth(int(ChannelColumn::Dialplan), 120);
     m_channelView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_channelFilter = new QLineEdit(this);
     m_channelFilter->setObjectName(u"channelFilter"_s);
@@ -79,6 +97,15 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
     m_channelFilter->setClearButtonEnabled(true);
     connect(m_channelFilter, &QLineEdit::textChanged, m_channelProxy,
         &QSortFilterProxyModel::setFilterFixedString);
+    m_stasisOnly = new QCheckBox(tr("In Stasis only"), this);
+    m_stasisOnly->setObjectName(u"stasisOnly"_s);
+    m_stasisOnly->setToolTip(tr("Show only the channels that are in a Stasis application"));
+    connect(m_stasisOnly, &QCheckBox::toggled, m_channelProxy, &ChannelFilterModel::setStasisOnly);
+    auto *filters = new QWidget(this);
+    auto *filtersLayout = new QHBoxLayout(filters);
+    filtersLayout->setContentsMargins(0, 0, 0, 0);
+    filtersLayout->addWidget(m_channelFilter, 1);
+    filtersLayout->addWidget(m_stasisOnly);
 
     m_bridgeView = new QTreeView(this);
     m_bridgeView->setObjectName(u"bridgeView"_s);
@@ -92,6 +119,8 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
     m_bridgeView->setUniformRowHeights(true);
     m_bridgeView->setAlternatingRowColors(true);
     m_bridgeView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    placeColumns(m_bridgeView->header(), bridgeColumnOrder, int(BridgeColumn::Count));
+    m_bridgeView->setTreePosition(int(BridgeColumn::Name));
     m_bridgeView->setColumnWidth(int(BridgeColumn::Name), 200);
     m_bridgeView->setColumnWidth(int(BridgeColumn::Type), 70);
     m_bridgeView->setColumnWidth(int(BridgeColumn::Technology), 100);
@@ -107,7 +136,7 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
     m_eventLog = new EventLogWidget(session->eventLog(), this);
 
     auto *top = new QSplitter(Qt::Horizontal, this);
-    top->addWidget(titled(tr("Channels"), m_channelFilter, m_channelView, top));
+    top->addWidget(titled(tr("Channels"), filters, m_channelView, top));
     auto *side = new QSplitter(Qt::Vertical, top);
     side->addWidget(titled(tr("Bridges"), nullptr, m_bridgeView, side));
     side->addWidget(m_details);
@@ -132,9 +161,9 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
         &ServerView::bridgeSelectionChanged);
     // Keep the details current while the shown object changes.
     connect(session->channels(), &QAbstractItemModel::dataChanged, m_details,
-        [this](const QModelIndex &tl, const QModelIndex &br) {
-            if (tl.column() == int(ChannelColumn::Duration) && br.column() == tl.column())
-                return;
+        [this](const QModelIndex &tl, const QModelIndex &br, const QList<int> &roles) {
+            if (roles.contains(QtAri::ChannelModel::DurationRole))
+                return; // the once-a-second duration tick changes nothing shown there
             const int row = m_session->channels()->rowOf(m_details->shownId());
             if (row >= tl.row() && row <= br.row())
                 m_details->refresh();
@@ -204,7 +233,9 @@ bool ServerView::selectChannel(const QString &id)
     const int row = m_session->channels()->rowOf(id);
     if (row < 0)
         return false;
-    const QModelIndex index = m_channelProxy->mapFromSource(m_session->channels()->index(row, 0));
+    // The name column: the current index is what the view scrolls to, and it is leftmost.
+    const QModelIndex index = m_channelProxy->mapFromSource(
+        m_session->channels()->index(row, int(ChannelColumn::Name)));
     m_channelView->selectionModel()->select(
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_channelView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
@@ -214,7 +245,8 @@ bool ServerView::selectChannel(const QString &id)
 
 bool ServerView::selectBridge(const QString &id)
 {
-    const QModelIndex index = m_session->bridges()->indexOf(id);
+    const QModelIndex index =
+        m_session->bridges()->indexOf(id).siblingAtColumn(int(BridgeColumn::Name));
     if (!index.isValid())
         return false;
     m_bridgeView->selectionModel()->select(

@@ -4,6 +4,7 @@
 #include <QtWidgets/QWidget>
 
 QT_BEGIN_NAMESPACE
+class QCheckBox;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
@@ -13,6 +14,7 @@ QT_END_NAMESPACE
 
 namespace QtAri::Inspector {
 
+class ChannelFilterModel;
 class DetailsWidget;
 class EventLogWidget;
 class Session;
@@ -29,7 +31,8 @@ public:
     Session *session() const { return m_session; }
     QTableView *channelView() const { return m_channelView; }
     QTreeView *bridgeView() const { return m_bridgeView; }
-    QSortFilterProxyModel *channelProxy() const { return m_channelProxy; }
+    ChannelFilterModel *channelProxy() const { return m_channelProxy; }
+    QCheckBox *stasisOnlyBox() const { return m_stasisOnly; }
     EventLogWidget *eventLog() const { return m_eventLog; }
     DetailsWidget *details() const { return m_details; }
 
@@ -57,8 +60,9 @@ private:
 
     Session *m_session;
     QTableView *m_channelView;
-    QSortFilterProxyModel *m_channelProxy;
+    ChannelFilterModel *m_channelProxy;
     QLineEdit *m_channelFilter;
+    QCheckBox *m_stasisOnly;
     QTreeView *m_bridgeView;
     DetailsWidget *m_details;
     EventLogWidget *m_eventLog;

@@ -9,7 +9,9 @@
 
 #include <QtCore/QHash>
 #include <QtCore/QList>
+#include <QtCore/QDateTime>
 #include <QtCore/QPointer>
+#include <QtCore/QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +28,33 @@ QString callerText(const CallerId &id)
     return id.name() + u" <"_s + id.number() + u'>';
 }
 
+qint64 secondsSince(const QDateTime &created)
+{
+    if (!created.isValid())
+        return 0;
+    return qMax<qint64>(0, created.secsTo(QDateTime::currentDateTimeUtc()));
+}
+
+QString durationText(qint64 seconds)
+{
+    const qint64 h = seconds / 3600;
+    const qint64 m = (seconds / 60) % 60;
+    const qint64 s = seconds % 60;
+    const QChar zero(u'0');
+    if (h > 0)
+        return u"%1:%2:%3"_s.arg(h).arg(m, 2, 10, zero).arg(s, 2, 10, zero);
+    return u"%1:%2"_s.arg(m).arg(s, 2, 10, zero);
+}
+
+// Asterisk runs a channel in Stasis as the dialplan application "Stasis" with "app,args…".
+QString applicationOf(const Channel *channel)
+{
+    const DialplanCep dialplan = channel->dialplan();
+    if (dialplan.appName().compare(u"Stasis"_s, Qt::CaseInsensitive) != 0)
+        return QString();
+    return dialplan.appData().section(u',', 0, 0);
+}
+
 } // namespace
 
 class ChannelModelPrivate
@@ -37,8 +66,10 @@ public:
     void remove(Channel *channel);
     void changed(Channel *channel);
     void reset(const QList<Channel *> &channels);
+    void tick();
 
     ChannelModel *q_ptr;
+    QTimer ticker;
     QPointer<Client> client;
     QList<QMetaObject::Connection> connections;
     Private::LiveRows<Channel> rows;
@@ -78,6 +109,19 @@ void ChannelModelPrivate::changed(Channel *channel)
     Q_EMIT q->dataChanged(q->index(row, 0), q->index(row, ChannelModel::ColumnCount - 1));
 }
 
+void ChannelModelPrivate::tick()
+{
+    Q_Q(ChannelModel);
+    const int last = int(rows.size()) - 1;
+    if (last < 0)
+        return;
+    // Widget views repaint the column; role readers of column 0 (QML delegates) see the role.
+    Q_EMIT q->dataChanged(q->index(0, ChannelModel::DurationColumn),
+                          q->index(last, ChannelModel::DurationColumn),
+                          { Qt::DisplayRole, Qt::ToolTipRole, ChannelModel::DurationRole });
+    Q_EMIT q->dataChanged(q->index(0, 0), q->index(last, 0), { ChannelModel::DurationRole });
+}
+
 void ChannelModelPrivate::reset(const QList<Channel *> &channels)
 {
     Q_Q(ChannelModel);
@@ -92,6 +136,9 @@ ChannelModel::ChannelModel(QObject *parent) : ChannelModel(nullptr, parent) { }
 ChannelModel::ChannelModel(Client *client, QObject *parent)
     : QAbstractTableModel(parent), d(std::make_unique<ChannelModelPrivate>(this))
 {
+    d->ticker.setParent(this); // follows the model to another thread
+    auto *priv = d.get();
+    connect(&d->ticker, &QTimer::timeout, this, [priv] { priv->tick(); });
     setClient(client);
 }
 
@@ -121,6 +168,23 @@ void ChannelModel::setClient(Client *client)
 }
 
 int ChannelModel::count() const { return int(d->rows.size()); }
+
+int ChannelModel::durationInterval() const
+{
+    return d->ticker.isActive() ? d->ticker.interval() : 0;
+}
+
+void ChannelModel::setDurationInterval(int milliseconds)
+{
+    milliseconds = qMax(0, milliseconds);
+    if (milliseconds == durationInterval())
+        return;
+    if (milliseconds > 0)
+        d->ticker.start(milliseconds);
+    else
+        d->ticker.stop();
+    Q_EMIT durationIntervalChanged(milliseconds);
+}
 
 Channel *ChannelModel::channel(const QModelIndex &index) const
 {
@@ -171,6 +235,8 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
                     + QString::number(dialplan.priority());
         }
         case CreationTimeColumn: return channel->creationTime();
+        case DurationColumn: return durationText(secondsSince(channel->creationTime()));
+        case ApplicationColumn: return applicationOf(channel);
         default: return {};
         }
     }
@@ -193,6 +259,9 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
     case LanguageRole: return channel->language();
     case AccountCodeRole: return channel->accountCode();
     case InStasisRole: return channel->isInStasis();
+    case DurationRole: return secondsSince(channel->creationTime());
+    case ApplicationRole: return applicationOf(channel);
+    case BridgeNameRole: return channel->bridge() ? channel->bridge()->name() : QString();
     default: return {};
     }
 }
@@ -210,6 +279,8 @@ QVariant ChannelModel::headerData(int section, Qt::Orientation orientation, int 
     case BridgeColumn: return tr("Bridge");
     case DialplanColumn: return tr("Dialplan");
     case CreationTimeColumn: return tr("Created");
+    case DurationColumn: return tr("Duration");
+    case ApplicationColumn: return tr("Application");
     default: return {};
     }
 }
@@ -236,6 +307,9 @@ QHash<int, QByteArray> ChannelModel::roleNames() const
             { LanguageRole, "language" },
             { AccountCodeRole, "accountCode" },
             { InStasisRole, "inStasis" },
+            { DurationRole, "duration" },
+            { ApplicationRole, "application" },
+            { BridgeNameRole, "bridgeName" },
     });
     return names;
 }

@@ -18,14 +18,6 @@ namespace QtAri::Qml {
 
 namespace {
 
-QString applicationOf(const Channel *channel)
-{
-    const DialplanCep dialplan = channel->dialplan();
-    if (dialplan.appName().compare(u"Stasis"_s, Qt::CaseInsensitive) != 0)
-        return QString();
-    return dialplan.appData().section(u',', 0, 0);
-}
-
 template<typename Model, typename Signal>
 void watchCount(Model *model, int *last, Signal changed)
 {
@@ -52,9 +44,9 @@ QmlChannelModel::QmlChannelModel(QObject *parent)
     setSourceModel(m_source);
     setDynamicSortFilter(true);
     watchCount(this, &m_lastCount, &QmlChannelModel::countChanged);
-    m_timer.setInterval(m_interval);
-    QObject::connect(&m_timer, &QTimer::timeout, this, &QmlChannelModel::tick);
-    m_timer.start();
+    m_source->setDurationInterval(1000);
+    QObject::connect(m_source, &ChannelModel::durationIntervalChanged, this,
+                     &QmlChannelModel::durationIntervalChanged);
 }
 
 QmlChannelModel::~QmlChannelModel() = default;
@@ -95,25 +87,14 @@ void QmlChannelModel::setStateFilter(const QString &state)
     Q_EMIT stateChanged();
 }
 
-void QmlChannelModel::setDurationInterval(int ms)
+int QmlChannelModel::durationInterval() const
 {
-    if (ms == m_interval)
-        return;
-    m_interval = ms;
-    if (ms > 0) {
-        m_timer.start(ms);
-    } else {
-        m_timer.stop();
-    }
-    Q_EMIT durationIntervalChanged();
+    return m_source->durationInterval();
 }
 
-void QmlChannelModel::tick()
+void QmlChannelModel::setDurationInterval(int ms)
 {
-    // One signal for all rows; views refresh only the delegates they show.
-    const int n = rowCount();
-    if (n > 0)
-        Q_EMIT dataChanged(index(0, 0), index(n - 1, 0), { DurationRole });
+    m_source->setDurationInterval(ms); // the source ticks; its dataChanged() reaches the delegates
 }
 
 bool QmlChannelModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -127,7 +108,9 @@ bool QmlChannelModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
         return false;
     if (!m_bridgeId.isEmpty() && (!c->bridge() || c->bridge()->id() != m_bridgeId))
         return false;
-    if (!m_application.isEmpty() && applicationOf(c) != m_application)
+    if (!m_application.isEmpty()
+        && m_source->index(sourceRow, 0, sourceParent).data(ChannelModel::ApplicationRole).toString()
+                != m_application)
         return false;
     return true;
 }
@@ -148,17 +131,6 @@ QVariant QmlChannelModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue<QObject *>(get(index.row()));
     case ChannelModel::StateRole:
         return QSortFilterProxyModel::data(index, ChannelModel::StateNameRole);
-    case DurationRole: {
-        const QDateTime created
-                = QSortFilterProxyModel::data(index, ChannelModel::CreationTimeRole).toDateTime();
-        if (!created.isValid())
-            return 0;
-        return qMax<qint64>(0, created.secsTo(QDateTime::currentDateTimeUtc()));
-    }
-    case ApplicationRole: {
-        const Channel *c = m_source->channel(mapToSource(index));
-        return c ? applicationOf(c) : QString();
-    }
     default:
         return QSortFilterProxyModel::data(index, role);
     }
@@ -166,10 +138,7 @@ QVariant QmlChannelModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> QmlChannelModel::roleNames() const
 {
-    QHash<int, QByteArray> names = m_source->roleNames();
-    names.insert(DurationRole, "duration");
-    names.insert(ApplicationRole, "application");
-    return names;
+    return m_source->roleNames(); // duration and application are the source's roles
 }
 
 // ---- QmlBridgeModel -----------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 
 #include <QtCore/QPointer>
 #include <QtCore/QSortFilterProxyModel>
-#include <QtCore/QTimer>
 #include <QtQml/QQmlParserStatus>
 #include <QtQml/qqmlregistration.h>
 
@@ -20,8 +19,9 @@ class QmlClient;
 //!
 //! Over QtAri::ChannelModel; the roles a delegate uses: channel (the QML Channel), channelId,
 //! name, state ("Up" …), callerName, callerNumber, connectedName, connectedNumber, bridgeId,
-//! application, duration (whole seconds since creation, ticking once a second), creationTime,
-//! inStasis, dialplanContext, dialplanExten, language, accountCode.
+//! bridgeName, application, duration (whole seconds since creation, ticking once a second),
+//! creationTime, inStasis, dialplanContext, dialplanExten, dialplanPriority, dialplanApp,
+//! language, accountCode (QtAri::ChannelModel's roles).
 //! The filters (empty = all): application, bridgeId, state.
 class QmlChannelModel : public QSortFilterProxyModel
 {
@@ -36,12 +36,6 @@ class QmlChannelModel : public QSortFilterProxyModel
     //! Milliseconds between duration updates (0 stops them). Default 1000.
     Q_PROPERTY(int durationInterval READ durationInterval WRITE setDurationInterval NOTIFY durationIntervalChanged FINAL)
 public:
-    enum Roles {
-        DurationRole = Qt::UserRole + 500,
-        ApplicationRole,
-    };
-    Q_ENUM(Roles)
-
     explicit QmlChannelModel(QObject *parent = nullptr);
     ~QmlChannelModel() override;
 
@@ -54,7 +48,7 @@ public:
     void setBridgeId(const QString &bridgeId);
     QString stateFilter() const { return m_state; }
     void setStateFilter(const QString &state);
-    int durationInterval() const { return m_interval; }
+    int durationInterval() const;
     void setDurationInterval(int ms);
 
     //! The QML Channel of \a row, or null.
@@ -75,12 +69,9 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
-    void tick();
     ChannelModel *m_source;
     QPointer<QmlClient> m_client;
     QString m_application, m_bridgeId, m_state;
-    QTimer m_timer;
-    int m_interval = 1000;
     int m_lastCount = 0;
 };
 

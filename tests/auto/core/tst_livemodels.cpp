@@ -11,6 +11,7 @@
 #include <QtAri/ChannelModel>
 
 #include <QtTest/QAbstractItemModelTester>
+#include <QtCore/QDateTime>
 #include <QtCore/QPointer>
 #include <QtCore/QSet>
 
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void cleanup();
 
     void channelModelFollowsEvents();
+    void channelModelDurationApplicationBridgeName();
     void bridgeModelTree();
     void modelsEmptyWithTheClient();
     void channelModelEqualsServerAfterDrops();
@@ -103,6 +105,66 @@ void tst_LiveModels::channelModelFollowsEvents()
     // A model attached later starts from the current state.
     ChannelModel late(client);
     QCOMPARE(modelIds(late), (QSet<QString> { u"b"_s, u"c"_s }));
+}
+
+void tst_LiveModels::channelModelDurationApplicationBridgeName()
+{
+    Client *client = m_env->client.get();
+    ChannelModel model(client);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.durationInterval(), 0); // quiet unless asked
+    QVERIFY(model.roleNames().values().contains("duration"));
+    QVERIFY(model.roleNames().values().contains("application"));
+    QVERIFY(model.roleNames().values().contains("bridgeName"));
+
+    QJsonObject inStasis = channelJson(u"s"_s);
+    inStasis.insert(u"creationtime"_s,
+                    QDateTime::currentDateTimeUtc().addSecs(-3700).toString(u"yyyy-MM-ddTHH:mm:ss.zzz+0000"_s));
+    inStasis.insert(u"dialplan"_s, QJsonObject { { u"context"_s, u"default"_s }, { u"exten"_s, u"100"_s },
+                                                 { u"priority"_s, 3 }, { u"app_name"_s, u"Stasis"_s },
+                                                 { u"app_data"_s, u"billing,a,b"_s } });
+    QVERIFY(m_env->push({ ariEvent(u"StasisStart"_s, { { u"channel"_s, inStasis }, { u"args"_s, QJsonArray() } }),
+                          ariEvent(u"ChannelCreated"_s, { { u"channel"_s, channelJson(u"d"_s) } }) }));
+    const QModelIndex s = model.index(0, 0);
+    QCOMPARE(s.data(ChannelModel::ApplicationRole).toString(), u"billing"_s);
+    QCOMPARE(model.index(0, ChannelModel::ApplicationColumn).data().toString(), u"billing"_s);
+    QCOMPARE(model.index(1, 0).data(ChannelModel::ApplicationRole).toString(), QString()); // dialplan
+    const qint64 seconds = s.data(ChannelModel::DurationRole).toLongLong();
+    QVERIFY2(seconds >= 3700 && seconds < 3710, QByteArray::number(seconds));
+    QVERIFY(model.index(0, ChannelModel::DurationColumn).data().toString().startsWith(u"1:01:"_s));
+
+    // Ticking: each interval, one signal for the duration column and one for column 0's role.
+    QSignalSpy changed(&model, &ChannelModel::dataChanged);
+    QSignalSpy interval(&model, &ChannelModel::durationIntervalChanged);
+    model.setDurationInterval(50);
+    QCOMPARE(model.durationInterval(), 50);
+    QCOMPARE(interval.size(), 1);
+    QTRY_VERIFY(changed.size() >= 4);
+    bool column = false, role = false;
+    for (const QList<QVariant> &args : std::as_const(changed)) {
+        const QModelIndex from = args.at(0).toModelIndex(), to = args.at(1).toModelIndex();
+        const auto roles = args.at(2).value<QList<int>>();
+        QCOMPARE(from.row(), 0);
+        QCOMPARE(to.row(), 1);
+        QVERIFY(roles.contains(ChannelModel::DurationRole));
+        column = column || from.column() == ChannelModel::DurationColumn;
+        role = role || from.column() == 0;
+    }
+    QVERIFY(column && role);
+    model.setDurationInterval(0);
+    changed.clear();
+    QTest::qWait(150);
+    QCOMPARE(changed.size(), 0);
+
+    // The bridge's name while the channel is in it.
+    QJsonObject named = bridgeJson(u"br"_s, { u"s"_s });
+    named.insert(u"name"_s, u"sales"_s);
+    QVERIFY(m_env->push(ariEvent(u"ChannelEnteredBridge"_s, { { u"bridge"_s, named }, { u"channel"_s, inStasis } })));
+    QCOMPARE(model.index(0, 0).data(ChannelModel::BridgeNameRole).toString(), u"sales"_s);
+    QCOMPARE(model.index(0, 0).data(ChannelModel::BridgeIdRole).toString(), u"br"_s);
+    named.insert(u"channels"_s, QJsonArray());
+    QVERIFY(m_env->push(ariEvent(u"ChannelLeftBridge"_s, { { u"bridge"_s, named }, { u"channel"_s, inStasis } })));
+    QCOMPARE(model.index(0, 0).data(ChannelModel::BridgeNameRole).toString(), QString());
 }
 
 void tst_LiveModels::bridgeModelTree()

@@ -31,6 +31,11 @@ TestCase {
         durationInterval: 100
     }
     ChannelModel {
+        id: frozen
+        client: ari
+        durationInterval: 0
+    }
+    ChannelModel {
         id: upChannels
         client: ari
         state: "Up"
@@ -64,9 +69,19 @@ TestCase {
             property string callerNumber: model.callerNumber
             property string state: model.state
             property string bridgeId: model.bridgeId
+            property string bridgeName: model.bridgeName
             property string application: model.application
+            property string dialplanApp: model.dialplanApp
             property int duration: model.duration
             property var channel: model.channel
+        }
+    }
+    Repeater {
+        id: frozenRows
+        model: frozen
+        delegate: Item {
+            required property var model
+            property int duration: model.duration
         }
     }
     Repeater {
@@ -101,6 +116,7 @@ TestCase {
         compare(row.channelId, id)
         compare(row.callerNumber, "1000")
         compare(row.application, "qmltest")
+        compare(row.dialplanApp, "Stasis")
         verify(row.channel !== null)
         compare(row.channel.id, id)
         verify(channels.get(0) === row.channel)
@@ -112,8 +128,14 @@ TestCase {
         tryCompare(row, "state", "Up", 5000)
         tryCompare(upChannels, "count", 1, 5000)
 
-        // duration ticks without any event
-        tryVerify(() => row.duration >= 1, 3000)
+        // duration ticks without any event; with durationInterval 0 it is read once and stays
+        tryCompare(frozenRows, "count", 1)
+        const still = frozenRows.itemAt(0).duration
+        tryVerify(() => row.duration >= still + 2, 4000)
+        compare(frozenRows.itemAt(0).duration, still)
+        compare(frozen.durationInterval, 0)
+        compare(channels.durationInterval, 100)
+        compare(upChannels.durationInterval, 1000)
 
         sim.hangup(id)
         tryCompare(channels, "count", 0, 5000)
@@ -146,8 +168,10 @@ TestCase {
         inBridge.client = ari
         inBridge.bridgeId = bridge.id
         tryCompare(inBridge, "count", 2, 5000)
-        for (let i = 0; i < rows.count; ++i)
+        for (let i = 0; i < rows.count; ++i) {
             tryCompare(rows.itemAt(i), "bridgeId", bridge.id, 5000)
+            tryCompare(rows.itemAt(i), "bridgeName", "room", 5000)
+        }
 
         let holding = null
         ari.createBridge({ type: "holding" }).then(br => holding = br)

@@ -25,12 +25,17 @@ class ChannelModelPrivate;
 //! server; without (the default) the channels the applications' subscriptions cover — those in
 //! their Stasis, those they created or were told of, those they subscribed to (see Client). A
 //! row never shows a channel the server no longer has.
+//!
+//! The DurationColumn and DurationRole give the seconds since the channel was created. They are
+//! computed when read; set durationInterval to have the model announce them with dataChanged()
+//! every so many milliseconds, so views showing them tick (off by default).
 class QTARI_EXPORT ChannelModel : public QAbstractTableModel
 {
     Q_OBJECT
     Q_MOC_INCLUDE(<QtAri/client.h>)
     Q_PROPERTY(QtAri::Client *client READ client WRITE setClient NOTIFY clientChanged FINAL)
     Q_PROPERTY(int count READ count NOTIFY countChanged FINAL)
+    Q_PROPERTY(int durationInterval READ durationInterval WRITE setDurationInterval NOTIFY durationIntervalChanged FINAL)
 public:
     enum Column {
         IdColumn,
@@ -41,6 +46,8 @@ public:
         BridgeColumn,
         DialplanColumn,
         CreationTimeColumn,
+        DurationColumn, //!< time since creation as "m:ss" or "h:mm:ss"
+        ApplicationColumn, //!< the Stasis application the channel is in, else empty
         ColumnCount
     };
     Q_ENUM(Column)
@@ -64,6 +71,9 @@ public:
         LanguageRole,
         AccountCodeRole,
         InStasisRole,
+        DurationRole, //!< whole seconds since the channel was created (qint64, never negative)
+        ApplicationRole, //!< the Stasis application the channel is in (from its dialplan), else empty
+        BridgeNameRole, //!< the name of the channel's bridge; empty when not bridged or unnamed
     };
     Q_ENUM(Roles)
 
@@ -74,6 +84,11 @@ public:
     Client *client() const; //!< The client whose channels the model shows.
     void setClient(Client *client); //!< Shows the channels of \a client (nullptr: none).
     int count() const; //!< Number of channels (rows).
+    //! Milliseconds between the dataChanged() signals that make the duration tick; 0 (the
+    //! default) sends none. Each tick is one signal for DurationColumn and one for column 0 with
+    //! DurationRole (what QML delegates read), over every row.
+    int durationInterval() const;
+    void setDurationInterval(int milliseconds); //!< See durationInterval(); negative counts as 0.
 
     //! The channel of \a index's row, or nullptr.
     Q_INVOKABLE QtAri::Channel *channel(const QModelIndex &index) const;
@@ -91,6 +106,8 @@ public:
 Q_SIGNALS:
     void clientChanged(QtAri::Client *client); //!< Emitted when client changes (NOTIFY of the property).
     void countChanged(int count); //!< Emitted when count changes (NOTIFY of the property).
+    //! Emitted when durationInterval changes (NOTIFY of the property).
+    void durationIntervalChanged(int milliseconds);
 
 private:
     std::unique_ptr<ChannelModelPrivate> d;
