@@ -86,7 +86,7 @@ public:
     //! connections per host, through more managers, one more each time every manager has 6
     //! requests in flight, up to maxConnections() / 6 managers (rounded down, at least one).
     void setMaxConnections(int connections);
-    int maxConnections() const;
+    int maxConnections() const; //!< The bound set by setMaxConnections() (32 by default).
 
     //! The network access manager used for the requests (owned by the transport); the first of
     //! the pool when several carry the requests (see setMaxConnections()). Its proxy is copied to
