@@ -1,7 +1,8 @@
 // node ari-client 2.2.0 (the client QtAri replaces) against ari-sim, unchanged: it reads our
 // /ari/api-docs/, lists channels, starts an app, originates a channel into it and gets StasisStart;
 // then a call is driven through ari-sim's control API (docs/simulator.md): started with a caller id,
-// DTMF from the far side, hung up from the far side, and ari-client sees StasisStart,
+// DTMF from the far side, subscribed to (a call from the dialplan is heard of after StasisEnd only
+// so, as Asterisk does in trace n), hung up from the far side, and ari-client sees StasisStart,
 // ChannelDtmfReceived, StasisEnd and ChannelDestroyed with the cause.
 // Usage: node ari-client-smoke.js <path to ari-sim>
 'use strict';
@@ -115,7 +116,9 @@ async function run(url, controlUrl) {
     if (event.digit !== '5') return finish(1, 'FAIL: digit ' + event.digit);
     console.log('ChannelDtmfReceived ' + event.digit);
     step = 'StasisEnd and ChannelDestroyed after the control API hung up';
-    expectStatus(control(controlUrl, 'POST', '/control/channels/' + callId + '/hangup', { cause: 17 }), 200, 'hangup')
+    client.applications.subscribe({ applicationName: 'node-app', eventSource: 'channel:' + callId })
+      .then(() => expectStatus(control(controlUrl, 'POST', '/control/channels/' + callId + '/hangup',
+                                       { cause: 17 }), 200, 'hangup'))
       .catch((err) => finish(1, 'FAIL: ' + err.message));
   });
   let ended = false;
