@@ -265,6 +265,7 @@ public:
     void want(const QString &source);
     bool covered(const QString &source) const;
     void subscribed(const QStringList &sources, quint64 sentAt);
+    void reread(const QString &source);
     void flushSubscriptions();
     void subscribeSources(const QString &application, const QStringList &sources, bool alone,
                           bool restoring = false);
@@ -1359,7 +1360,6 @@ void RegistryPrivate::subscribed(const QStringList &sources, quint64 sentAt)
 {
     if (sentAt <= ownSince)
         return; // sent before the connection it was answered on: it may be forgotten
-    QPointer<Client> guard(client);
     for (const QString &source : sources) {
         const QString id = source.section(u':', 1);
         if (id.isEmpty())
@@ -1371,21 +1371,8 @@ void RegistryPrivate::subscribed(const QStringList &sources, quint64 sentAt)
         if (!source.startsWith(u"channel:"))
             continue;
         ownChannelSubscriptions.insert(id);
-        if (!rereadWhenSubscribed.remove(id) || !channels.contains(id) || !rest)
-            continue;
-        const Result<Request> get = ChannelsApi::getRequest(id);
-        if (!get)
-            continue;
-        const quint64 sentAt = eventNumber;
-        rest->send(*get).then([guard, source, sentAt](const Result<Response> &result) {
-            Registry *registry = guard ? registryOf(guard.data()) : nullptr;
-            if (!registry || !result)
-                return; // stopped or unreachable: the next resync reads it
-            if (result->status == 404)
-                registry->d->endSoon(source, {});
-            else if (result->status == 200)
-                registry->d->applySnapshot(true, QJsonDocument::fromJson(result->body).object(), sentAt);
-        });
+        if (rereadWhenSubscribed.remove(id))
+            reread(source);
     }
 }
 
@@ -1623,28 +1610,32 @@ void RegistryPrivate::appliedDuringResync(const QString &source, quint64 *touche
 void RegistryPrivate::rereadAfterResyncNow()
 {
     const QSet<QString> sources = std::exchange(rereadAfterResync, {});
-    if (!rest)
+    for (const QString &source : sources)
+        reread(source);
+}
+
+// Reads a held channel or bridge again: a 404 ends it, a 200 applies unless an event since knows
+// better.
+void RegistryPrivate::reread(const QString &source)
+{
+    const QString id = source.section(u':', 1);
+    const bool isChannel = source.startsWith(u"channel:");
+    if (!rest || !(isChannel ? channels.contains(id) : bridges.contains(id)))
         return;
+    const Result<Request> get = isChannel ? ChannelsApi::getRequest(id) : BridgesApi::getRequest(id);
+    if (!get)
+        return;
+    const quint64 sentAt = eventNumber;
     QPointer<Client> guard(client);
-    for (const QString &source : sources) {
-        const QString id = source.section(u':', 1);
-        const bool isChannel = source.startsWith(u"channel:");
-        if (!(isChannel ? channels.contains(id) : bridges.contains(id)))
-            continue;
-        const Result<Request> get = isChannel ? ChannelsApi::getRequest(id) : BridgesApi::getRequest(id);
-        if (!get)
-            continue;
-        const quint64 sentAt = eventNumber;
-        rest->send(*get).then([guard, source, isChannel, sentAt](const Result<Response> &result) {
-            Registry *registry = guard ? registryOf(guard.data()) : nullptr;
-            if (!registry || !result)
-                return; // stopped or unreachable: the next resync reads it
-            if (result->status == 404)
-                registry->d->endSoon(source, {});
-            else if (result->status == 200)
-                registry->d->applySnapshot(isChannel, QJsonDocument::fromJson(result->body).object(), sentAt);
-        });
-    }
+    rest->send(*get).then([guard, source, isChannel, sentAt](const Result<Response> &result) {
+        Registry *registry = guard ? registryOf(guard.data()) : nullptr;
+        if (!registry || !result)
+            return; // stopped or unreachable: the next resync reads it
+        if (result->status == 404)
+            registry->d->endSoon(source, {});
+        else if (result->status == 200)
+            registry->d->applySnapshot(isChannel, QJsonDocument::fromJson(result->body).object(), sentAt);
+    });
 }
 
 void RegistryPrivate::adoptCreated(const QString &source, const QJsonObject &reply, quint64 sentAt,

@@ -27,8 +27,35 @@ private Q_SLOTS:
     void bytesDecodeAsObjects();
 
 private:
+    // Every event line of the recorded traces' *.jsonl files, named "<file>:<line>".
+    // (*.meta.jsonl records WebSocket-level happenings, not ARI messages.)
+    QList<std::pair<QByteArray, QByteArray>> traceLines() const;
+
     QDir m_traces;
 };
+
+QList<std::pair<QByteArray, QByteArray>> tst_Events::traceLines() const
+{
+    QList<std::pair<QByteArray, QByteArray>> out;
+    const QStringList files = m_traces.entryList({ u"*.jsonl"_s }, QDir::Files, QDir::Name);
+    for (const QString &name : files) {
+        if (name.endsWith(u".meta.jsonl"_s))
+            continue;
+        QFile file(m_traces.filePath(name));
+        if (!file.open(QIODevice::ReadOnly)) {
+            qWarning("cannot read %s", qPrintable(file.fileName()));
+            continue;
+        }
+        int number = 0;
+        while (!file.atEnd()) {
+            const QByteArray line = file.readLine().trimmed();
+            ++number;
+            if (!line.isEmpty())
+                out.append({ name.toUtf8() + ':' + QByteArray::number(number), line });
+        }
+    }
+    return out;
+}
 
 void tst_Events::initTestCase()
 {
@@ -40,25 +67,10 @@ void tst_Events::initTestCase()
 void tst_Events::traceLine_data()
 {
     QTest::addColumn<QByteArray>("line");
-    // *.meta.jsonl records WebSocket-level happenings (open, close, ping), not ARI messages.
-    const QStringList files = m_traces.entryList({ u"*.jsonl"_s }, QDir::Files, QDir::Name);
-    int lines = 0;
-    for (const QString &name : files) {
-        if (name.endsWith(u".meta.jsonl"_s))
-            continue;
-        QFile file(m_traces.filePath(name));
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
-        int number = 0;
-        while (!file.atEnd()) {
-            const QByteArray line = file.readLine().trimmed();
-            ++number;
-            if (line.isEmpty())
-                continue;
-            QTest::addRow("%s:%d", qPrintable(name), number) << line;
-            ++lines;
-        }
-    }
-    QVERIFY2(lines > 100, "expected the recorded traces to hold many events");
+    const auto lines = traceLines();
+    for (const auto &[name, line] : lines)
+        QTest::newRow(name.constData()) << line;
+    QVERIFY2(lines.size() > 100, "expected the recorded traces to hold many events");
 }
 
 void tst_Events::traceLine()
@@ -219,20 +231,8 @@ void tst_Events::bytesDecodeAsObjects_data()
                 << with(R"("language":"en")", R"("language":"en","deep":)" + deep);
     }
 
-    const QStringList files = m_traces.entryList({ u"*.jsonl"_s }, QDir::Files, QDir::Name);
-    for (const QString &name : files) {
-        if (name.endsWith(u".meta.jsonl"_s))
-            continue;
-        QFile file(m_traces.filePath(name));
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
-        int number = 0;
-        while (!file.atEnd()) {
-            const QByteArray line = file.readLine().trimmed();
-            ++number;
-            if (!line.isEmpty())
-                QTest::addRow("%s:%d", qPrintable(name), number) << line;
-        }
-    }
+    for (const auto &[name, line] : traceLines())
+        QTest::newRow(name.constData()) << line;
 }
 
 void tst_Events::bytesDecodeAsObjects()
