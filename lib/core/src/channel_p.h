@@ -35,6 +35,8 @@ public:
     QPointer<Bridge> bridge;
     QStringList stasisArgs;
     QString offeredTo; // the application of the last CallBroadcast
+    int requestedCause = 0; // of the last ChannelHangupRequest that gave one (a hard one wins)
+    bool requestedHard = false;
     bool inStasis = false;
     bool known = false;
     bool ended = false;

@@ -787,6 +787,11 @@ void RegistryPrivate::onChannelHangupRequest(const Event &event)
     const auto &e = *event.as<ChannelHangupRequestEvent>();
     if (Channel *channel = channelFrom(e.channel)) {
         const int cause = e.cause.value_or(0);
+        const bool hard = !e.soft.value_or(false);
+        if (cause > 0 && (hard || !channel->d->requestedHard)) {
+            channel->d->requestedCause = cause;
+            channel->d->requestedHard = hard;
+        }
         Q_EMIT channel->hangupRequested(cause);
         Q_EMIT events->channelHangupRequested(channel, cause, e.soft.value_or(false));
     }
@@ -1740,8 +1745,9 @@ void RegistryPrivate::endSoon(const QString &key, std::function<void()> release,
             const QString id = key.section(u':', 1);
             // No terminal event came: end the object from what the operation said.
             if (kind == u"channel") {
+                // (without a cause from the operation, the hangup request's is all there is)
                 if (Channel *channel = channels.value(id))
-                    endChannel(channel, cause, causeText);
+                    endChannel(channel, cause ? cause : channel->d->requestedCause, causeText);
             } else if (kind == u"bridge") {
                 if (Bridge *bridge = bridges.value(id))
                     endBridge(bridge);

@@ -142,6 +142,7 @@ private Q_SLOTS:
     void dialplanChannelIsFollowedToItsEnd();
     void stasisCallIsFollowedPastStasisEnd_data();
     void stasisCallIsFollowedPastStasisEnd();
+    void callEndedBeforeItsSubscriptionKeepsItsCause();
     void hangupWaitsForTheEventsData();
     void deviceStateDeleted();
     void subscriptionsComeBackAfterARestart();
@@ -289,6 +290,26 @@ void tst_Mirror::stasisCallIsFollowedPastStasisEnd()
     QTRY_COMPARE(hungUp.size(), 1);
     QCOMPARE(client->channel(id), nullptr);
     QTRY_COMPARE(model.rowCount(), 0);
+}
+
+// A dialplan call that hangs up before the client's subscription reaches the server: Asterisk
+// says nothing after StasisEnd, the subscription finds the channel gone, and the channel ends with
+// the cause its ChannelHangupRequest gave (there is no other).
+void tst_Mirror::callEndedBeforeItsSubscriptionKeepsItsCause()
+{
+    Simulator sim;
+    QVERIFY(sim.start());
+    auto client = makeClient(sim, false);
+    QtAri::ChannelModel model(client.get());
+    QVERIFY(await(client->connectToServer()).has_value());
+    QSignalSpy destroyed(client.get(), &Client::channelDestroyed);
+    const QString id = sim.startCall(app);
+    sim.hangupChannel(id, 17); // in the same turn: before the client has heard of the call
+    QTRY_COMPARE(destroyed.size(), 1);
+    QCOMPARE(destroyed.at(0).at(0).value<QtAri::Channel *>()->id(), id);
+    QCOMPARE(destroyed.at(0).at(1).toInt(), 17);
+    QCOMPARE(client->channel(id), nullptr);
+    QCOMPARE(model.rowCount(), 0);
 }
 
 // hangup() finishes once the channel has ended, and the cause is Asterisk's, from its event.

@@ -150,6 +150,9 @@ Q_SIGNALS:
     //! ChannelHangupRequest (\a cause is 0 when Asterisk sent none).
     void hangupRequested(int cause);
     //! ChannelDestroyed: the last signal; the object is deleted on the next event-loop turn.
+    //! When the channel ended without one reaching the client (its own operation ended it, or
+    //! the server no longer has it), \a cause is the operation's, else that of the channel's last
+    //! ChannelHangupRequest, else 0; \a causeText is then empty unless the operation named it.
     void hungUp(int cause, const QString &causeText);
     //! ChannelEnteredBridge / ChannelLeftBridge.
     void enteredBridge(QtAri::Bridge *bridge);
