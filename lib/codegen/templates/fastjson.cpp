@@ -168,8 +168,7 @@ DecodedFrame FrameDecoder::decode(QByteArray bytes)
     bytes = padded(bytes);
     DecodedFrame result;
     Event event;
-    m_lastWasFast = m_parsers->decode(bytes, event);
-    if (m_lastWasFast) {
+    if (m_parsers->decode(bytes, event)) {
         result.status = DecodedFrame::Status::Object;
         result.typeName = event.typeName();
         result.event = std::move(event);
@@ -197,8 +196,7 @@ Result<Event> FrameDecoder::decodeEvent(const QByteArray &json)
 {
     const QByteArray bytes = padded(json);
     Event event;
-    m_lastWasFast = m_parsers->decode(bytes, event);
-    if (m_lastWasFast)
+    if (m_parsers->decode(bytes, event))
         return event;
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);

@@ -52,13 +52,9 @@ public:
     //! Drops the remembered snapshots.
     void clearMemo();
 
-    //! Whether the last decode() took the fast path (for tests and the fuzz targets).
-    bool lastWasFast() const { return m_lastWasFast; }
-
 private:
     struct Parsers;
     std::unique_ptr<Parsers> m_parsers;
-    bool m_lastWasFast = false;
 };
 
 //! Internals of Event that the client and the registry use.
