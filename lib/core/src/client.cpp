@@ -27,6 +27,7 @@
 
 #include <QtCore/QJsonObject>
 #include <QtCore/QFutureWatcher>
+#include <QtCore/QMetaMethod>
 #include <QtCore/QPromise>
 
 #include <optional>
@@ -246,7 +247,11 @@ QFuture<Result<void>> ClientPrivate::resync()
                 --pending->applicationsLeft;
                 pending->tryFinish();
             });
-            watcher->setFuture(applications->get(name));
+            watcher->setFuture(Private::call<ApplicationInfo>(
+                    transport, ApplicationsApi::getRequest(name),
+                    [](const Response &response, const QString &operation) {
+                        return Private::decodeValue<ApplicationInfo>(response, operation);
+                    }));
         }
     }
     pending->channelWatcher.setFuture(
@@ -271,6 +276,10 @@ Client::Client(QObject *parent) : ClientEvents(parent), d(std::make_unique<Clien
     connect(connection, &Private::Connection::disconnected, this, &Client::disconnected);
     connect(connection, &Private::Connection::reconnecting, this, &Client::reconnecting);
     connect(connection, &Private::Connection::errorOccurred, this, &Client::errorOccurred);
+    static const QMetaMethod finishedSignal = QMetaMethod::fromSignal(&Client::requestFinished);
+    connection->restTransport()->setTap(
+            [this](const Exchange &exchange) { Q_EMIT requestFinished(exchange); },
+            [this] { return isSignalConnected(finishedSignal); });
 }
 
 Client::~Client()
@@ -279,6 +288,7 @@ Client::~Client()
     // The API objects' transport outlives this body (a child of the client): it must not call
     // back into the private data that is about to go.
     d->transport->setObserver({});
+    d->connection->restTransport()->setTap({}, {});
     d->transport->setClock({});
     d->transport->setServerMajor({});
     // Finish every future first (their continuations may still look at the client), then drop

@@ -147,9 +147,9 @@ void Connection::setOutbound(bool endsWithSocket)
 
 Transport *Connection::internalTransport() const
 {
-    if (m_outbound)
-        return m_rest;
-    return m_transport;
+    // Outbound: the only way back to Asterisk may be the socket it opened (HTTP is tried only
+    // if the mode says so); otherwise HTTP, which works before the socket is open.
+    return m_rest->internal(!m_outbound);
 }
 
 bool Connection::acceptSocket(QWebSocket *socket, const QList<QString> &early)
@@ -274,7 +274,7 @@ void Connection::socketClosed(const Error &reason)
 void Connection::probeRest(quint64 generation, const Error &socketError)
 {
     Request request { "GET", "/asterisk/ping", {}, {}, socketOperation };
-    m_transport->send(request).then(this, [this, generation,
+    m_rest->sendInternal(request, true).then(this, [this, generation,
                                            socketError](const Result<Response> &result) {
         if (generation != m_generation)
             return;

@@ -29,6 +29,24 @@ Response responseFrom(const QJsonObject &frame)
     return response;
 }
 
+// What internal() hands out: the owner's transport, marked as the client's own requests.
+class InternalView : public Transport
+{
+public:
+    InternalView(SocketTransport *owner, bool httpOnly)
+        : Transport(owner), m_owner(owner), m_httpOnly(httpOnly)
+    {
+    }
+    QFuture<Result<Response>> send(const Request &request) override
+    {
+        return m_owner->sendInternal(request, m_httpOnly);
+    }
+
+private:
+    SocketTransport *m_owner;
+    bool m_httpOnly;
+};
+
 } // namespace
 
 SocketTransport::SocketTransport(HttpTransport *http, EventSocket *socket, QObject *parent)
@@ -39,6 +57,44 @@ SocketTransport::SocketTransport(HttpTransport *http, EventSocket *socket, QObje
       m_transactionId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     connect(socket, &EventSocket::down, this, &SocketTransport::socketDown);
+    m_internalHttp = new InternalView(this, true);
+    m_internalAny = new InternalView(this, false);
+}
+
+void SocketTransport::setTap(Tap tap, std::function<bool()> wanted)
+{
+    m_tap = std::move(tap);
+    m_tapWanted = std::move(wanted);
+}
+
+QFuture<Result<Response>> SocketTransport::tapped(
+        const Request &request, bool viaSocket, bool internal, QFuture<Result<Response>> future)
+{
+    if (!m_tap || (m_tapWanted && !m_tapWanted()))
+        return future;
+    auto exchange = std::make_shared<Exchange>();
+    exchange->request = request;
+    exchange->sentAt = QDateTime::currentDateTimeUtc();
+    exchange->overWebSocket = viaSocket;
+    exchange->internal = internal;
+    QElapsedTimer clock;
+    clock.start();
+    QPointer<SocketTransport> guard(this);
+    // No context: the tap hears of the answer where the future finishes (this thread), before
+    // anyone waiting on the returned future does.
+    return future.then([guard, exchange, clock](const Result<Response> &result) {
+        exchange->elapsedNs = clock.nsecsElapsed();
+        exchange->result = result;
+        if (guard && guard->m_tap)
+            guard->m_tap(*exchange);
+        return result;
+    });
+}
+
+QFuture<Result<Response>> SocketTransport::sendInternal(const Request &request, bool httpOnly)
+{
+    const bool viaSocket = !httpOnly && overSocket(request);
+    return tapped(request, viaSocket, true, dispatch(request, viaSocket));
 }
 
 SocketTransport::~SocketTransport()
@@ -119,7 +175,13 @@ bool SocketTransport::overSocket(const Request &request) const
 
 QFuture<Result<Response>> SocketTransport::send(const Request &request)
 {
-    if (!overSocket(request)) {
+    const bool viaSocket = overSocket(request);
+    return tapped(request, viaSocket, false, dispatch(request, viaSocket));
+}
+
+QFuture<Result<Response>> SocketTransport::dispatch(const Request &request, bool viaSocket)
+{
+    if (!viaSocket) {
         if (m_http)
             return m_http->send(request);
         return readyFuture(Result<Response>(Error(Error::Kind::Aborted,

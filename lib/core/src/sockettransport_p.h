@@ -18,6 +18,7 @@
 #include <QtCore/QPromise>
 #include <QtCore/QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace QtAri::Private {
@@ -33,6 +34,16 @@ public:
     ~SocketTransport() override;
 
     QFuture<Result<Response>> send(const Request &request) override;
+
+    //! Hears every exchange that goes through this transport or internal(), while \a wanted
+    //! says someone listens (so that nobody pays for the timing otherwise).
+    using Tap = std::function<void(const Exchange &exchange)>;
+    void setTap(Tap tap, std::function<bool()> wanted);
+    //! The transport for the client's own requests: HTTP only when \a httpOnly, else as send()
+    //! decides; exchanges through it are marked internal.
+    Transport *internal(bool httpOnly) const { return httpOnly ? m_internalHttp : m_internalAny; }
+    //! send() for internal(): \a httpOnly skips the event socket.
+    QFuture<Result<Response>> sendInternal(const Request &request, bool httpOnly);
 
     void setMode(Mode mode) { m_mode = mode; }
     Mode mode() const { return m_mode; }
@@ -53,6 +64,9 @@ public:
     void abortAll(const Error &reason);
 
 private:
+    QFuture<Result<Response>> dispatch(const Request &request, bool viaSocket);
+    QFuture<Result<Response>> tapped(
+            const Request &request, bool viaSocket, bool internal, QFuture<Result<Response>> future);
     struct Pending
     {
         Request request;
@@ -71,6 +85,10 @@ private:
     quint64 m_nextId = 1;
     QHash<QString, Pending> m_pending;
     QList<Pending> m_orphans; // their socket went down; settled on the next event-loop turn
+    Tap m_tap;
+    std::function<bool()> m_tapWanted;
+    Transport *m_internalHttp = nullptr;
+    Transport *m_internalAny = nullptr;
 };
 
 } // namespace QtAri::Private

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void timeoutOverTheSocket();
     void socketDropResendsGetsAndFailsTheRest();
     void clientDestroyedWithRequestsInFlight();
+    void requestFinishedReportsEveryExchange();
 };
 
 void tst_RestTransport::autoFollowsTheServerVersion_data()
@@ -299,6 +300,64 @@ void tst_RestTransport::clientDestroyedWithRequestsInFlight()
         QVERIFY(future.isFinished());
         QCOMPARE(future.result().error().kind(), Error::Kind::Aborted);
     }
+}
+
+// Client::requestFinished: the client's own requests (marked internal) and the API objects', over
+// HTTP and over the socket, each with its answer, before the caller's future finishes; a transport
+// error is reported too.
+void tst_RestTransport::requestFinishedReportsEveryExchange()
+{
+    Simulator sim;
+    QVERIFY(sim.start());
+    auto client = makeClient(sim);
+    QList<QtAri::Exchange> seen;
+    connect(client.get(), &Client::requestFinished, this,
+            [&seen](const QtAri::Exchange &exchange) { seen.append(exchange); });
+    QVERIFY(await(client->connectToServer()).has_value());
+    QVERIFY(!seen.isEmpty());
+    bool listingSeen = false;
+    for (const QtAri::Exchange &e : std::as_const(seen)) {
+        QVERIFY2(e.internal, e.request.operation.toUtf8().constData());
+        QVERIFY(!e.overWebSocket);
+        listingSeen |= e.request.method == "GET" && e.request.path == "/channels";
+    }
+    QVERIFY(listingSeen);
+    seen.clear();
+
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    bool seenBeforeFuture = false;
+    auto future = client->channels()->get(u"no/such?id#%+"_s);
+    future.then([&](const auto &) { seenBeforeFuture = seen.size() == 1; });
+    const auto got = await(future);
+    QCOMPARE(got.error().httpStatus(), 404);
+    QVERIFY(seenBeforeFuture);
+    QCOMPARE(seen.size(), 1);
+    const QtAri::Exchange &e = seen.constFirst();
+    QCOMPARE(e.request.operation, u"channels.get"_s);
+    QCOMPARE(e.request.path, QByteArray("/channels/no%2Fsuch%3Fid%23%25%2B"));
+    QVERIFY(e.result.has_value());
+    QCOMPARE(e.result->status, 404);
+    QVERIFY(!e.result->body.isEmpty());
+    QVERIFY(!e.internal);
+    QVERIFY(e.overWebSocket); // Auto on the simulator's version
+    QVERIFY(e.sentAt >= before.addSecs(-1) && e.sentAt <= QDateTime::currentDateTimeUtc());
+    QVERIFY(e.elapsedNs > 0);
+    seen.clear();
+
+    client->setRestTransport(Client::RestTransport::Http);
+    QVERIFY(await(client->channels()->list()).has_value());
+    QCOMPARE(seen.size(), 1);
+    QVERIFY(!seen.constFirst().overWebSocket);
+    QCOMPARE(seen.constFirst().result->status, 200);
+    seen.clear();
+
+    client->setRequestTimeout(300);
+    sim.setRestDelay(2000);
+    const auto late = await(client->channels()->list());
+    QCOMPARE(late.error().kind(), Error::Kind::Timeout);
+    QCOMPARE(seen.size(), 1);
+    QVERIFY(!seen.constFirst().result.has_value());
+    QCOMPARE(seen.constFirst().result.error().kind(), Error::Kind::Timeout);
 }
 
 QTEST_GUILESS_MAIN(tst_RestTransport)

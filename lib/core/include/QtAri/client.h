@@ -9,6 +9,7 @@
 #include <QtAri/events.h>
 #include <QtAri/reconnectpolicy.h>
 #include <QtAri/result.h>
+#include <QtAri/transport.h>
 
 #include <QtCore/QFuture>
 #include <QtCore/QList>
@@ -279,6 +280,10 @@ Q_SIGNALS:
     void errorOccurred(const QtAri::Error &error);
     //! Every event, decoded or (for unknown types) raw.
     void eventReceived(const QtAri::Event &event);
+    //! A REST request finished: every request the client sends, its own included (see
+    //! Exchange). Emitted before the request's future finishes. Costs nothing while nothing is
+    //! connected.
+    void requestFinished(const QtAri::Exchange &exchange);
 
 private:
     friend class OutboundServerPrivate; // attaches the sockets Asterisk opens to us

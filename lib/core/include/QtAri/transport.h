@@ -4,6 +4,7 @@
 #include <QtAri/result.h>
 
 #include <QtCore/QByteArray>
+#include <QtCore/QDateTime>
 #include <QtCore/QFuture>
 #include <QtCore/QObject>
 #include <QtCore/QString>
@@ -37,6 +38,21 @@ struct Response
     QByteArray server; //!< the Server header ("Asterisk/22.10.1"), if the server sent one
 };
 
+//! \brief One REST request and what came back, as a Client saw it (Client::requestFinished()).
+//!
+//! Covers every request the client sends: those of the API objects and the client's own
+//! (connect checks, listings after a (re)connect, subscriptions), over HTTP or over the event
+//! socket.
+struct Exchange
+{
+    Request request; //!< What was sent.
+    Result<Response> result; //!< The answer (any HTTP status), or a transport-level Error.
+    QDateTime sentAt; //!< When it was sent (UTC).
+    qint64 elapsedNs = 0; //!< From sending to the answer (or the error).
+    bool overWebSocket = false; //!< Carried in a RESTRequest frame rather than over HTTP.
+    bool internal = false; //!< Sent by the client itself, not through the API objects.
+};
+
 //! \brief Carries Requests to an ARI server and brings back Responses.
 //!
 //! A transport reports only transport-level failures as Errors (Network, Timeout, NotConnected,
@@ -59,3 +75,5 @@ QTARI_EXPORT QDebug operator<<(QDebug debug, const Request &request);
 QTARI_EXPORT QDebug operator<<(QDebug debug, const Response &response);
 
 } // namespace QtAri
+
+Q_DECLARE_METATYPE(QtAri::Exchange)
