@@ -248,10 +248,7 @@ QFuture<Result<void>> ClientPrivate::resync()
                 pending->tryFinish();
             });
             watcher->setFuture(Private::call<ApplicationInfo>(
-                    transport, ApplicationsApi::getRequest(name),
-                    [](const Response &response, const QString &operation) {
-                        return Private::decodeValue<ApplicationInfo>(response, operation);
-                    }));
+                    transport, ApplicationsApi::getRequest(name), Private::decodeValue<ApplicationInfo>));
         }
     }
     pending->channelWatcher.setFuture(

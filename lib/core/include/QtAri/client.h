@@ -33,7 +33,6 @@ class MailboxesApi;
 class PlaybacksApi;
 class RecordingsApi;
 class SoundsApi;
-class Transport;
 class StoredRecording;
 class Mailbox;
 class Sound;
