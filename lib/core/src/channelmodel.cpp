@@ -6,11 +6,13 @@
 #include <QtAri/client.h>
 
 #include "liverows_p.h"
+#include "registry_p.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QDateTime>
 #include <QtCore/QPointer>
+#include <QtCore/QSet>
 #include <QtCore/QTimer>
 
 using namespace Qt::StringLiterals;
@@ -57,10 +59,31 @@ QString applicationOf(const Channel *channel)
 
 } // namespace
 
-class ChannelModelPrivate
+class ChannelModelPrivate : public Private::ListingObserver
 {
 public:
     explicit ChannelModelPrivate(ChannelModel *q) : q_ptr(q) { }
+    ~ChannelModelPrivate()
+    {
+        if (listing)
+            listing->forgetListingObserver(this);
+    }
+
+    // The channels a listing adds after a (re)connect become rows in one insertion once it has
+    // been applied: row by row, thousands of them would cost every proxy and view above a
+    // rebuild each.
+    void listingApplied() override
+    {
+        listing = nullptr;
+        flushPending();
+    }
+    void registryGone() override
+    {
+        listing = nullptr;
+        pending.clear();
+        pendingSet.clear();
+    }
+    void flushPending();
 
     void add(Channel *channel);
     void remove(Channel *channel);
@@ -73,14 +96,40 @@ public:
     QPointer<Client> client;
     QList<QMetaObject::Connection> connections;
     Private::LiveRows<Channel> rows;
+    QList<Channel *> pending; // added by the listing being applied, not rows yet
+    QSet<Channel *> pendingSet;
+    Private::Registry *listing = nullptr; // that listing's registry, while pending may fill
     Q_DECLARE_PUBLIC(ChannelModel)
 };
+
+void ChannelModelPrivate::flushPending()
+{
+    Q_Q(ChannelModel);
+    if (pending.isEmpty())
+        return;
+    const int first = int(rows.size());
+    q->beginInsertRows(QModelIndex(), first, first + int(pending.size()) - 1);
+    for (Channel *channel : std::as_const(pending))
+        rows.append(channel);
+    pending.clear();
+    pendingSet.clear();
+    q->endInsertRows();
+    Q_EMIT q->countChanged(int(rows.size()));
+}
 
 void ChannelModelPrivate::add(Channel *channel)
 {
     Q_Q(ChannelModel);
-    if (!channel || rows.contains(channel))
+    if (!channel || rows.contains(channel) || pendingSet.contains(channel))
         return;
+    if (Private::Registry *registry = client ? Private::registryOf(client) : nullptr;
+        registry && registry->applyingListing()) {
+        registry->whenListingApplied(this);
+        listing = registry;
+        pending.append(channel);
+        pendingSet.insert(channel);
+        return;
+    }
     const int row = int(rows.size());
     q->beginInsertRows(QModelIndex(), row, row);
     rows.append(channel);
@@ -91,6 +140,10 @@ void ChannelModelPrivate::add(Channel *channel)
 void ChannelModelPrivate::remove(Channel *channel)
 {
     Q_Q(ChannelModel);
+    if (pendingSet.remove(channel)) {
+        pending.removeOne(channel);
+        return;
+    }
     const int row = rows.rowOf(channel);
     if (row < 0)
         return;
@@ -125,6 +178,8 @@ void ChannelModelPrivate::tick()
 void ChannelModelPrivate::reset(const QList<Channel *> &channels)
 {
     Q_Q(ChannelModel);
+    pending.clear();
+    pendingSet.clear();
     q->beginResetModel();
     rows.reset(channels);
     q->endResetModel();

@@ -27,6 +27,7 @@
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QPointer>
+#include <QtCore/QScopeGuard>
 #include <QtCore/QSet>
 #include <QtCore/QTimer>
 #include <QtCore/QUuid>
@@ -229,6 +230,8 @@ public:
     Event lastEvent; // Asterisk sends some frames twice in a row, verbatim
     quint64 eventNumber = 0; // counts dispatched events
     quint64 resyncFrom = std::numeric_limits<quint64>::max(); // eventNumber at beginResync()
+    int listingDepth = 0; // reconcile() running
+    QList<ListingObserver *> listingObservers; // to tell when it has finished
     // A reply applied while a resync is in flight may be older or newer than the listing (they
     // travel on different connections): the listing is applied over it, and the object is read
     // again once the resync is done. "channel:<id>" / "bridge:<id>".
@@ -1908,6 +1911,8 @@ Registry::Registry(Client *client) : d(std::make_unique<RegistryPrivate>(this, c
 
 Registry::~Registry()
 {
+    for (ListingObserver *observer : std::exchange(d->listingObservers, {}))
+        observer->registryGone();
     if (d->events->m_registry == this)
         d->events->m_registry = nullptr;
     d->settleAll(); // every caller still waiting for an object's end hears now
@@ -2181,6 +2186,13 @@ void Registry::beginResync()
 
 void Registry::reconcile(const QList<ChannelInfo> *channelInfos, const QList<BridgeInfo> *bridgeInfos)
 {
+    ++d->listingDepth;
+    const auto applied = qScopeGuard([this] {
+        if (--d->listingDepth > 0)
+            return;
+        for (ListingObserver *observer : std::exchange(d->listingObservers, {}))
+            observer->listingApplied();
+    });
     const quint64 resyncFrom = std::exchange(d->resyncFrom, std::numeric_limits<quint64>::max());
     // Objects named by an event since beginResync() know better than the listing.
     const auto newer = [resyncFrom](quint64 touched) {
@@ -2314,6 +2326,22 @@ void Registry::reconcile(const QList<ChannelInfo> *channelInfos, const QList<Bri
     }
     d->rereadAfterResyncNow();
     d->unsubscribedDuringResync.clear();
+}
+
+bool Registry::applyingListing() const
+{
+    return d->listingDepth > 0;
+}
+
+void Registry::whenListingApplied(ListingObserver *observer)
+{
+    if (!d->listingObservers.contains(observer))
+        d->listingObservers.append(observer);
+}
+
+void Registry::forgetListingObserver(ListingObserver *observer)
+{
+    d->listingObservers.removeAll(observer);
 }
 
 Channel *Registry::newChannel()

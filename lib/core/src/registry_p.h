@@ -49,6 +49,19 @@ namespace Private {
 
 class RegistryPrivate;
 
+//! Told once the listing being applied (Registry::reconcile()) has been applied in full: the
+//! live-object models gather the rows a listing adds and insert them in one go.
+class ListingObserver
+{
+public:
+    virtual void listingApplied() = 0;
+    //! The registry is going away before the listing was applied.
+    virtual void registryGone() = 0;
+
+protected:
+    ~ListingObserver() = default;
+};
+
 //! Finds or creates the live object for every id, keeps its properties current from events,
 //! emits the object's and the Client's typed signals, and ends objects after their terminal
 //! event. All live objects are children of the client and live in its thread.
@@ -99,6 +112,12 @@ public:
     //! while the server has them, and are subscribed to again.
     void reconcile(const QList<QtAri::ChannelInfo> *channels,
                    const QList<QtAri::BridgeInfo> *bridges);
+    //! Whether reconcile() is running: objects it adds are announced one by one, and \a observer
+    //! given to whenListingApplied() hears once all of them are.
+    bool applyingListing() const;
+    //! One call of \a observer's listingApplied() at the end of the running reconcile().
+    void whenListingApplied(ListingObserver *observer);
+    void forgetListingObserver(ListingObserver *observer);
 
     //! Objects with a client-side id (QUuid), kept in the map so that signals can be connected
     //! before the operation that creates them on the server uses the id.

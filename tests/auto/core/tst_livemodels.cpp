@@ -36,6 +36,7 @@ private Q_SLOTS:
     void modelsEmptyWithTheClient();
     void channelModelEqualsServerAfterDrops();
     void manyChannels();
+    void listingAddsRowsInOneInsertion();
 
 private:
     QSet<QString> modelIds(const ChannelModel &model) const;
@@ -282,6 +283,54 @@ void tst_LiveModels::manyChannels()
                  row < churn ? u"Ringing"_s : u"Up"_s);
         QCOMPARE(model.indexOf(model.channelAt(row)).row(), row);
     }
+}
+
+// After a reconnect the channels the listing finds are inserted as one block of rows (row by
+// row, every sorting proxy above the model would redo its mapping thousands of times).
+void tst_LiveModels::listingAddsRowsInOneInsertion()
+{
+    Client *client = m_env->client.get();
+    QtAri::Testing::Simulator &sim = m_env->sim;
+    ChannelModel model(client);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString early = sim.startCall(app, { u"early"_s });
+    const QString ends = sim.startCall(app, { u"ends"_s });
+    QTRY_COMPARE(model.rowCount(), 2);
+
+    sim.setRefuseConnections(true);
+    sim.dropWebSockets();
+    QTRY_VERIFY(client->state() != Client::State::Connected);
+    constexpr int arriving = 300;
+    for (int i = 0; i < arriving; ++i)
+        sim.startCall(app, { QString::number(i) });
+    sim.hangupChannel(ends);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy counts(&model, &ChannelModel::countChanged);
+    // A slot on channelAdded during the listing sees the model without the listed rows yet; the
+    // rows are there once the listing is applied, before connected() is emitted.
+    int rowsAtConnected = -1;
+    connect(client, &Client::connected, this, [&] { rowsAtConnected = model.rowCount(); });
+    sim.setRefuseConnections(false);
+    QTRY_VERIFY_WITH_TIMEOUT(client->state() == Client::State::Connected, 15000);
+    QTRY_COMPARE(modelIds(model), serverIds());
+    QCOMPARE(model.rowCount(), arriving + 1);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 1);
+    QCOMPARE(inserted.at(0).at(2).toInt(), arriving);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(rowsAtConnected, arriving + 1);
+    QCOMPARE(counts.last().at(0).toInt(), arriving + 1);
+    QCOMPARE(model.index(0, ChannelModel::IdColumn).data().toString(), early);
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.indexOf(model.channelAt(row)).row(), row);
+
+    // Events after the listing are rows one by one again.
+    inserted.clear();
+    const QString later = sim.startCall(app, { u"later"_s });
+    QTRY_COMPARE(model.rowCount(), arriving + 2);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(model.channelAt(arriving + 1)->id(), later);
 }
 
 QTEST_GUILESS_MAIN(tst_LiveModels)
