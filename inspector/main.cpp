@@ -3,6 +3,8 @@
 
 #include "demo.h"
 #include "mainwindow.h"
+#include "widgets/ladderview.h"
+#include "widgets/ladderwindow.h"
 #include "options.h"
 #include "profiles.h"
 
@@ -124,10 +126,19 @@ int main(int argc, char *argv[])
         QTimer::singleShot(0, &window, &MainWindow::showConnectionDialog);
 
     if (!options.screenshotFile.isEmpty()) {
-        QTimer::singleShot(
-            std::max(0, options.screenshotDelayMs - 300), &window, &MainWindow::prepareScreenshot);
+        QTimer::singleShot(std::max(0, options.screenshotDelayMs - 300), &window,
+            [&window, &options] {
+                window.prepareScreenshot();
+                if (options.screenshotView == "ladder"_L1)
+                    window.action(u"actionCallLadder"_s)->trigger();
+            });
         QTimer::singleShot(options.screenshotDelayMs, &window, [&window, &options] {
-            const bool saved = window.grab().save(options.screenshotFile);
+            QWidget *shown = &window;
+            if (options.screenshotView == "ladder"_L1 && window.lastLadder()) {
+                shown = window.lastLadder();
+                window.lastLadder()->view()->selectRow(0); // deltas from the first row
+            }
+            const bool saved = shown->grab().save(options.screenshotFile);
             if (!saved)
                 std::fprintf(stderr, "qtari-inspector: cannot write %s\n",
                     qPrintable(options.screenshotFile));

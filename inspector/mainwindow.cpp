@@ -8,6 +8,7 @@
 #include "widgets/connectiondialog.h"
 #include "widgets/dialogs.h"
 #include "widgets/eventlogwidget.h"
+#include "widgets/ladderwindow.h"
 #include "widgets/serverview.h"
 
 #include <QtAri/Error>
@@ -150,6 +151,8 @@ void MainWindow::createActions()
         Qt::CTRL | Qt::Key_L, &MainWindow::clearEventLog);
     auto *eventsOf = makeAction(u"actionEventsOfSelection"_s, tr("Show &events of the selection"),
         u"edit-find"_s, Qt::CTRL | Qt::Key_E, &MainWindow::showEventsOfSelection);
+    auto *ladder = makeAction(u"actionCallLadder"_s, tr("Call &ladder"), u"view-list-tree"_s,
+        Qt::CTRL | Qt::SHIFT | Qt::Key_L, &MainWindow::showCallLadder);
     auto *aboutA =
         makeAction(u"actionAbout"_s, tr("&About"), u"help-about"_s, {}, &MainWindow::about);
 
@@ -175,7 +178,7 @@ void MainWindow::createActions()
     media->addSeparator();
     media->addActions({ recStart, recStop });
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addActions({ pauseLog, clearLog, eventsOf });
+    view->addActions({ pauseLog, clearLog, eventsOf, ladder });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(aboutA);
 
@@ -199,13 +202,13 @@ void MainWindow::createActions()
     };
     m_channelActions = { answerA, ringA, holdA, unholdA, muteA, unmuteA, dtmf, sep(), playA,
         pausePlay, resumePlay, stopPlay, mohStart, mohStop, recStart, recStop, sep(), bridgeSel,
-        removeFromBridgeA, sep(), eventsOf, sep(), hangupA, hangupCause };
+        removeFromBridgeA, sep(), eventsOf, ladder, sep(), hangupA, hangupCause };
     m_bridgeActions = { createBridgeA, destroyBridgeA, removeFromBridgeA, sep(), playA, stopPlay,
-        mohStart, mohStop, recStart, recStop, sep(), eventsOf, sep(), hangupA };
+        mohStart, mohStop, recStart, recStop, sep(), eventsOf, ladder, sep(), hangupA };
     m_sessionActions = { closeTab, hangupA, hangupCause, answerA, ringA, ringStopA, holdA, unholdA,
         muteA, unmuteA, dtmf, originateA, createBridgeA, bridgeSel, destroyBridgeA,
         removeFromBridgeA, playA, stopPlay, pausePlay, resumePlay, mohStart, mohStop, recStart,
-        recStop, pauseLog, clearLog, eventsOf };
+        recStop, pauseLog, clearLog, eventsOf, ladder };
 }
 
 QAction *MainWindow::action(const QString &objectName) const
@@ -655,6 +658,29 @@ void MainWindow::showEventsOfSelection()
         return;
     const QStringList targets = v->selectedTargets();
     v->eventLog()->setIdFilter(targets.value(0));
+}
+
+LadderWindow *MainWindow::lastLadder() const
+{
+    return m_ladder.data();
+}
+
+void MainWindow::showCallLadder()
+{
+    ServerView *v = currentView();
+    if (!v)
+        return;
+    const QStringList targets = v->selectedTargets();
+    if (targets.isEmpty()) {
+        statusBar()->showMessage(tr("Select a channel or a bridge first"), 4000);
+        return;
+    }
+    const QStringList bridges = v->selectedBridgeIds();
+    const bool bridge = !bridges.isEmpty() && targets == bridges;
+    auto *ladder = new LadderWindow(
+        v->session(), (bridge ? u"bridge:"_s : u"channel:"_s) + targets.first(), this);
+    m_ladder = ladder;
+    ladder->show();
 }
 
 void MainWindow::closeCurrentTab()

@@ -19,6 +19,7 @@ class Error;
 
 namespace QtAri::Inspector {
 
+class LadderWindow;
 class ServerView;
 class Session;
 
@@ -50,6 +51,8 @@ public:
     void showConnectionDialogFor(const ConnectionProfile &profile);
     //! For --screenshot: selects a bridged channel (details filled) and the newest event.
     void prepareScreenshot();
+    //! The call ladder opened last (actionCallLadder), while it is open.
+    LadderWindow *lastLadder() const;
 
 Q_SIGNALS:
     //! An action failed; the message box shows \a error's message (Asterisk's text).
@@ -93,6 +96,7 @@ private:
     void toggleEventLogPause();
     void clearEventLog();
     void showEventsOfSelection();
+    void showCallLadder();
     void closeCurrentTab();
     void about();
 
@@ -105,6 +109,7 @@ private:
     QLabel *m_rateLabel;
     QLabel *m_countLabel;
     QPointer<QDialog> m_dialog;
+    QPointer<LadderWindow> m_ladder;
     QList<QAction *> m_channelActions;
     QList<QAction *> m_bridgeActions;
     QList<QAction *> m_sessionActions;

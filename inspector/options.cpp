@@ -43,12 +43,16 @@ Options parseOptions(const QStringList &arguments)
     const QCommandLineOption shotDelay(u"screenshot-delay"_s,
         QCoreApplication::translate("Options", "Milliseconds to wait before the screenshot."),
         u"ms"_s, u"5000"_s);
+    const QCommandLineOption shotView(u"screenshot-view"_s,
+        QCoreApplication::translate(
+            "Options", "What --screenshot shows: main (the main window) or ladder."),
+        u"view"_s, u"main"_s);
     const QCommandLineOption listen(u"listen"_s,
         QCoreApplication::translate("Options",
             "Listen for Asterisk on this port (ari.conf type=outbound_websocket); --user and "
             "--password are what Asterisk must send."),
         u"port"_s);
-    parser.addOptions({ demo, url, user, password, app, listen, lang, shot, shotDelay });
+    parser.addOptions({ demo, url, user, password, app, listen, lang, shot, shotDelay, shotView });
     if (!parser.parse(arguments)) {
         o.error = parser.errorText();
         return o;
@@ -79,6 +83,9 @@ Options parseOptions(const QStringList &arguments)
     o.screenshotDelayMs = parser.value(shotDelay).toInt(&ok);
     if (!ok || o.screenshotDelayMs < 0)
         o.error = QCoreApplication::translate("Options", "--screenshot-delay needs milliseconds");
+    o.screenshotView = parser.value(shotView);
+    if (!QStringList { u"main"_s, u"ladder"_s }.contains(o.screenshotView))
+        o.error = QCoreApplication::translate("Options", "--screenshot-view is main or ladder");
     return o;
 }
 

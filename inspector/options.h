@@ -22,6 +22,9 @@ struct Options
     QString language; //!< "de", "fr" … ("" = the system's)
     QString screenshotFile; //!< grab the window into this file and quit
     int screenshotDelayMs = 5000;
+    //! What --screenshot grabs: "main" (the main window) or "ladder" (the call ladder of the
+    //! channel the screenshot selects).
+    QString screenshotView = QStringLiteral("main");
     QString error; //!< set when the command line is wrong
 };
 

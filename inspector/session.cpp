@@ -4,6 +4,7 @@
 #include "models/bridgesmodel.h"
 #include "models/channelsmodel.h"
 #include "models/eventlogmodel.h"
+#include "models/traffic.h"
 
 #include <QtAri/AsteriskApi>
 #include <QtAri/Bridge>
@@ -63,6 +64,7 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
     m_channels = new ChannelsModel(m_client, this);
     m_bridges = new BridgesModel(m_client, this);
     m_eventLog = new EventLogModel(this);
+    m_traffic = new Traffic(this);
     const QString tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_channels->setDragTag(tag);
     m_bridges->setDragTag(tag);
@@ -89,6 +91,7 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
 
     connect(m_client, &QtAri::Client::eventReceived, this,
         [this](const QtAri::Event &event) { handleEvent(eventJson(event)); });
+    connect(m_client, &QtAri::Client::requestFinished, m_traffic, &Traffic::addExchange);
     connect(m_client, &QtAri::Client::stateChanged, this, [this](QtAri::Client::State s) {
         if (s == QtAri::Client::State::Connected)
             m_reconnectAttempt = 0;
@@ -216,6 +219,7 @@ void Session::handleEvent(const QJsonObject &event)
     // mirror); here only the log, the rate and which playbacks and recordings run where.
     ++m_eventCount;
     m_eventLog->append(event);
+    m_traffic->addEvent(event);
 
     const QString type = event.value("type"_L1).toString();
     if (type == "ChannelDestroyed"_L1 || type == "BridgeDestroyed"_L1) {
