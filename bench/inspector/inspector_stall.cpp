@@ -12,6 +12,8 @@
 #include "models/eventlogmodel.h"
 #include "profiles.h"
 #include "session.h"
+#include "models/laddermodel.h"
+#include "widgets/ladderwindow.h"
 #include "widgets/serverview.h"
 
 #include <QtAri/Testing/Simulator>
@@ -73,12 +75,16 @@ int main(int argc, char *argv[])
     parser.addOption({ u"preload"_s,
         u"Create the channels before the Inspector connects (measures the initial "
         "listing instead of calls arriving)."_s });
+    parser.addOption({ u"ladder"_s,
+        u"During the steady traffic, keep the call ladder open on a busy call (a tenth of the "
+        "events name it)."_s });
     parser.process(app);
     const int channelCount = parser.value(u"channels"_s).toInt();
     const int rate = parser.value(u"rate"_s).toInt();
     const int seconds = parser.value(u"seconds"_s).toInt();
     const int callsPerSecond = parser.value(u"calls-per-second"_s).toInt();
     const bool preload = parser.isSet(u"preload"_s);
+    const bool ladder = parser.isSet(u"ladder"_s);
     QLoggingCategory::setFilterRules(u"qtari.*.info=false\nqtari.*.warning=true"_s);
 
     // The server and its state, in their own thread.
@@ -140,7 +146,23 @@ int main(int argc, char *argv[])
     waitFor([] { return false; }, 1000); // let the view settle
     const Stats loadStats = summarise(probe.takeSamples());
 
-    // Phase 2: steady traffic.
+    // Phase 2: steady traffic, with the ladder of a busy call open if asked.
+    LadderWindow *ladderWindow = nullptr;
+    if (ladder) {
+        QString busyId;
+        QMetaObject::invokeMethod(
+            server,
+            [server, &busyId] {
+                server->busyShare = 0.1;
+                busyId = server->channels.at(0).toObject().value("id"_L1).toString();
+            },
+            Qt::BlockingQueuedConnection);
+        view->selectChannel(busyId);
+        window.action(u"actionCallLadder"_s)->trigger();
+        ladderWindow = window.lastLadder();
+        waitFor([] { return false; }, 500);
+        probe.takeSamples();
+    }
     const quint64 before = session->eventCount();
     QMetaObject::invokeMethod(
         server, [server] { server->startTraffic(); }, Qt::BlockingQueuedConnection);
@@ -186,6 +208,7 @@ int main(int argc, char *argv[])
         { u"p50_latency_ms"_s, steady.p50Ms },
         { u"p99_latency_ms"_s, steady.p99Ms },
         { u"probe_samples"_s, double(steady.samples) },
+        { u"ladder_rows"_s, ladderWindow ? ladderWindow->model()->rowCount() : -1 },
         { u"goal_ms"_s, 50 },
         { u"goal_met"_s, worst <= 50.0 && steady.p99Ms <= 50.0 },
     };

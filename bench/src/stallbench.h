@@ -40,6 +40,8 @@ public:
     QElapsedTimer clock;
     qint64 sent = 0;
     int rate = 2000;
+    //! Share of the events that name the first channel (a busy call), 0 for none.
+    double busyShare = 0;
     QRandomGenerator random { 42 };
 
     void setUp(int channelCount = 0)
@@ -91,8 +93,9 @@ public:
         const qint64 due = clock.elapsed() * rate / 1000;
         static const QString states[] = { u"Up"_s, u"Ring"_s, u"Ringing"_s, u"Up"_s };
         while (sent < due) {
+            const bool busy = busyShare > 0 && random.generateDouble() < busyShare;
             QJsonObject channel =
-                channels.at(int(random.bounded(qsizetype(channels.size())))).toObject();
+                channels.at(busy ? 0 : int(random.bounded(qsizetype(channels.size())))).toObject();
             QJsonObject event;
             switch (sent % 4) {
             case 0:

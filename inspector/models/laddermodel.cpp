@@ -39,7 +39,7 @@ LadderModel::LadderModel(Traffic *traffic, QObject *parent)
     m_appTitle = tr("Application");
     if (traffic) {
         connect(traffic, &Traffic::appended, this, &LadderModel::onAppended);
-        connect(traffic, &Traffic::trimmed, this, &LadderModel::refresh);
+        connect(traffic, &Traffic::trimmed, this, &LadderModel::onTrimmed);
     }
 }
 
@@ -122,8 +122,9 @@ QString LadderModel::laneTitle(const QString &key) const
     return tr("Recording %1").arg(id);
 }
 
-LadderModel::Row LadderModel::makeRow(const TrafficItem &item, const QHash<QString, int> &laneOf) const
+LadderModel::Row LadderModel::makeRow(const TrafficItem &item) const
 {
+    const QHash<QString, int> &laneOf = m_laneOf;
     Row row;
     row.seq = item.seq;
     row.ns = item.ns;
@@ -166,9 +167,12 @@ void LadderModel::refresh()
 {
     beginResetModel();
     m_lanes.clear();
+    m_laneOf.clear();
     m_rows.clear();
     m_reference = -1;
     m_seenSeq = m_traffic ? m_traffic->lastSeq() : 0;
+    m_root = m_traffic && !m_anchor.isEmpty() ? m_traffic->callOf(m_anchor) : QString();
+    m_callSize = m_traffic && !m_anchor.isEmpty() ? m_traffic->callSize(m_anchor) : 0;
     if (m_traffic && !m_anchor.isEmpty()) {
         const QSet<QString> group = members();
         // Lanes: the objects the rows name, channels first, then bridges, playbacks,
@@ -189,13 +193,12 @@ void LadderModel::refresh()
             return kindRank(keyKind(a)) < kindRank(keyKind(b));
         });
         m_lanes.append({ QString(), m_appTitle });
-        QHash<QString, int> laneOf;
         for (const QString &key : std::as_const(keys)) {
-            laneOf.insert(key, int(m_lanes.size()));
+            m_laneOf.insert(key, int(m_lanes.size()));
             m_lanes.append({ key, laneTitle(key) });
         }
         for (const TrafficItem *item : std::as_const(items))
-            m_rows.append(makeRow(*item, laneOf));
+            m_rows.append(makeRow(*item));
         // Requests are timed from when they were sent, events from when they arrived.
         std::stable_sort(m_rows.begin(), m_rows.end(),
             [](const Row &a, const Row &b) { return a.ns < b.ns; });
@@ -204,37 +207,97 @@ void LadderModel::refresh()
     Q_EMIT ladderChanged();
 }
 
+bool LadderModel::inCall(const TrafficItem &item) const
+{
+    if (!m_follow)
+        return item.keys.contains(m_anchor);
+    return std::any_of(item.keys.cbegin(), item.keys.cend(),
+        [this](const QString &key) { return m_traffic->callOf(key) == m_root; });
+}
+
 void LadderModel::onAppended(quint64 lastSeq)
 {
     if (!m_traffic || m_anchor.isEmpty()) {
         m_seenSeq = lastSeq;
         return;
     }
-    // New traffic for this call rebuilds the ladder: lanes may appear and calls may merge; the
-    // items held are few enough for that to stay cheap.
-    const QSet<QString> group = members();
-    bool relevant = false;
+    // The call grew or merged with another (whose past then belongs here too): start again.
+    if (m_follow
+        && (m_traffic->callOf(m_anchor) != m_root || m_traffic->callSize(m_anchor) != m_callSize)) {
+        const quint64 referenceSeq = m_reference >= 0 ? m_rows.at(m_reference).seq : 0;
+        refresh();
+        for (int i = 0; referenceSeq && i < m_rows.size(); ++i) {
+            if (m_rows.at(i).seq == referenceSeq) {
+                setReferenceRow(i);
+                break;
+            }
+        }
+        return;
+    }
+    // Otherwise the new rows go in where their time puts them (a request is timed from when it
+    // was sent, so it can land before events that arrived while it was under way).
+    const quint64 referenceSeq = m_reference >= 0 ? m_rows.at(m_reference).seq : 0;
+    bool added = false;
     for (quint64 seq = std::max(m_seenSeq + 1, m_traffic->firstSeq()); seq <= lastSeq; ++seq) {
         const TrafficItem *item = m_traffic->bySeq(seq);
-        if (item && touches(*item, group)) {
-            relevant = true;
-            break;
+        if (!item || !inCall(*item))
+            continue;
+        // Without following, an item can name an object that has no lane yet.
+        if (std::any_of(item->keys.cbegin(), item->keys.cend(), [this](const QString &key) {
+                return !m_laneOf.contains(key) && (!m_follow || m_traffic->callOf(key) == m_root);
+            })) {
+            m_seenSeq = seq - 1;
+            refresh();
+            return;
         }
+        const Row row = makeRow(*item);
+        const auto at = std::upper_bound(m_rows.begin(), m_rows.end(), row.ns,
+            [](qint64 ns, const Row &r) { return ns < r.ns; });
+        const int index = int(at - m_rows.begin());
+        beginInsertRows({}, index, index);
+        m_rows.insert(index, row);
+        endInsertRows();
+        added = true;
     }
     m_seenSeq = lastSeq;
-    if (relevant) {
-        const int reference = m_reference;
-        const quint64 referenceSeq = reference >= 0 ? m_rows.at(reference).seq : 0;
-        refresh();
+    if (added) {
         if (referenceSeq) {
             for (int i = 0; i < m_rows.size(); ++i) {
                 if (m_rows.at(i).seq == referenceSeq) {
-                    setReferenceRow(i);
+                    m_reference = i;
                     break;
                 }
             }
         }
+        Q_EMIT ladderChanged();
     }
+}
+
+void LadderModel::onTrimmed(quint64 firstSeq)
+{
+    // The oldest items are gone: so are their rows. The grouping was rebuilt from what is held,
+    // which only forgets links through the items that went; the lanes stay as they are.
+    int gone = 0;
+    while (gone < m_rows.size() && m_rows.at(gone).seq < firstSeq)
+        ++gone;
+    const bool more = std::any_of(m_rows.cbegin() + gone, m_rows.cend(),
+        [firstSeq](const Row &row) { return row.seq < firstSeq; });
+    if (more) {
+        refresh();
+        return;
+    }
+    if (gone > 0) {
+        beginRemoveRows({}, 0, gone - 1);
+        m_rows.remove(0, gone);
+        endRemoveRows();
+        m_reference = m_reference >= gone ? m_reference - gone : -1;
+    }
+    if (m_traffic && !m_anchor.isEmpty()) {
+        m_root = m_traffic->callOf(m_anchor);
+        m_callSize = m_traffic->callSize(m_anchor);
+    }
+    if (gone > 0)
+        Q_EMIT ladderChanged();
 }
 
 int LadderModel::laneCount(const QString &kind) const

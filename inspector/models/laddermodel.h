@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QtCore/QAbstractTableModel>
+#include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QPointer>
 #include <QtCore/QSet>
@@ -91,10 +92,12 @@ Q_SIGNALS:
 
 private:
     void onAppended(quint64 lastSeq);
+    void onTrimmed(quint64 firstSeq);
     bool touches(const TrafficItem &item, const QSet<QString> &members) const;
+    bool inCall(const TrafficItem &item) const;
     QSet<QString> members() const;
     QString laneTitle(const QString &key) const;
-    Row makeRow(const TrafficItem &item, const QHash<QString, int> &laneOf) const;
+    Row makeRow(const TrafficItem &item) const;
 
     QPointer<Traffic> m_traffic;
     QString m_anchor;
@@ -103,7 +106,10 @@ private:
     int m_reference = -1;
     quint64 m_seenSeq = 0;
     QList<Lane> m_lanes;
+    QHash<QString, int> m_laneOf;
     QList<Row> m_rows;
+    QString m_root; // the call's representative at the last refresh()
+    int m_callSize = 0; // and its size
 };
 
 } // namespace QtAri::Inspector

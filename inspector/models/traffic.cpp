@@ -9,6 +9,7 @@
 #include <QtCore/QUrlQuery>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -223,12 +224,17 @@ void Traffic::addExchange(const QtAri::Exchange &exchange)
         const QtAri::Response &response = *exchange.result;
         item.status = response.status;
         QJsonObject json = requestJson(item);
+        // Only an object answer names an object (a listing is an array, and can be megabytes
+        // that the GUI thread should not parse twice): the rest is kept as text, cut short.
+        const qsizetype start = response.body.indexOf('{');
+        const bool object = start >= 0 && response.body.left(start).trimmed().isEmpty()
+            && response.body.size() <= 256 * 1024;
         QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(response.body, &error);
-        if (error.error == QJsonParseError::NoError) {
-            json.insert(u"response"_s, doc.isObject() ? QJsonValue(doc.object())
-                                                      : QJsonValue(doc.array()));
-            if (doc.isObject()) {
+        const QJsonDocument doc =
+            object ? QJsonDocument::fromJson(response.body, &error) : QJsonDocument();
+        if (object && error.error == QJsonParseError::NoError) {
+            json.insert(u"response"_s, doc.object());
+            {
                 const QJsonObject body = doc.object();
                 const QString key = snapshotKey(body);
                 addUnique(item.keys, key);
@@ -238,7 +244,10 @@ void Traffic::addExchange(const QtAri::Exchange &exchange)
                     m_bridgeTypes.insert(keyId(key), body.value("bridge_type"_L1).toString());
             }
         } else if (!response.body.isEmpty()) {
-            json.insert(u"response"_s, QString::fromUtf8(response.body.left(4096)));
+            QString text = QString::fromUtf8(response.body.left(4096));
+            if (response.body.size() > 4096)
+                text += tr(" … (%n bytes)", nullptr, int(std::min<qsizetype>(response.body.size(), std::numeric_limits<int>::max())));
+            json.insert(u"response"_s, text);
         }
         if (!request.body.isEmpty()) {
             const QJsonDocument body = QJsonDocument::fromJson(request.body);
@@ -290,9 +299,9 @@ void Traffic::push(TrafficItem &&item)
     }
     if (dropped > 0) {
         m_droppedSinceRebuild += dropped;
-        // Rebuild the grouping from what is held once a quarter of it has gone, so that the maps
+        // Rebuild the grouping from what is held once half of it has gone, so that the maps
         // follow the items instead of growing for ever.
-        if (m_droppedSinceRebuild >= std::max(1, m_maxItems / 4))
+        if (m_droppedSinceRebuild >= std::max(1, m_maxItems / 2))
             rebuild();
     }
     if (!m_batch.isActive())
@@ -344,14 +353,15 @@ QString Traffic::find(const QString &key) const
 void Traffic::link(const QStringList &keys, const QStringList &links)
 {
     QString root;
-    for (const QString &key : keys + links) {
+    const auto one = [&](const QString &key) {
         if (!m_parent.contains(key)) {
             m_parent.insert(key, key);
             m_order.insert(key, m_nextOrder++);
+            m_size.insert(key, 1);
         }
         // The members of a holding bridge do not hear each other: it does not join their calls.
         if (keyKind(key) == "bridge"_L1 && m_bridgeTypes.value(keyId(key)) == "holding"_L1)
-            continue;
+            return;
         QString joining = find(key);
         if (root.isEmpty()) {
             root = joining;
@@ -360,39 +370,43 @@ void Traffic::link(const QStringList &keys, const QStringList &links)
             if (m_order.value(joining) < m_order.value(root))
                 std::swap(root, joining);
             m_parent[joining] = root;
+            m_size[root] += m_size.take(joining);
             ++m_generation;
         }
-    }
+    };
+    for (const QString &key : keys)
+        one(key);
+    for (const QString &key : links)
+        one(key);
 }
 
 void Traffic::rebuild()
 {
+    // The links are on the items (keys and name links): the calls are their union again. What
+    // is known about objects no item names any more goes with them.
     m_droppedSinceRebuild = 0;
     m_parent.clear();
+    m_size.clear();
     m_order.clear();
     m_nextOrder = 0;
-    m_localHalves.clear();
-    m_channelSnapshots.clear();
-    m_bridgeTypes.clear();
-    for (const TrafficItem &item : m_items) {
-        if (!item.isRequest()) {
-            for (auto it = item.json.constBegin(); it != item.json.constEnd(); ++it) {
-                if (!it.value().isObject())
-                    continue;
-                const QJsonObject o = it.value().toObject();
-                const QString key = snapshotKey(o);
-                if (key.startsWith("channel:"_L1)) {
-                    QStringList ignored;
-                    addNameLinks(o, ignored);
-                } else if (key.startsWith("bridge:"_L1)) {
-                    m_bridgeTypes.insert(keyId(key), o.value("bridge_type"_L1).toString());
-                }
-            }
-        }
+    for (const TrafficItem &item : m_items)
         link(item.keys, item.links);
-    }
+    const auto held = [this](const QString &kind, const QString &id) {
+        return m_parent.contains(kind + u':' + id);
+    };
+    for (auto it = m_channelSnapshots.begin(); it != m_channelSnapshots.end();)
+        it = held(u"channel"_s, it.key()) ? std::next(it) : m_channelSnapshots.erase(it);
+    for (auto it = m_bridgeTypes.begin(); it != m_bridgeTypes.end();)
+        it = held(u"bridge"_s, it.key()) ? std::next(it) : m_bridgeTypes.erase(it);
+    for (auto it = m_localHalves.begin(); it != m_localHalves.end();)
+        it = held(u"channel"_s, it.value()) ? std::next(it) : m_localHalves.erase(it);
     ++m_generation;
     Q_EMIT trimmed(firstSeq());
+}
+
+int Traffic::callSize(const QString &key) const
+{
+    return m_size.value(find(key), 1);
 }
 
 QString Traffic::callOf(const QString &key) const

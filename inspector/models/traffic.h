@@ -87,6 +87,8 @@ public:
 
     //! The call \a key belongs to: a representative key shared by every object of the call.
     QString callOf(const QString &key) const;
+    //! How many objects the call of \a key has (1 for an object seen alone or never).
+    int callSize(const QString &key) const;
     //! Every object key of the call \a key belongs to, in order of first appearance.
     QStringList callMembers(const QString &key) const;
     //! Changes each time calls merge or the grouping is rebuilt.
@@ -127,6 +129,7 @@ private:
     QTimer m_batch;
     // Union-find over object keys; m_order keeps each key's first appearance.
     mutable QHash<QString, QString> m_parent;
+    QHash<QString, int> m_size; // per representative
     QHash<QString, quint64> m_order;
     quint64 m_nextOrder = 0;
     QHash<QString, QString> m_localHalves; // "Local/100@ctx-00000001" -> a channel id

@@ -260,6 +260,18 @@ void tst_InspectorLadder::snoopsTransfersPlaybacksAndRequestsJoin()
         200, QJsonDocument(channel(u"near"_s, u"PJSIP/300-1"_s, u"Down"_s)).toJson()));
     QCOMPARE(t.callOf(u"channel:near"_s), t.callOf(u"channel:far"_s));
     QCOMPARE(t.channelSnapshot(u"near"_s).value("name"_L1).toString(), u"PJSIP/300-1"_s);
+
+    // A listing links nothing and is kept as text, cut short.
+    QByteArray listing = "[";
+    for (int i = 0; i < 200; ++i)
+        listing += QJsonDocument(channel(u"l%1"_s.arg(i), u"PJSIP/l"_s)).toJson(QJsonDocument::Compact) + ',';
+    listing.back() = ']';
+    t.addExchange(exchange("GET", "/channels", {}, 200, listing));
+    QVERIFY(t.at(t.size() - 1).keys.isEmpty());
+    const QString kept = t.at(t.size() - 1).json.value("response"_L1).toString();
+    QVERIFY(kept.startsWith(u"[{"_s));
+    QVERIFY(kept.size() < 4200);
+    QVERIFY(kept.endsWith(u"bytes)"_s));
 }
 
 void tst_InspectorLadder::groupingFollowsWhatIsHeld()
@@ -332,6 +344,15 @@ void tst_InspectorLadder::ladderRowsAndLanes()
     QVERIFY(text.contains(u"lane 2: Local/100@ari-test-00000001;2"_s));
     QVERIFY(text.contains(u"App"_s) || text.contains(u"Application"_s));
     QCOMPARE(text.count(u'\n'), 3 + 4);
+
+    // Items the traffic no longer holds leave the ladder; the reference row moves with its row.
+    model.setReferenceRow(3);
+    t.setMaxItems(3); // keeps the request, the Varset of another call, the HangupRequest
+    QCOMPARE(model.rowCount(), 2);
+    for (int r = 0; r < model.rowCount(); ++r)
+        QVERIFY(model.row(r).seq >= t.firstSeq());
+    QCOMPARE(model.referenceRow(), 1);
+    QVERIFY(model.row(1).label.startsWith(u"ChannelHangupRequest"_s));
 }
 
 void tst_InspectorLadder::ladderOfALocalCall()
