@@ -3,11 +3,13 @@
 
 #include "models/bridgesmodel.h"
 #include "models/channelsmodel.h"
+#include "models/anomalymodel.h"
 #include "models/eventlogmodel.h"
 #include "session.h"
 #include "widgets/connectiondialog.h"
 #include "widgets/dialogs.h"
 #include "widgets/eventlogwidget.h"
+#include "widgets/anomalywindow.h"
 #include "widgets/ladderwindow.h"
 #include "widgets/serverview.h"
 
@@ -23,6 +25,7 @@
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QToolBar>
+#include <QtWidgets/QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +58,13 @@ MainWindow::MainWindow(ProfileStore *store, QWidget *parent) : QMainWindow(paren
     m_rateLabel = new QLabel(this);
     m_rateLabel->setObjectName(u"rateLabel"_s);
     m_countLabel = new QLabel(this);
+    m_anomalyBadge = new QToolButton(this);
+    m_anomalyBadge->setObjectName(u"anomalyBadge"_s);
+    m_anomalyBadge->setAutoRaise(true);
+    m_anomalyBadge->setToolTip(tr("What looks wrong in this session (F9)"));
+    m_anomalyBadge->hide();
+    connect(m_anomalyBadge, &QToolButton::clicked, this, &MainWindow::showAnomalies);
+    statusBar()->addPermanentWidget(m_anomalyBadge);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_rateLabel);
     statusBar()->addPermanentWidget(m_versionLabel);
@@ -153,6 +163,8 @@ void MainWindow::createActions()
         u"edit-find"_s, Qt::CTRL | Qt::Key_E, &MainWindow::showEventsOfSelection);
     auto *ladder = makeAction(u"actionCallLadder"_s, tr("Call &ladder"), u"view-list-tree"_s,
         Qt::CTRL | Qt::SHIFT | Qt::Key_L, &MainWindow::showCallLadder);
+    auto *anomaliesA = makeAction(u"actionAnomalies"_s, tr("&Anomalies…"), u"dialog-warning"_s,
+        Qt::Key_F9, &MainWindow::showAnomalies);
     auto *aboutA =
         makeAction(u"actionAbout"_s, tr("&About"), u"help-about"_s, {}, &MainWindow::about);
 
@@ -178,7 +190,7 @@ void MainWindow::createActions()
     media->addSeparator();
     media->addActions({ recStart, recStop });
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addActions({ pauseLog, clearLog, eventsOf, ladder });
+    view->addActions({ pauseLog, clearLog, eventsOf, ladder, anomaliesA });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(aboutA);
 
@@ -208,7 +220,7 @@ void MainWindow::createActions()
     m_sessionActions = { closeTab, hangupA, hangupCause, answerA, ringA, ringStopA, holdA, unholdA,
         muteA, unmuteA, dtmf, originateA, createBridgeA, bridgeSel, destroyBridgeA,
         removeFromBridgeA, playA, stopPlay, pausePlay, resumePlay, mohStart, mohStop, recStart,
-        recStop, pauseLog, clearLog, eventsOf, ladder };
+        recStop, pauseLog, clearLog, eventsOf, ladder, anomaliesA };
 }
 
 QAction *MainWindow::action(const QString &objectName) const
@@ -260,6 +272,10 @@ ServerView *MainWindow::addSession(Session *session)
         connect(model, &QAbstractItemModel::rowsInserted, this, refresh);
         connect(model, &QAbstractItemModel::rowsRemoved, this, refresh);
     }
+    connect(session->anomalies(), &AnomalyModel::countChanged, this, [this, view] {
+        if (view == currentView())
+            updateStatus();
+    });
     connect(session->eventLog(), &EventLogModel::pausedChanged, this, [this, view](bool paused) {
         if (view == currentView())
             action(u"actionPauseLog"_s)->setChecked(paused);
@@ -332,8 +348,12 @@ void MainWindow::updateStatus()
         m_versionLabel->clear();
         m_rateLabel->clear();
         m_countLabel->clear();
+        m_anomalyBadge->hide();
         return;
     }
+    const int anomalies = s->anomalies()->count();
+    m_anomalyBadge->setText(u"⚠ "_s + tr("%n anomaly(s)", nullptr, anomalies));
+    m_anomalyBadge->setVisible(anomalies > 0);
     m_stateLabel->setText(s->stateText());
     m_reconnectLabel->setText(s->reconnectAttempt() > 0
             ? tr("Reconnect attempts: %1").arg(s->reconnectAttempt())
@@ -677,10 +697,37 @@ void MainWindow::showCallLadder()
     }
     const QStringList bridges = v->selectedBridgeIds();
     const bool bridge = !bridges.isEmpty() && targets == bridges;
-    auto *ladder = new LadderWindow(
-        v->session(), (bridge ? u"bridge:"_s : u"channel:"_s) + targets.first(), this);
+    openLadder(v->session(), (bridge ? u"bridge:"_s : u"channel:"_s) + targets.first());
+}
+
+LadderWindow *MainWindow::openLadder(Session *session, const QString &key)
+{
+    auto *ladder = new LadderWindow(session, key, this);
     m_ladder = ladder;
     ladder->show();
+    return ladder;
+}
+
+AnomalyWindow *MainWindow::anomalyWindow() const
+{
+    return m_anomalyWindow.data();
+}
+
+void MainWindow::showAnomalies()
+{
+    Session *s = currentSession();
+    if (!s)
+        return;
+    if (m_anomalyWindow)
+        m_anomalyWindow->close();
+    auto *window = new AnomalyWindow(s, this);
+    m_anomalyWindow = window;
+    connect(window, &AnomalyWindow::ladderRequested, this, [this, session = QPointer<Session>(s)](
+                                                               const QString &key) {
+        if (session)
+            openLadder(session, key);
+    });
+    window->show();
 }
 
 void MainWindow::closeCurrentTab()

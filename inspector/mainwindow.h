@@ -11,6 +11,7 @@ QT_BEGIN_NAMESPACE
 class QLabel;
 class QMenu;
 class QTabWidget;
+class QToolButton;
 QT_END_NAMESPACE
 
 namespace QtAri {
@@ -19,6 +20,7 @@ class Error;
 
 namespace QtAri::Inspector {
 
+class AnomalyWindow;
 class LadderWindow;
 class ServerView;
 class Session;
@@ -53,6 +55,10 @@ public:
     void prepareScreenshot();
     //! The call ladder opened last (actionCallLadder), while it is open.
     LadderWindow *lastLadder() const;
+    //! The anomalies window (actionAnomalies), while it is open.
+    AnomalyWindow *anomalyWindow() const;
+    //! Opens the call ladder of \a key ("channel:ID", "bridge:ID") in \a session.
+    LadderWindow *openLadder(Session *session, const QString &key);
 
 Q_SIGNALS:
     //! An action failed; the message box shows \a error's message (Asterisk's text).
@@ -97,6 +103,7 @@ private:
     void clearEventLog();
     void showEventsOfSelection();
     void showCallLadder();
+    void showAnomalies();
     void closeCurrentTab();
     void about();
 
@@ -108,8 +115,10 @@ private:
     QLabel *m_versionLabel;
     QLabel *m_rateLabel;
     QLabel *m_countLabel;
+    QToolButton *m_anomalyBadge;
     QPointer<QDialog> m_dialog;
     QPointer<LadderWindow> m_ladder;
+    QPointer<AnomalyWindow> m_anomalyWindow;
     QList<QAction *> m_channelActions;
     QList<QAction *> m_bridgeActions;
     QList<QAction *> m_sessionActions;

@@ -4,6 +4,7 @@
 #include "models/bridgesmodel.h"
 #include "models/channelsmodel.h"
 #include "models/eventlogmodel.h"
+#include "models/anomalymodel.h"
 #include "models/traffic.h"
 
 #include <QtAri/AsteriskApi>
@@ -65,6 +66,7 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
     m_bridges = new BridgesModel(m_client, this);
     m_eventLog = new EventLogModel(this);
     m_traffic = new Traffic(this);
+    m_anomalies = new AnomalyModel(m_client, this);
     const QString tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_channels->setDragTag(tag);
     m_bridges->setDragTag(tag);
@@ -92,6 +94,7 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
     connect(m_client, &QtAri::Client::eventReceived, this,
         [this](const QtAri::Event &event) { handleEvent(eventJson(event)); });
     connect(m_client, &QtAri::Client::requestFinished, m_traffic, &Traffic::addExchange);
+    connect(m_client, &QtAri::Client::requestFinished, m_anomalies, &AnomalyModel::noteExchange);
     connect(m_client, &QtAri::Client::stateChanged, this, [this](QtAri::Client::State s) {
         if (s == QtAri::Client::State::Connected)
             m_reconnectAttempt = 0;
@@ -220,6 +223,7 @@ void Session::handleEvent(const QJsonObject &event)
     ++m_eventCount;
     m_eventLog->append(event);
     m_traffic->addEvent(event);
+    m_anomalies->noteEvent(event);
 
     const QString type = event.value("type"_L1).toString();
     if (type == "ChannelDestroyed"_L1 || type == "BridgeDestroyed"_L1) {

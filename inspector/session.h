@@ -28,6 +28,7 @@ QtAri::Client::RestTransport restTransportOf(const ConnectionProfile &profile);
 class ChannelsModel;
 class EventLogModel;
 class Traffic;
+class AnomalyModel;
 
 //! \brief One server in the Inspector: its QtAri::Client, the models fed from it and every action.
 //!
@@ -59,6 +60,8 @@ public:
     EventLogModel *eventLog() const { return m_eventLog; }
     //! Every event and REST exchange of the session, grouped into calls (the call ladder's source).
     Traffic *traffic() const { return m_traffic; }
+    //! What looks wrong: repeated events, unfinished playbacks, REST errors …
+    AnomalyModel *anomalies() const { return m_anomalies; }
 
     //! "Connected", "Reconnecting (attempt 3)" …, translated.
     QString stateText() const;
@@ -132,6 +135,7 @@ private:
     BridgesModel *m_bridges = nullptr;
     EventLogModel *m_eventLog = nullptr;
     Traffic *m_traffic = nullptr;
+    AnomalyModel *m_anomalies = nullptr;
     QHash<QString, QString> m_playbackTargets; // playback id -> channel/bridge id
     QHash<QString, QString> m_recordingTargets; // recording name -> channel/bridge id
     QTimer m_rateTimer;
