@@ -4,7 +4,9 @@
 #include "demo.h"
 #include "mainwindow.h"
 #include "widgets/ladderview.h"
+#include "widgets/anomalywindow.h"
 #include "widgets/ladderwindow.h"
+#include "widgets/subscriptionswindow.h"
 #include "options.h"
 #include "profiles.h"
 
@@ -131,12 +133,21 @@ int main(int argc, char *argv[])
                 window.prepareScreenshot();
                 if (options.screenshotView == "ladder"_L1)
                     window.action(u"actionCallLadder"_s)->trigger();
+                else if (options.screenshotView == "anomalies"_L1)
+                    window.action(u"actionAnomalies"_s)->trigger();
+                else if (options.screenshotView == "subscriptions"_L1)
+                    window.action(u"actionSubscriptions"_s)->trigger();
             });
         QTimer::singleShot(options.screenshotDelayMs, &window, [&window, &options] {
             QWidget *shown = &window;
             if (options.screenshotView == "ladder"_L1 && window.lastLadder()) {
                 shown = window.lastLadder();
                 window.lastLadder()->view()->selectRow(0); // deltas from the first row
+            } else if (options.screenshotView == "anomalies"_L1 && window.anomalyWindow()) {
+                shown = window.anomalyWindow();
+            } else if (options.screenshotView == "subscriptions"_L1
+                && window.subscriptionsWindow()) {
+                shown = window.subscriptionsWindow();
             }
             const bool saved = shown->grab().save(options.screenshotFile);
             if (!saved)

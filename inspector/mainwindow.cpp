@@ -11,6 +11,7 @@
 #include "widgets/eventlogwidget.h"
 #include "widgets/anomalywindow.h"
 #include "widgets/ladderwindow.h"
+#include "widgets/subscriptionswindow.h"
 #include "widgets/serverview.h"
 
 #include <QtAri/Error>
@@ -165,6 +166,8 @@ void MainWindow::createActions()
         Qt::CTRL | Qt::SHIFT | Qt::Key_L, &MainWindow::showCallLadder);
     auto *anomaliesA = makeAction(u"actionAnomalies"_s, tr("&Anomalies…"), u"dialog-warning"_s,
         Qt::Key_F9, &MainWindow::showAnomalies);
+    auto *subscriptionsA = makeAction(u"actionSubscriptions"_s,
+        tr("Event &types and subscriptions…"), {}, Qt::Key_F10, &MainWindow::showSubscriptions);
     auto *aboutA =
         makeAction(u"actionAbout"_s, tr("&About"), u"help-about"_s, {}, &MainWindow::about);
 
@@ -190,7 +193,7 @@ void MainWindow::createActions()
     media->addSeparator();
     media->addActions({ recStart, recStop });
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addActions({ pauseLog, clearLog, eventsOf, ladder, anomaliesA });
+    view->addActions({ pauseLog, clearLog, eventsOf, ladder, anomaliesA, subscriptionsA });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(aboutA);
 
@@ -220,7 +223,7 @@ void MainWindow::createActions()
     m_sessionActions = { closeTab, hangupA, hangupCause, answerA, ringA, ringStopA, holdA, unholdA,
         muteA, unmuteA, dtmf, originateA, createBridgeA, bridgeSel, destroyBridgeA,
         removeFromBridgeA, playA, stopPlay, pausePlay, resumePlay, mohStart, mohStop, recStart,
-        recStop, pauseLog, clearLog, eventsOf, ladder, anomaliesA };
+        recStop, pauseLog, clearLog, eventsOf, ladder, anomaliesA, subscriptionsA };
 }
 
 QAction *MainWindow::action(const QString &objectName) const
@@ -711,6 +714,23 @@ LadderWindow *MainWindow::openLadder(Session *session, const QString &key)
 AnomalyWindow *MainWindow::anomalyWindow() const
 {
     return m_anomalyWindow.data();
+}
+
+SubscriptionsWindow *MainWindow::subscriptionsWindow() const
+{
+    return m_subscriptionsWindow.data();
+}
+
+void MainWindow::showSubscriptions()
+{
+    ServerView *v = currentView();
+    if (!v)
+        return;
+    if (m_subscriptionsWindow)
+        m_subscriptionsWindow->close();
+    auto *window = new SubscriptionsWindow(v->session(), v->eventLog()->filter(), this);
+    m_subscriptionsWindow = window;
+    window->show();
 }
 
 void MainWindow::showAnomalies()

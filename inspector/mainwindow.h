@@ -21,6 +21,7 @@ class Error;
 namespace QtAri::Inspector {
 
 class AnomalyWindow;
+class SubscriptionsWindow;
 class LadderWindow;
 class ServerView;
 class Session;
@@ -57,6 +58,8 @@ public:
     LadderWindow *lastLadder() const;
     //! The anomalies window (actionAnomalies), while it is open.
     AnomalyWindow *anomalyWindow() const;
+    //! The event types and subscriptions window (actionSubscriptions), while it is open.
+    SubscriptionsWindow *subscriptionsWindow() const;
     //! Opens the call ladder of \a key ("channel:ID", "bridge:ID") in \a session.
     LadderWindow *openLadder(Session *session, const QString &key);
 
@@ -104,6 +107,7 @@ private:
     void showEventsOfSelection();
     void showCallLadder();
     void showAnomalies();
+    void showSubscriptions();
     void closeCurrentTab();
     void about();
 
@@ -119,6 +123,7 @@ private:
     QPointer<QDialog> m_dialog;
     QPointer<LadderWindow> m_ladder;
     QPointer<AnomalyWindow> m_anomalyWindow;
+    QPointer<SubscriptionsWindow> m_subscriptionsWindow;
     QList<QAction *> m_channelActions;
     QList<QAction *> m_bridgeActions;
     QList<QAction *> m_sessionActions;

@@ -45,7 +45,7 @@ Options parseOptions(const QStringList &arguments)
         u"ms"_s, u"5000"_s);
     const QCommandLineOption shotView(u"screenshot-view"_s,
         QCoreApplication::translate(
-            "Options", "What --screenshot shows: main (the main window) or ladder."),
+            "Options", "What --screenshot shows: main (the main window), ladder, anomalies or subscriptions."),
         u"view"_s, u"main"_s);
     const QCommandLineOption listen(u"listen"_s,
         QCoreApplication::translate("Options",
@@ -84,8 +84,10 @@ Options parseOptions(const QStringList &arguments)
     if (!ok || o.screenshotDelayMs < 0)
         o.error = QCoreApplication::translate("Options", "--screenshot-delay needs milliseconds");
     o.screenshotView = parser.value(shotView);
-    if (!QStringList { u"main"_s, u"ladder"_s }.contains(o.screenshotView))
-        o.error = QCoreApplication::translate("Options", "--screenshot-view is main or ladder");
+    if (!QStringList { u"main"_s, u"ladder"_s, u"anomalies"_s, u"subscriptions"_s }.contains(
+            o.screenshotView))
+        o.error = QCoreApplication::translate(
+            "Options", "--screenshot-view is main, ladder, anomalies or subscriptions");
     return o;
 }
 

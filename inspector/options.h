@@ -22,8 +22,8 @@ struct Options
     QString language; //!< "de", "fr" … ("" = the system's)
     QString screenshotFile; //!< grab the window into this file and quit
     int screenshotDelayMs = 5000;
-    //! What --screenshot grabs: "main" (the main window) or "ladder" (the call ladder of the
-    //! channel the screenshot selects).
+    //! What --screenshot grabs: "main" (the main window), "ladder" (the call ladder of the
+    //! channel the screenshot selects), "anomalies" or "subscriptions" (those windows).
     QString screenshotView = QStringLiteral("main");
     QString error; //!< set when the command line is wrong
 };

@@ -221,11 +221,20 @@ void Session::handleEvent(const QJsonObject &event)
     // Channels and bridges are the client's (QtAri::ChannelModel / BridgeModel follow its
     // mirror); here only the log, the rate and which playbacks and recordings run where.
     ++m_eventCount;
-    m_eventLog->append(event);
-    m_traffic->addEvent(event);
-    m_anomalies->noteEvent(event);
-
     const QString type = event.value("type"_L1).toString();
+    auto count = m_typeCounts.find(type);
+    if (count == m_typeCounts.end()) {
+        m_typeCounts.insert(type, 1);
+        Q_EMIT eventTypeSeen(type);
+    } else {
+        ++count.value();
+    }
+    m_anomalies->noteEvent(event);
+    if (m_uncaptured.isEmpty() || !m_uncaptured.contains(type)) {
+        m_eventLog->append(event);
+        m_traffic->addEvent(event);
+    }
+
     if (type == "ChannelDestroyed"_L1 || type == "BridgeDestroyed"_L1) {
         const QString gone =
             event.value(type == "ChannelDestroyed"_L1 ? "channel"_L1 : "bridge"_L1)
@@ -249,6 +258,17 @@ void Session::handleEvent(const QJsonObject &event)
         else
             m_recordingTargets.remove(name);
     }
+}
+
+void Session::setCaptured(const QString &type, bool captured)
+{
+    if (captured == isCaptured(type))
+        return;
+    if (captured)
+        m_uncaptured.remove(type);
+    else
+        m_uncaptured.insert(type);
+    Q_EMIT captureChanged(type, captured);
 }
 
 void Session::fetchAsteriskInfo()

@@ -71,6 +71,13 @@ public:
     double eventsPerSecond() const { return m_eventsPerSecond; }
     quint64 eventCount() const { return m_eventCount; }
 
+    //! Events received per type (captured or not).
+    const QHash<QString, quint64> &eventTypeCounts() const { return m_typeCounts; }
+    //! The capture filter: events of a type not captured are counted, watched for anomalies,
+    //! and otherwise dropped (not in the event log, the ladder or a recording).
+    bool isCaptured(const QString &type) const { return !m_uncaptured.contains(type); }
+    void setCaptured(const QString &type, bool captured);
+
     //! Playback ids running on a channel or bridge (as told by Playback events).
     QStringList playbacksOn(const QString &objectId) const;
     //! Live recording names on a channel or bridge.
@@ -120,6 +127,9 @@ Q_SIGNALS:
     //! \a action is the translated name of what failed ("Hang up"); \a error has Asterisk's text.
     void actionFailed(const QString &action, const QtAri::Error &error);
     void actionSucceeded(const QString &action);
+    //! An event type was seen for the first time.
+    void eventTypeSeen(const QString &type);
+    void captureChanged(const QString &type, bool captured);
 
 private:
     void handleEvent(const QJsonObject &event);
@@ -136,6 +146,8 @@ private:
     EventLogModel *m_eventLog = nullptr;
     Traffic *m_traffic = nullptr;
     AnomalyModel *m_anomalies = nullptr;
+    QHash<QString, quint64> m_typeCounts;
+    QSet<QString> m_uncaptured;
     QHash<QString, QString> m_playbackTargets; // playback id -> channel/bridge id
     QHash<QString, QString> m_recordingTargets; // recording name -> channel/bridge id
     QTimer m_rateTimer;

@@ -35,9 +35,22 @@ void EventLogFilter::setTextFilter(const QString &text)
     invalidateFilter();
 }
 
+void EventLogFilter::setTypeShown(const QString &type, bool shown)
+{
+    if (shown == !m_hidden.contains(type))
+        return;
+    if (shown)
+        m_hidden.remove(type);
+    else
+        m_hidden.insert(type);
+    invalidateFilter();
+}
+
 bool EventLogFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (!m_hidden.isEmpty() && m_hidden.contains(index.data(TypeRole).toString()))
+        return false;
     if (!m_type.isEmpty() && index.data(TypeRole).toString() != m_type)
         return false;
     if (!m_id.isEmpty()) {

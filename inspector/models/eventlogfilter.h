@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #pragma once
 
+#include <QtCore/QSet>
 #include <QtCore/QSortFilterProxyModel>
 
 namespace QtAri::Inspector {
@@ -22,6 +23,9 @@ public:
     void setIdFilter(const QString &id);
     QString textFilter() const { return m_text; }
     void setTextFilter(const QString &text);
+    //! Event types not shown (the display filter of the event types window).
+    QSet<QString> hiddenTypes() const { return m_hidden; }
+    void setTypeShown(const QString &type, bool shown);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -30,6 +34,7 @@ private:
     QString m_type;
     QString m_id;
     QString m_text;
+    QSet<QString> m_hidden;
 };
 
 } // namespace QtAri::Inspector
