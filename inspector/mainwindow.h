@@ -15,10 +15,13 @@ QT_END_NAMESPACE
 
 namespace QtAri {
 class Error;
+struct Request;
 }
 
 namespace QtAri::Inspector {
 
+class CommandPalette;
+class ComposerDialog;
 class ServerView;
 class Session;
 
@@ -50,6 +53,14 @@ public:
     void showConnectionDialogFor(const ConnectionProfile &profile);
     //! For --screenshot: selects a bridged channel (details filled) and the newest event.
     void prepareScreenshot();
+
+    // --- request composer and command palette (composer branch) ---
+    //! The composer of the current server, opened (or raised) and filled with \a request if given.
+    ComposerDialog *openComposer(const QtAri::Request *request = nullptr);
+    //! The open composer, or nullptr.
+    ComposerDialog *composer() const;
+    //! Ctrl+K's palette (made on first use).
+    CommandPalette *commandPalette();
 
 Q_SIGNALS:
     //! An action failed; the message box shows \a error's message (Asterisk's text).
@@ -95,6 +106,9 @@ private:
     void showEventsOfSelection();
     void closeCurrentTab();
     void about();
+    void composeRequest();
+    void showCommandPalette();
+    void showRequestLog();
 
     ProfileStore *m_store;
     QTabWidget *m_tabs;
@@ -105,6 +119,8 @@ private:
     QLabel *m_rateLabel;
     QLabel *m_countLabel;
     QPointer<QDialog> m_dialog;
+    QPointer<ComposerDialog> m_composer;
+    CommandPalette *m_palette = nullptr;
     QList<QAction *> m_channelActions;
     QList<QAction *> m_bridgeActions;
     QList<QAction *> m_sessionActions;

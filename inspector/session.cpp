@@ -4,6 +4,7 @@
 #include "models/bridgesmodel.h"
 #include "models/channelsmodel.h"
 #include "models/eventlogmodel.h"
+#include "models/requestlogmodel.h"
 
 #include <QtAri/AsteriskApi>
 #include <QtAri/Bridge>
@@ -63,6 +64,8 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
     m_channels = new ChannelsModel(m_client, this);
     m_bridges = new BridgesModel(m_client, this);
     m_eventLog = new EventLogModel(this);
+    m_requestLog = new RequestLogModel(this);
+    connect(m_client, &QtAri::Client::requestFinished, m_requestLog, &RequestLogModel::append);
     const QString tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_channels->setDragTag(tag);
     m_bridges->setDragTag(tag);
