@@ -426,8 +426,10 @@ bool ComposerDialog::send()
         }
         return false;
     }
-    if (!m_session)
+    if (!m_session) {
+        m_message->setText(tr("The server's tab was closed; open the composer from another one"));
         return false;
+    }
     m_message->clear();
     m_busy = true;
     m_send->setEnabled(false);

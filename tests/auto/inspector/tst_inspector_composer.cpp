@@ -20,6 +20,7 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QPointer>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void copyAsCpp();
     void cppSnippetsForEveryOperationWereCompiled();
     void sinceWarnsForAnOlderServer();
+    void composerOutlivesItsTab();
     void paletteFiltersAndRunsActions();
     void paletteShowsDisabledActionsWithoutRunningThem();
     void paletteFindsActionsAddedLater();
@@ -694,6 +696,29 @@ void tst_InspectorComposer::sinceWarnsForAnOlderServer()
     composer->setValue(u"report_events"_s, u"true"_s);
     QVERIFY(composer->sinceText().contains(u"report_events"_s));
     QVERIFY(composer->sinceText().contains(u"needs Asterisk 20"_s));
+}
+
+void tst_InspectorComposer::composerOutlivesItsTab()
+{
+    QVERIFY(connectWindow());
+    QPointer<ComposerDialog> composer = openComposer();
+    QVERIFY(composer);
+    QVERIFY(composer->setOperation(u"channels.list"_s));
+    // A request in flight when the tab goes: nothing runs on the dead session.
+    m_sim->setRestDelay(300);
+    QVERIFY(composer->send());
+    QTabWidget *tabs = m_window->tabs();
+    Q_EMIT tabs->tabCloseRequested(tabs->indexOf(m_view));
+    m_view = nullptr;
+    QTRY_COMPARE(tabs->count(), 0);
+    QTest::qWait(500);
+    QVERIFY(composer);
+    QVERIFY(!composer->session());
+    QVERIFY(!composer->send());
+    QVERIFY(!composer->messageText().isEmpty());
+    // Without a server there is nothing to compose for.
+    QVERIFY(!m_window->action(u"actionComposeRequest"_s)->isEnabled());
+    QVERIFY(!m_window->openComposer());
 }
 
 // --- the command palette --------------------------------------------------------------------
