@@ -109,11 +109,13 @@ int CommandPalette::score(const QString &query, const QString &text)
             total += (wordStart ? 300 : 200) - int(std::min<qsizetype>(at, 100));
             continue;
         }
-        // The letters in order.
+        // The letters in order, within the action's own name (not its menu's: "hang" should not
+        // find "Channel › Ring").
+        const QString name = text.section(u" › "_s, -1);
         qsizetype pos = 0;
         int gaps = 0;
         for (const QChar c : word) {
-            const qsizetype found = text.indexOf(c, pos, Qt::CaseInsensitive);
+            const qsizetype found = name.indexOf(c, pos, Qt::CaseInsensitive);
             if (found < 0)
                 return -1;
             gaps += int(found - pos);

@@ -19,8 +19,8 @@ namespace QtAri::Inspector {
 //! (submenus included) and its tool bars, so actions added later by anyone appear without being
 //! listed here. Each row shows the menu path ("Channel › Hang up") and the shortcut; disabled
 //! actions are shown greyed and cannot be run. Typing filters by words, each matching a substring
-//! or, failing that, the letters in order ("hgup" finds "Hang up"); Up/Down move, Enter runs and
-//! closes, Esc closes.
+//! of the path or, failing that, the letters in order in the action's name ("hgup" finds
+//! "Hang up"); Up/Down move, Enter runs and closes, Esc closes.
 class CommandPalette : public QFrame
 {
     Q_OBJECT

@@ -12,6 +12,7 @@
 #include <QtCore/QElapsedTimer>
 #include <QtGui/QClipboard>
 #include <QtGui/QFontDatabase>
+#include <QtGui/QKeyEvent>
 #include <QtGui/QGuiApplication>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QDialogButtonBox>
@@ -81,6 +82,7 @@ ComposerDialog::ComposerDialog(Session *session, QWidget *parent)
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_tree, 1);
     connect(m_search, &QLineEdit::textChanged, this, &ComposerDialog::filterOperations);
+    m_search->installEventFilter(this);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item && !item->data(0, OperationRole).toString().isEmpty())
             buildForm(OperationCatalog::instance().find(item->data(0, OperationRole).toString()));
@@ -168,6 +170,26 @@ ComposerDialog::ComposerDialog(Session *session, QWidget *parent)
 }
 
 ComposerDialog::~ComposerDialog() = default;
+
+bool ComposerDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // In the search box, Down goes to the list and Enter to the form (not to Send).
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Down) {
+            m_tree->setFocus();
+            return true;
+        }
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            if (m_op && !m_op->parameters.isEmpty())
+                m_fields.value(m_op->parameters.first().name)->setFocus();
+            else
+                m_send->setFocus();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
 
 int ComposerDialog::operationCount() const
 {

@@ -73,6 +73,9 @@ Q_SIGNALS:
     //! The answer to a request sent with send() is shown.
     void responseShown();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void filterOperations(const QString &text);
     void buildForm(const OperationSpec *op);

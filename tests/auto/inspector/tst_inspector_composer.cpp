@@ -222,6 +222,18 @@ void tst_InspectorComposer::requestLogModelBatchesAndCaps()
     QVERIFY(model.index(2, 0).data(RequestLogModel::InternalRole).toBool());
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+
+    // A burst is one insertion, capped.
+    model.setMaxRows(5000);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QtAri::Exchange e;
+    e.request.method = "GET";
+    e.request.path = "/channels";
+    e.result = QtAri::Response { 200, "[]", "application/json", {} };
+    for (int i = 0; i < 20000; ++i)
+        model.append(e);
+    QTRY_COMPARE(model.rowCount(), 5000);
+    QCOMPARE(inserted.size(), 1);
 }
 
 void tst_InspectorComposer::requestLogMasksSecrets()
@@ -288,6 +300,12 @@ void tst_InspectorComposer::composerListsEveryOperation()
     }
     QCOMPARE(shown, 1);
     QCOMPARE(composer->operation(), u"channels.hangup"_s);
+    // Enter in the search goes to the form, not to Send.
+    const int before = int(m_requests.size());
+    QTest::keyClick(composer->searchEdit(), Qt::Key_Return);
+    QTest::qWait(100);
+    QCOMPARE(int(m_requests.size()), before);
+    QVERIFY(composer->messageText().isEmpty());
 }
 
 void tst_InspectorComposer::formFollowsTheSpec()
@@ -748,6 +766,9 @@ void tst_InspectorComposer::paletteFiltersAndRunsActions()
     QCOMPARE(palette->shownCommands().value(0), u"Channel › Hang up"_s);
     QCOMPARE(palette->shownCommands().value(1), u"Channel › Hang up with cause"_s);
     QVERIFY(!palette->shownCommands().contains(u"Channel › Answer"_s));
+    QVERIFY(!palette->shownCommands().contains(u"Channel › Ring"_s)); // no letters from the menu
+    QCOMPARE(CommandPalette::score(u"hgup"_s, u"Channel › Hang up"_s) > 0, true);
+    QCOMPARE(CommandPalette::score(u"hang"_s, u"Channel › Ring"_s), -1);
     // Down moves, Up comes back.
     QTest::keyClick(palette->filterEdit(), Qt::Key_Down);
     QCOMPARE(palette->list()->currentItem()->text(0), u"Channel › Hang up with cause"_s);
