@@ -6,12 +6,15 @@
 #include "models/anomalymodel.h"
 #include "models/eventlogmodel.h"
 #include "session.h"
+#include "widgets/commandpalette.h"
+#include "widgets/composer.h"
 #include "widgets/connectiondialog.h"
 #include "widgets/dialogs.h"
 #include "widgets/eventlogwidget.h"
 #include "widgets/anomalywindow.h"
 #include "widgets/ladderwindow.h"
 #include "widgets/subscriptionswindow.h"
+#include "widgets/requestlogwidget.h"
 #include "widgets/serverview.h"
 
 #include <QtAri/Error>
@@ -100,7 +103,10 @@ void MainWindow::createActions()
         QKeySequence::Close, &MainWindow::closeCurrentTab);
     auto *quit = new QAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this);
     quit->setObjectName(u"actionQuit"_s);
-    quit->setShortcut(QKeySequence::Quit);
+    // Some platforms (offscreen, plain X11) have no standard Quit key: Ctrl+Q there.
+    quit->setShortcut(QKeySequence::keyBindings(QKeySequence::Quit).isEmpty()
+            ? QKeySequence(Qt::CTRL | Qt::Key_Q)
+            : QKeySequence(QKeySequence::Quit));
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     auto *hangupA = makeAction(u"actionHangup"_s, tr("&Hang up"), u"call-stop"_s,
@@ -111,8 +117,8 @@ void MainWindow::createActions()
         Qt::CTRL | Qt::SHIFT | Qt::Key_A, &MainWindow::answer);
     auto *ringA = makeAction(
         u"actionRing"_s, tr("&Ring"), {}, Qt::CTRL | Qt::SHIFT | Qt::Key_R, &MainWindow::ring);
-    auto *ringStopA =
-        makeAction(u"actionRingStop"_s, tr("Stop r&inging"), {}, {}, &MainWindow::ringStop);
+    auto *ringStopA = makeAction(u"actionRingStop"_s, tr("Stop r&inging"), {},
+        Qt::CTRL | Qt::SHIFT | Qt::Key_I, &MainWindow::ringStop);
     auto *holdA = makeAction(u"actionHold"_s, tr("H&old"), u"media-playback-pause"_s,
         Qt::CTRL | Qt::Key_H, &MainWindow::hold);
     auto *unholdA = makeAction(u"actionUnhold"_s, tr("U&nhold"), {},
@@ -147,9 +153,9 @@ void MainWindow::createActions()
     auto *resumePlay = makeAction(u"actionResumePlayback"_s, tr("R&esume playback"), {},
         Qt::CTRL | Qt::SHIFT | Qt::Key_Comma, &MainWindow::resumePlayback);
     auto *mohStart = makeAction(u"actionStartMoh"_s, tr("Start music on &hold"), {},
-        Qt::CTRL | Qt::Key_K, &MainWindow::startMoh);
+        Qt::CTRL | Qt::ALT | Qt::Key_H, &MainWindow::startMoh);
     auto *mohStop = makeAction(u"actionStopMoh"_s, tr("Stop music on h&old"), {},
-        Qt::CTRL | Qt::SHIFT | Qt::Key_K, &MainWindow::stopMoh);
+        Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_H, &MainWindow::stopMoh);
     auto *recStart = makeAction(u"actionStartRecording"_s, tr("Start &recording…"),
         u"media-record"_s, Qt::CTRL | Qt::Key_R, &MainWindow::startRecording);
     auto *recStop = makeAction(u"actionStopRecording"_s, tr("S&top recording"), {},
@@ -163,13 +169,22 @@ void MainWindow::createActions()
     auto *eventsOf = makeAction(u"actionEventsOfSelection"_s, tr("Show &events of the selection"),
         u"edit-find"_s, Qt::CTRL | Qt::Key_E, &MainWindow::showEventsOfSelection);
     auto *ladder = makeAction(u"actionCallLadder"_s, tr("Call &ladder"), u"view-list-tree"_s,
-        Qt::CTRL | Qt::SHIFT | Qt::Key_L, &MainWindow::showCallLadder);
+        Qt::CTRL | Qt::SHIFT | Qt::Key_G, &MainWindow::showCallLadder);
     auto *anomaliesA = makeAction(u"actionAnomalies"_s, tr("&Anomalies…"), u"dialog-warning"_s,
         Qt::Key_F9, &MainWindow::showAnomalies);
     auto *subscriptionsA = makeAction(u"actionSubscriptions"_s,
-        tr("Event &types and subscriptions…"), {}, Qt::Key_F10, &MainWindow::showSubscriptions);
+        tr("Event &types and subscriptions…"), {}, Qt::CTRL | Qt::SHIFT | Qt::Key_T,
+        &MainWindow::showSubscriptions);
     auto *aboutA =
-        makeAction(u"actionAbout"_s, tr("&About"), u"help-about"_s, {}, &MainWindow::about);
+        makeAction(u"actionAbout"_s, tr("&About"), u"help-about"_s,
+            QKeySequence::HelpContents, &MainWindow::about);
+    // Tools (composer branch): the request composer, the request log and the command palette.
+    auto *composeA = makeAction(u"actionComposeRequest"_s, tr("Compose &Request…"),
+        u"document-new"_s, Qt::CTRL | Qt::SHIFT | Qt::Key_C, &MainWindow::composeRequest);
+    auto *requestLogA = makeAction(u"actionShowRequestLog"_s, tr("Show the re&quest log"), {},
+        Qt::CTRL | Qt::SHIFT | Qt::Key_L, &MainWindow::showRequestLog);
+    auto *paletteA = makeAction(u"actionCommandPalette"_s, tr("Command &palette…"), {},
+        Qt::CTRL | Qt::Key_K, &MainWindow::showCommandPalette);
 
     QMenu *file = menuBar()->addMenu(tr("&Server"));
     file->addAction(connectAction);
@@ -194,6 +209,11 @@ void MainWindow::createActions()
     media->addActions({ recStart, recStop });
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({ pauseLog, clearLog, eventsOf, ladder, anomaliesA, subscriptionsA });
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(u"toolsMenu"_s);
+    tools->addActions({ composeA, requestLogA });
+    tools->addSeparator();
+    tools->addAction(paletteA);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(aboutA);
 
@@ -223,7 +243,8 @@ void MainWindow::createActions()
     m_sessionActions = { closeTab, hangupA, hangupCause, answerA, ringA, ringStopA, holdA, unholdA,
         muteA, unmuteA, dtmf, originateA, createBridgeA, bridgeSel, destroyBridgeA,
         removeFromBridgeA, playA, stopPlay, pausePlay, resumePlay, mohStart, mohStop, recStart,
-        recStop, pauseLog, clearLog, eventsOf, ladder, anomaliesA, subscriptionsA };
+        recStop, pauseLog, clearLog, eventsOf, ladder, anomaliesA, subscriptionsA, composeA,
+        requestLogA };
 }
 
 QAction *MainWindow::action(const QString &objectName) const
@@ -265,6 +286,11 @@ ServerView *MainWindow::addSession(Session *session)
         showError(tr("Connect to %1").arg(session->title()), error);
     });
     connect(view, &ServerView::selectionChanged, this, &MainWindow::updateActions);
+    connect(view->requestLog(), &RequestLogWidget::editRequested, this,
+        [this, view](const QtAri::Request &request) {
+            m_tabs->setCurrentWidget(view);
+            openComposer(&request);
+        });
     // Keep the channel/bridge counts current between the once-a-second status updates.
     for (QAbstractItemModel *model : { static_cast<QAbstractItemModel *>(session->channels()),
              static_cast<QAbstractItemModel *>(session->bridges()) }) {
@@ -333,6 +359,57 @@ void MainWindow::prepareScreenshot()
     QTableView *log = v->eventLog()->view();
     if (const int rows = log->model()->rowCount(); rows > 0)
         log->selectRow(rows - 1);
+}
+
+// --- request composer and command palette (composer branch) ---------------------------------
+
+ComposerDialog *MainWindow::openComposer(const QtAri::Request *request)
+{
+    Session *session = currentSession();
+    if (!session)
+        return nullptr;
+    if (m_composer && m_composer->session() != session)
+        m_composer->close(); // it deletes itself
+    if (!m_composer || m_composer->session() != session) {
+        m_composer = new ComposerDialog(session, this);
+        m_composer->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    if (request)
+        m_composer->setRequest(*request);
+    m_composer->show();
+    m_composer->raise();
+    m_composer->activateWindow();
+    return m_composer;
+}
+
+ComposerDialog *MainWindow::composer() const
+{
+    return m_composer;
+}
+
+void MainWindow::composeRequest()
+{
+    openComposer();
+}
+
+void MainWindow::showRequestLog()
+{
+    if (ServerView *v = currentView()) {
+        v->bottomTabs()->setCurrentWidget(v->requestLog());
+        v->requestLog()->view()->setFocus();
+    }
+}
+
+CommandPalette *MainWindow::commandPalette()
+{
+    if (!m_palette)
+        m_palette = new CommandPalette(this);
+    return m_palette;
+}
+
+void MainWindow::showCommandPalette()
+{
+    commandPalette()->popup();
 }
 
 void MainWindow::openDialog(QDialog *dialog)

@@ -16,6 +16,7 @@ QT_END_NAMESPACE
 
 namespace QtAri {
 class Error;
+struct Request;
 }
 
 namespace QtAri::Inspector {
@@ -23,6 +24,8 @@ namespace QtAri::Inspector {
 class AnomalyWindow;
 class SubscriptionsWindow;
 class LadderWindow;
+class CommandPalette;
+class ComposerDialog;
 class ServerView;
 class Session;
 
@@ -62,6 +65,14 @@ public:
     SubscriptionsWindow *subscriptionsWindow() const;
     //! Opens the call ladder of \a key ("channel:ID", "bridge:ID") in \a session.
     LadderWindow *openLadder(Session *session, const QString &key);
+
+    // --- request composer and command palette (composer branch) ---
+    //! The composer of the current server, opened (or raised) and filled with \a request if given.
+    ComposerDialog *openComposer(const QtAri::Request *request = nullptr);
+    //! The open composer, or nullptr.
+    ComposerDialog *composer() const;
+    //! Ctrl+K's palette (made on first use).
+    CommandPalette *commandPalette();
 
 Q_SIGNALS:
     //! An action failed; the message box shows \a error's message (Asterisk's text).
@@ -110,6 +121,9 @@ private:
     void showSubscriptions();
     void closeCurrentTab();
     void about();
+    void composeRequest();
+    void showCommandPalette();
+    void showRequestLog();
 
     ProfileStore *m_store;
     QTabWidget *m_tabs;
@@ -124,6 +138,8 @@ private:
     QPointer<LadderWindow> m_ladder;
     QPointer<AnomalyWindow> m_anomalyWindow;
     QPointer<SubscriptionsWindow> m_subscriptionsWindow;
+    QPointer<ComposerDialog> m_composer;
+    CommandPalette *m_palette = nullptr;
     QList<QAction *> m_channelActions;
     QList<QAction *> m_bridgeActions;
     QList<QAction *> m_sessionActions;

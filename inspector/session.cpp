@@ -6,6 +6,7 @@
 #include "models/eventlogmodel.h"
 #include "models/anomalymodel.h"
 #include "models/traffic.h"
+#include "models/requestlogmodel.h"
 
 #include <QtAri/AsteriskApi>
 #include <QtAri/Bridge>
@@ -67,6 +68,8 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
     m_eventLog = new EventLogModel(this);
     m_traffic = new Traffic(this);
     m_anomalies = new AnomalyModel(m_client, this);
+    m_requestLog = new RequestLogModel(this);
+    connect(m_client, &QtAri::Client::requestFinished, m_requestLog, &RequestLogModel::append);
     const QString tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_channels->setDragTag(tag);
     m_bridges->setDragTag(tag);

@@ -29,6 +29,7 @@ class ChannelsModel;
 class EventLogModel;
 class Traffic;
 class AnomalyModel;
+class RequestLogModel;
 
 //! \brief One server in the Inspector: its QtAri::Client, the models fed from it and every action.
 //!
@@ -62,6 +63,8 @@ public:
     Traffic *traffic() const { return m_traffic; }
     //! What looks wrong: repeated events, unfinished playbacks, REST errors …
     AnomalyModel *anomalies() const { return m_anomalies; }
+    //! Every REST exchange of the client (QtAri::Client::requestFinished()).
+    RequestLogModel *requestLog() const { return m_requestLog; }
 
     //! "Connected", "Reconnecting (attempt 3)" …, translated.
     QString stateText() const;
@@ -148,6 +151,7 @@ private:
     AnomalyModel *m_anomalies = nullptr;
     QHash<QString, quint64> m_typeCounts;
     QSet<QString> m_uncaptured;
+    RequestLogModel *m_requestLog = nullptr;
     QHash<QString, QString> m_playbackTargets; // playback id -> channel/bridge id
     QHash<QString, QString> m_recordingTargets; // recording name -> channel/bridge id
     QTimer m_rateTimer;

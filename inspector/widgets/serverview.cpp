@@ -3,6 +3,7 @@
 
 #include "detailswidget.h"
 #include "eventlogwidget.h"
+#include "requestlogwidget.h"
 #include "models/bridgesmodel.h"
 #include "models/channelsmodel.h"
 #include "models/roles.h"
@@ -15,6 +16,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QSplitter>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QTreeView>
 #include <QtWidgets/QVBoxLayout>
@@ -145,7 +147,14 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
     top->setStretchFactor(1, 2);
     auto *main = new QSplitter(Qt::Vertical, this);
     main->addWidget(top);
-    main->addWidget(m_eventLog);
+    // Bottom: the event log and the request log as tabs (composer branch).
+    m_requestLog = new RequestLogWidget(session, this);
+    m_bottomTabs = new QTabWidget(main);
+    m_bottomTabs->setObjectName(u"bottomTabs"_s);
+    m_bottomTabs->setDocumentMode(true);
+    m_bottomTabs->addTab(m_eventLog, tr("Events"));
+    m_bottomTabs->addTab(m_requestLog, tr("Requests"));
+    main->addWidget(m_bottomTabs);
     main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 1);
     main->setSizes({ 420, 330 });

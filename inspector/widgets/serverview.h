@@ -5,6 +5,7 @@
 
 QT_BEGIN_NAMESPACE
 class QCheckBox;
+class QTabWidget;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
@@ -17,6 +18,7 @@ namespace QtAri::Inspector {
 class ChannelFilterModel;
 class DetailsWidget;
 class EventLogWidget;
+class RequestLogWidget;
 class Session;
 
 //! \brief One server's tab: channels, the bridge tree, details and the event log.
@@ -35,6 +37,10 @@ public:
     QCheckBox *stasisOnlyBox() const { return m_stasisOnly; }
     EventLogWidget *eventLog() const { return m_eventLog; }
     DetailsWidget *details() const { return m_details; }
+    // --- request log (composer branch) ---
+    RequestLogWidget *requestLog() const { return m_requestLog; }
+    //! The bottom tabs: the event log and the request log.
+    QTabWidget *bottomTabs() const { return m_bottomTabs; }
 
     //! The selected channels: rows of the channel table, or member rows of the bridge tree if
     //! that was selected last.
@@ -66,6 +72,8 @@ private:
     QTreeView *m_bridgeView;
     DetailsWidget *m_details;
     EventLogWidget *m_eventLog;
+    RequestLogWidget *m_requestLog; // composer branch
+    QTabWidget *m_bottomTabs;
     Focus m_focus = Focus::Channels;
 };
 

@@ -364,6 +364,11 @@ void Client::disconnectFromServer() { d->connection->disconnectFromServer(); }
 
 Transport *Client::transport() const { return d->connection->transport(); }
 
+QFuture<Result<Response>> Client::send(const Request &request)
+{
+    return d->transport->send(request);
+}
+
 ChannelsApi *Client::channels() const { return d->channels.get(); }
 BridgesApi *Client::bridges() const { return d->bridges.get(); }
 PlaybacksApi *Client::playbacks() const { return d->playbacks.get(); }

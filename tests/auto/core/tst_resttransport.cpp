@@ -4,6 +4,7 @@
 // setting and server version, the frames as Asterisk accepts them (trace m), typed errors,
 // timeouts, and what happens to requests in flight when the socket drops.
 #include <QtAri/AsteriskApi>
+#include <QtAri/Channel>
 #include <QtAri/ChannelsApi>
 #include <QtAri/Client>
 #include <QtAri/RecordingsApi>
@@ -12,9 +13,12 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QLoggingCategory>
+#include <QtCore/QPointer>
+#include <QtCore/QUrl>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -88,6 +92,8 @@ private Q_SLOTS:
     void socketDropResendsGetsAndFailsTheRest();
     void clientDestroyedWithRequestsInFlight();
     void requestFinishedReportsEveryExchange();
+    void sendGoesThroughTheClient_data();
+    void sendGoesThroughTheClient();
 };
 
 void tst_RestTransport::autoFollowsTheServerVersion_data()
@@ -358,6 +364,83 @@ void tst_RestTransport::requestFinishedReportsEveryExchange()
     QCOMPARE(seen.size(), 1);
     QVERIFY(!seen.constFirst().result.has_value());
     QCOMPARE(seen.constFirst().result.error().kind(), Error::Kind::Timeout);
+}
+
+void tst_RestTransport::sendGoesThroughTheClient_data()
+{
+    QTest::addColumn<Client::RestTransport>("transport");
+    QTest::newRow("http") << Client::RestTransport::Http;
+    QTest::newRow("websocket") << Client::RestTransport::WebSocket;
+}
+
+// Client::send(): a Request built elsewhere takes the chosen REST transport, is reported by
+// requestFinished (not internal), any HTTP status is a Response, and the mirror sees the answer
+// (a hangup sent this way has ended the live channel by the time the future finishes).
+void tst_RestTransport::sendGoesThroughTheClient()
+{
+    QFETCH(Client::RestTransport, transport);
+    Simulator sim;
+    QVERIFY(sim.start());
+    Traffic traffic(&sim);
+    auto client = makeClient(sim);
+    client->setRestTransport(transport);
+    QVERIFY(await(client->connectToServer()).has_value());
+    const QString id = sim.startCall(u"rest-app"_s);
+    QVERIFY(QTest::qWaitFor([&] { return client->channel(id) != nullptr; }, 10000));
+    QList<QtAri::Exchange> seen;
+    connect(client.get(), &Client::requestFinished, this,
+            [&seen](const QtAri::Exchange &exchange) { seen.append(exchange); });
+    const int framesBefore = int(traffic.frames.size());
+
+    QtAri::Request missing;
+    missing.method = "DELETE";
+    missing.path = "/channels/no%2Fsuch%3Fid%23%25%2B";
+    missing.operation = u"channels.hangup"_s;
+    const auto notFound = await(client->send(missing));
+    QVERIFY(notFound.has_value()); // a 404 is an answer, not a transport error
+    QCOMPARE(notFound->status, 404);
+    QVERIFY(notFound->body.contains("Channel not found"));
+    QCOMPARE(seen.size(), 1);
+    QCOMPARE(seen.constFirst().request.path, missing.path);
+    QVERIFY(!seen.constFirst().internal);
+    QCOMPARE(seen.constFirst().overWebSocket, transport == Client::RestTransport::WebSocket);
+    QCOMPARE(int(traffic.frames.size()) - framesBefore,
+             transport == Client::RestTransport::WebSocket ? 1 : 0);
+
+    QtAri::Request hangup;
+    hangup.method = "DELETE";
+    hangup.path = "/channels/" + QUrl::toPercentEncoding(id);
+    hangup.query = "reason=busy";
+    hangup.operation = u"channels.hangup"_s;
+    QPointer<QtAri::Channel> live = client->channel(id);
+    QVERIFY(live);
+    bool endedFirst = false;
+    auto future = client->send(hangup);
+    future.then([&](const auto &) { endedFirst = !live || live->isEnded(); });
+    const auto done = await(future);
+    QVERIFY(done.has_value());
+    QCOMPARE(done->status, 204);
+    QVERIFY(endedFirst);
+    // Ours, not internal (the client may send its own requests in between).
+    const auto ours = std::count_if(seen.cbegin(), seen.cend(),
+                                    [](const QtAri::Exchange &e) { return !e.internal; });
+    QCOMPARE(int(ours), 2);
+    QVERIFY(std::any_of(seen.cbegin(), seen.cend(), [&](const QtAri::Exchange &e) {
+        return !e.internal && e.request.query == "reason=busy" && e.result && e.result->status == 204;
+    }));
+
+    // A request that needs a newer Asterisk fails without being sent; the future still finishes.
+    QtAri::Request future99;
+    future99.method = "GET";
+    future99.path = "/asterisk/info";
+    future99.operation = u"asterisk.getInfo"_s;
+    future99.since = 99;
+    const auto refused = await(client->send(future99));
+    QCOMPARE(refused.error().kind(), Error::Kind::Unsupported);
+
+    client->disconnectFromServer();
+    if (transport == Client::RestTransport::WebSocket)
+        QCOMPARE(await(client->send(missing)).error().kind(), Error::Kind::NotConnected);
 }
 
 QTEST_GUILESS_MAIN(tst_RestTransport)

@@ -216,6 +216,17 @@ public:
     //! sent on this transport directly bypasses that.
     Transport *transport() const;
 
+    //! \brief Sends a Request built elsewhere (an operation's static xRequest() builder, a
+    //! request composer, a logged request sent again) the way the API objects send theirs.
+    //!
+    //! It takes the REST transport restTransport() chooses (HTTP or the event socket), the mirror
+    //! looks at the answer as it does for the API objects' calls (a DELETE of a channel ends the
+    //! live Channel before the future finishes), and requestFinished() reports it, not marked
+    //! internal. Any HTTP answer, 4xx and 5xx included, is a Response; the future fails only with a
+    //! transport-level Error (Network, Timeout, NotConnected, Aborted) or with Unsupported when
+    //! \a request needs a newer Asterisk than the server's (Request::since). It always finishes.
+    QFuture<Result<Response>> send(const Request &request);
+
     //! \name Resource APIs (owned by the client; ids passed explicitly)
     //! @{
     ChannelsApi *channels() const; //!< /channels operations.
