@@ -157,6 +157,8 @@ void MainWindow::createActions()
     file->addAction(connectAction);
     file->addAction(closeTab);
     file->addSeparator();
+    createRecordingActions(file);
+    file->addSeparator();
     file->addAction(quit);
     QMenu *channel = menuBar()->addMenu(tr("&Channel"));
     channel->addActions({ answerA, ringA, ringStopA, holdA, unholdA, muteA, unmuteA, dtmf });
@@ -247,6 +249,7 @@ ServerView *MainWindow::addSession(Session *session)
         showError(tr("Connect to %1").arg(session->title()), error);
     });
     connect(view, &ServerView::selectionChanged, this, &MainWindow::updateActions);
+    watchRecorder(view);
     // Keep the channel/bridge counts current between the once-a-second status updates.
     for (QAbstractItemModel *model : { static_cast<QAbstractItemModel *>(session->channels()),
              static_cast<QAbstractItemModel *>(session->bridges()) }) {
@@ -322,6 +325,7 @@ void MainWindow::openDialog(QDialog *dialog)
 
 void MainWindow::updateStatus()
 {
+    updateRecordingStatus();
     Session *s = currentSession();
     if (!s) {
         m_stateLabel->setText(tr("Not connected"));

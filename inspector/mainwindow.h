@@ -19,6 +19,7 @@ class Error;
 
 namespace QtAri::Inspector {
 
+class RecordingView;
 class ServerView;
 class Session;
 
@@ -50,6 +51,17 @@ public:
     void showConnectionDialogFor(const ConnectionProfile &profile);
     //! For --screenshot: selects a bridged channel (details filled) and the newest event.
     void prepareScreenshot();
+
+    // --- session recording, offline recordings and replay (mainwindow_recording.cpp) ----------
+    //! Records the current session to \a fileName (File > Record Session…, --record); false, with
+    //! a message, when there is no session or the file cannot be written.
+    bool recordSessionTo(const QString &fileName);
+    void stopSessionRecording(); //!< Stops recording the current session.
+    //! Opens \a fileName offline in a new tab (File > Open Recording…, --open); nullptr, with a
+    //! message, when it cannot be read.
+    RecordingView *openRecording(const QString &fileName);
+    //! Starts a local simulator replaying \a fileName at \a speed and opens a live tab on it.
+    ServerView *replayRecording(const QString &fileName, double speed = 1.0);
 
 Q_SIGNALS:
     //! An action failed; the message box shows \a error's message (Asterisk's text).
@@ -95,6 +107,13 @@ private:
     void showEventsOfSelection();
     void closeCurrentTab();
     void about();
+    // recording (mainwindow_recording.cpp)
+    void createRecordingActions(QMenu *menu);
+    void watchRecorder(ServerView *view);
+    void updateRecordingStatus();
+    void toggleSessionRecording();
+    void showOpenRecordingDialog();
+    void showRecordingError(const QString &title, const QString &message);
 
     ProfileStore *m_store;
     QTabWidget *m_tabs;
@@ -104,6 +123,7 @@ private:
     QLabel *m_versionLabel;
     QLabel *m_rateLabel;
     QLabel *m_countLabel;
+    QLabel *m_recordLabel = nullptr;
     QPointer<QDialog> m_dialog;
     QList<QAction *> m_channelActions;
     QList<QAction *> m_bridgeActions;

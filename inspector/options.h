@@ -22,6 +22,8 @@ struct Options
     QString language; //!< "de", "fr" … ("" = the system's)
     QString screenshotFile; //!< grab the window into this file and quit
     int screenshotDelayMs = 5000;
+    QString recordFile; //!< --record: record the first session to this file
+    QString openFile; //!< --open: open this recording offline
     QString error; //!< set when the command line is wrong
 };
 

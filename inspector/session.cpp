@@ -4,6 +4,7 @@
 #include "models/bridgesmodel.h"
 #include "models/channelsmodel.h"
 #include "models/eventlogmodel.h"
+#include "recorder.h"
 
 #include <QtAri/AsteriskApi>
 #include <QtAri/Bridge>
@@ -99,6 +100,7 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
         Q_EMIT statusChanged();
     });
     connect(m_client, &QtAri::Client::connected, this, &Session::fetchAsteriskInfo);
+    m_recorder = new Recorder(this); // after the event log's connection: it sees the same order
 
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &Session::sampleRate);

@@ -27,6 +27,7 @@ class BridgesModel;
 QtAri::Client::RestTransport restTransportOf(const ConnectionProfile &profile);
 class ChannelsModel;
 class EventLogModel;
+class Recorder;
 
 //! \brief One server in the Inspector: its QtAri::Client, the models fed from it and every action.
 //!
@@ -56,6 +57,8 @@ public:
     ChannelsModel *channels() const { return m_channels; }
     BridgesModel *bridges() const { return m_bridges; }
     EventLogModel *eventLog() const { return m_eventLog; }
+    //! Records what this session sees to a file (File > Record Session…, --record).
+    Recorder *recorder() const { return m_recorder; }
 
     //! "Connected", "Reconnecting (attempt 3)" …, translated.
     QString stateText() const;
@@ -128,6 +131,7 @@ private:
     ChannelsModel *m_channels = nullptr;
     BridgesModel *m_bridges = nullptr;
     EventLogModel *m_eventLog = nullptr;
+    Recorder *m_recorder = nullptr;
     QHash<QString, QString> m_playbackTargets; // playback id -> channel/bridge id
     QHash<QString, QString> m_recordingTargets; // recording name -> channel/bridge id
     QTimer m_rateTimer;

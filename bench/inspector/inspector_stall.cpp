@@ -11,6 +11,7 @@
 #include "models/channelsmodel.h"
 #include "models/eventlogmodel.h"
 #include "profiles.h"
+#include "recorder.h"
 #include "session.h"
 #include "widgets/serverview.h"
 
@@ -73,7 +74,11 @@ int main(int argc, char *argv[])
     parser.addOption({ u"preload"_s,
         u"Create the channels before the Inspector connects (measures the initial "
         "listing instead of calls arriving)."_s });
+    parser.addOption({ u"record"_s,
+        u"Record the session to this file while measuring (File > Record Session…)."_s,
+        u"file"_s });
     parser.process(app);
+    const QString recordFile = parser.value(u"record"_s);
     const int channelCount = parser.value(u"channels"_s).toInt();
     const int rate = parser.value(u"rate"_s).toInt();
     const int seconds = parser.value(u"seconds"_s).toInt();
@@ -121,6 +126,10 @@ int main(int argc, char *argv[])
     load.start();
     ServerView *view = window.openProfile(profile);
     Session *session = view->session();
+    if (!recordFile.isEmpty() && !session->recorder()->start(recordFile)) {
+        std::fprintf(stderr, "inspector-stall: cannot record to %s\n", qPrintable(recordFile));
+        return 1;
+    }
     qint64 connectMs = -1;
     QObject::connect(session, &Session::opened, session, [&] { connectMs = load.elapsed(); });
     if (!preload) {
@@ -161,6 +170,8 @@ int main(int argc, char *argv[])
     const quint64 received = session->eventCount() - before;
 
     probe.stop();
+    const quint64 recordedEvents = session->recorder()->eventsWritten();
+    session->recorder()->stop();
     QMetaObject::invokeMethod(
         server, [server] { server->stop(); }, Qt::BlockingQueuedConnection);
     delete server;
@@ -187,6 +198,8 @@ int main(int argc, char *argv[])
         { u"p99_latency_ms"_s, steady.p99Ms },
         { u"probe_samples"_s, double(steady.samples) },
         { u"goal_ms"_s, 50 },
+        { u"recording"_s, !recordFile.isEmpty() },
+        { u"recorded_events"_s, double(recordedEvents) },
         { u"goal_met"_s, worst <= 50.0 && steady.p99Ms <= 50.0 },
     };
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());

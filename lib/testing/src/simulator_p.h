@@ -338,6 +338,21 @@ struct EventTargets
     bool duplicateForAll = false; // bridge playback events: twice under subscribeAll
 };
 
+// A replay under way (replay.cpp).
+struct ReplayState
+{
+    QList<QByteArray> lines;
+    qsizetype next = 0;  // next line to look at
+    double speed = 1.0;
+    qint64 firstMs = -1; // the first event's timestamp (ms since the epoch)
+    qint64 sent = 0;
+    qint64 skipped = 0;
+    QElapsedTimer clock;
+    QTimer timer;
+    QSet<QString> destroyedChannels; // never brought back by a later snapshot
+    QSet<QString> destroyedBridges;
+};
+
 class SimulatorPrivate
 {
 public:
@@ -502,6 +517,14 @@ public:
     void perCallChannelGone(const QString &channelId);
     void holdForOutbound(SimApp &app, const QByteArray &frame);
     void afterTraceStasis(const QString &id, const QString &status, int waitSeconds);
+
+    // --- replay (replay.cpp)
+    std::unique_ptr<ReplayState> replaying;
+    qint64 lastReplayedEvents = 0;
+    void pumpReplay();
+    void applyReplayedEvent(const QJsonObject &event);
+    void upsertReplayedChannel(const QJsonObject &snapshot);
+    void upsertReplayedBridge(const QJsonObject &snapshot);
 
     // --- flood (flood.cpp)
     void buildFlood();

@@ -1,0 +1,63 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <QtCore/QTimer>
+#include <QtWidgets/QWidget>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QPlainTextEdit;
+class QTableView;
+class QToolButton;
+QT_END_NAMESPACE
+
+namespace QtAri::Inspector {
+
+class RecordingModel;
+class RecordingTimeline;
+class ServerView;
+
+//! \brief A recording opened offline: its whole event log, and the channel and bridge tables as
+//! of the selected row (RecordingTimeline), in one tab.
+class RecordingView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RecordingView(QWidget *parent = nullptr);
+    ~RecordingView() override;
+
+    //! Opens \a fileName; false, with \a error, when it cannot be read.
+    bool open(const QString &fileName, QString *error = nullptr);
+    QString fileName() const;
+    QString title() const;
+
+    RecordingModel *model() const { return m_model; }
+    RecordingTimeline *timeline() const { return m_timeline; }
+    QTableView *logView() const { return m_log; }
+    QPlainTextEdit *jsonView() const { return m_json; }
+    //! The channel and bridge tables as of the selected row (nullptr before open()).
+    ServerView *tables() const { return m_tables; }
+    //! Selects \a row and shows the tables as of it (at once, not after the usual short delay).
+    void selectRow(int row);
+
+Q_SIGNALS:
+    //! "Replay into Simulator" was asked for this recording.
+    void replayRequested(const QString &fileName);
+
+private:
+    void currentChanged();
+    void updateMomentLabel();
+
+    RecordingModel *m_model;
+    RecordingTimeline *m_timeline = nullptr;
+    ServerView *m_tables = nullptr;
+    QTableView *m_log;
+    QPlainTextEdit *m_json;
+    QLabel *m_info;
+    QLabel *m_moment;
+    QToolButton *m_replay;
+    QWidget *m_tablesBox;
+    QTimer m_seekTimer;
+};
+
+} // namespace QtAri::Inspector
