@@ -2,6 +2,7 @@
 // MainWindow: recording a session, opening a recording offline and replaying it into a simulator.
 #include "mainwindow.h"
 
+#include "models/recordingmodel.h"
 #include "recorder.h"
 #include "recordingtimeline.h"
 #include "session.h"

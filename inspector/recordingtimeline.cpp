@@ -38,6 +38,11 @@ ConnectionProfile RecordingTimeline::profileFor(
     return p;
 }
 
+Session *RecordingTimeline::session() const
+{
+    return m_session;
+}
+
 bool RecordingTimeline::start(QString *error)
 {
     m_sim = new QtAri::Testing::Simulator(this);

@@ -36,7 +36,7 @@ public:
     //! simulator cannot listen.
     bool start(QString *error = nullptr);
     //! The session following the simulator; give it to a ServerView, which takes it.
-    Session *session() const { return m_session; }
+    Session *session() const;
     QtAri::Testing::Simulator *simulator() const { return m_sim; }
 
     //! Makes the tables show the state right after row \a row (-1: before the first row).

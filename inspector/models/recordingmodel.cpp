@@ -127,7 +127,7 @@ bool RecordingModel::open(const QString &fileName, QString *error)
             if (m_starts.empty() && m_header.isEmpty() && line.contains("\"QtAriRecording\""))
                 header = QJsonDocument::fromJson(rawLine(start, end)).object();
             if (line.front() != '{' || line.back() != '}') {
-                qCWarning(lcInspector).nospace()
+                qCWarning(lcInspector).nospace().noquote()
                     << fileName << ":" << lineNumber + 1 << ": not a JSON object, skipped";
                 ++m_skipped;
             } else if (header.value("type"_L1).toString() == "QtAriRecording"_L1) {
@@ -198,7 +198,7 @@ RecordingModel::Entry RecordingModel::makeEntry(int row) const
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(lineAt(row), &error);
     if (!doc.isObject()) {
-        qCWarning(lcInspector).nospace() << m_file.fileName() << ":" << lineNumberOf(row) + 1
+        qCWarning(lcInspector).nospace().noquote() << m_file.fileName() << ":" << lineNumberOf(row) + 1
                                          << ": malformed line (" << error.errorString() << ")";
         e.type = tr("(malformed)");
         e.summary = tr("line %1: %2").arg(lineNumberOf(row) + 1).arg(error.errorString());

@@ -284,7 +284,7 @@ void tst_InspectorRecording::restLinesMaskSecretsAndCarryErrors()
     e.request.path = "/events";
     e.request.query = "app=x%2Cy&api_key=asterisk%3Asecret&password=pw&subscribeAll=true";
     e.request.operation = u"events.eventWebsocket"_s;
-    e.sentAt = QDateTime(QDate(2026, 12, 1), QTime(7, 11, 45, 664), QTimeZone::UTC);
+    e.sentAt = QDateTime(QDate(2026, 12, 1), QTime(7, 11, 45, 664), Qt::UTC);
     e.elapsedNs = 12'000'000;
     e.overWebSocket = true;
     e.internal = true;
