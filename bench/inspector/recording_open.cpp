@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace QtAri::Inspector;
@@ -51,7 +52,7 @@ qint64 writeRecording(const QString &fileName, int events, qint64 *bytes)
     sim.setFlood(events, 1000, 100, QtAri::Testing::Simulator::FloodMix::Realistic);
     if (!sim.start())
         return -1;
-    const QDateTime start(QDate(2026, 12, 1), QTime(7, 0), QTimeZone::UTC);
+    const QDateTime start(QDate(2026, 12, 1), QTime(7, 0), Qt::UTC);
     const QJsonObject header { { u"type"_s, u"QtAriRecording"_s }, { u"version"_s, 1 },
         { u"server"_s, sim.url().toString() }, { u"applications"_s, QJsonArray { benchApp } },
         { u"started"_s, Recorder::ariTimestamp(start) } };
@@ -166,12 +167,17 @@ int main(int argc, char *argv[])
     QScrollBar *bar = view.logView()->verticalScrollBar();
     double smoothMaxMs = 0;
     double jumpMaxMs = 0;
+    std::vector<qint64> steps; // every step, for the p99
     QElapsedTimer step;
     for (int i = 0; i < 3000; ++i) { // wheel-like: 3 rows a step
         step.restart();
         bar->setValue(bar->value() + 3);
         view.logView()->viewport()->repaint();
         QCoreApplication::processEvents();
+        steps.push_back(step.nsecsElapsed());
+        if (step.nsecsElapsed() > 30'000'000 && qEnvironmentVariableIsSet("STALL_TRACE"))
+            std::fprintf(stderr, "smooth step %d at row %d: %.1f ms\n", i, bar->value(),
+                double(step.nsecsElapsed()) / 1e6);
         smoothMaxMs = std::max(smoothMaxMs, double(step.nsecsElapsed()) / 1e6);
     }
     QRandomGenerator random(20261202);
@@ -180,6 +186,7 @@ int main(int argc, char *argv[])
         bar->setValue(int(random.bounded(bar->maximum() + 1)));
         view.logView()->viewport()->repaint();
         QCoreApplication::processEvents();
+        steps.push_back(step.nsecsElapsed());
         jumpMaxMs = std::max(jumpMaxMs, double(step.nsecsElapsed()) / 1e6);
     }
     for (int i = 0; i < 200; ++i) { // paging from the end backwards
@@ -187,9 +194,11 @@ int main(int argc, char *argv[])
         bar->setValue(bar->maximum() - i * bar->pageStep());
         view.logView()->viewport()->repaint();
         QCoreApplication::processEvents();
+        steps.push_back(step.nsecsElapsed());
         jumpMaxMs = std::max(jumpMaxMs, double(step.nsecsElapsed()) / 1e6);
     }
     const QtAriBench::Stats scroll = QtAriBench::summarise(probe.takeSamples());
+    const QtAriBench::Stats stepStats = QtAriBench::summarise(steps);
 
     // The tables as of the middle of the recording: the simulator replays half of it.
     clock.restart();
@@ -203,6 +212,7 @@ int main(int argc, char *argv[])
         { u"events"_s, double(events) }, { u"rows"_s, rows }, { u"bytes"_s, double(bytes) },
         { u"model_open_ms"_s, double(modelOpenMs) }, { u"view_open_ms"_s, double(viewOpenMs) },
         { u"scroll_step_max_ms"_s, smoothMaxMs }, { u"jump_step_max_ms"_s, jumpMaxMs },
+        { u"step_p50_ms"_s, stepStats.p50Ms }, { u"step_p99_ms"_s, stepStats.p99Ms },
         { u"scroll_max_stall_ms"_s, scroll.maxMs }, { u"scroll_p99_ms"_s, scroll.p99Ms },
         { u"seek_middle_ms"_s, double(seekMs) }, { u"seek_max_stall_ms"_s, seek.maxMs },
         { u"goal_open_s"_s, 10 }, { u"goal_stall_ms"_s, 50 },
