@@ -1,7 +1,6 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 // MainWindow: recording a session, opening a recording offline and replaying it into a simulator.
 #include "mainwindow.h"
-
 #include "models/recordingmodel.h"
 #include "recorder.h"
 #include "recordingtimeline.h"
@@ -117,8 +116,8 @@ void MainWindow::toggleSessionRecording()
         return;
     }
     updateRecordingStatus(); // unchecked until a file is chosen
-    auto *dialog = new QFileDialog(this, tr("Record Session"), QDir::homePath(),
-        tr("Recordings (*.jsonl);;All files (*)"));
+    auto *dialog = new QFileDialog(
+        this, tr("Record Session"), QDir::homePath(), tr("Recordings (*.jsonl);;All files (*)"));
     dialog->setObjectName(u"recordFileDialog"_s);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(u"jsonl"_s);
@@ -136,8 +135,8 @@ void MainWindow::toggleSessionRecording()
 
 void MainWindow::showOpenRecordingDialog()
 {
-    auto *dialog = new QFileDialog(this, tr("Open Recording"), QDir::homePath(),
-        tr("Recordings (*.jsonl);;All files (*)"));
+    auto *dialog = new QFileDialog(
+        this, tr("Open Recording"), QDir::homePath(), tr("Recordings (*.jsonl);;All files (*)"));
     dialog->setObjectName(u"openRecordingDialog"_s);
     dialog->setFileMode(QFileDialog::ExistingFile);
     connect(dialog, &QFileDialog::fileSelected, this,

@@ -52,8 +52,8 @@ namespace {
             const qsizetype eq = item.indexOf('=');
             const QString name = decoded(eq < 0 ? item : item.left(eq));
             const QString value = eq < 0 ? QString() : decoded(item.mid(eq + 1));
-            out.append(QJsonObject { { u"name"_s, name },
-                { u"value"_s, isSecretKey(name) ? u"***"_s : value } });
+            out.append(QJsonObject {
+                { u"name"_s, name }, { u"value"_s, isSecretKey(name) ? u"***"_s : value } });
         }
         return out;
     }
@@ -200,7 +200,8 @@ void Recorder::flush()
         return;
     const QByteArray data = std::exchange(m_buffer, {});
     if (m_file.write(data) != data.size() || !m_file.flush()) {
-        const QString message = tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
+        const QString message =
+            tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
         qCWarning(lcInspector).noquote() << message;
         m_flushTimer.stop();
         m_file.close();

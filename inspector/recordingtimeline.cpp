@@ -14,8 +14,7 @@ namespace QtAri::Inspector {
 
 RecordingTimeline::RecordingTimeline(RecordingModel *model, QObject *parent)
     : QObject(parent), m_model(model)
-{
-}
+{ }
 
 RecordingTimeline::~RecordingTimeline()
 {

@@ -47,8 +47,8 @@ public:
 
     //! A profile for \a sim with \a applications (or one of ours when empty), user
     //! asterisk/asterisk and subscribeAll: what a tab connected to a replaying simulator uses.
-    static ConnectionProfile profileFor(QtAri::Testing::Simulator *sim,
-        const QStringList &applications, const QString &name);
+    static ConnectionProfile profileFor(
+        QtAri::Testing::Simulator *sim, const QStringList &applications, const QString &name);
 
 Q_SIGNALS:
     void settled(int row);

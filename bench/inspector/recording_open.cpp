@@ -8,12 +8,11 @@
 #include "models/recordingmodel.h"
 #include "recorder.h"
 #include "recordingtimeline.h"
+#include "stallbench.h"
 #include "widgets/recordingview.h"
 
 #include <QtAri/Testing/Simulator>
 #include <QtAri/Transport>
-
-#include "stallbench.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QElapsedTimer>
@@ -115,8 +114,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Opening and scrolling a large recording offline"_s);
     parser.addHelpOption();
-    parser.addOption({ u"events"_s, u"Events in the recording (default 1000000)."_s, u"n"_s,
-        u"1000000"_s });
+    parser.addOption(
+        { u"events"_s, u"Events in the recording (default 1000000)."_s, u"n"_s, u"1000000"_s });
     parser.addOption({ u"file"_s, u"Write (and keep) the recording here."_s, u"path"_s });
     parser.addOption({ u"reuse"_s, u"Open --file as it is, without writing it."_s });
     parser.process(app);

@@ -198,8 +198,9 @@ RecordingModel::Entry RecordingModel::makeEntry(int row) const
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(lineAt(row), &error);
     if (!doc.isObject()) {
-        qCWarning(lcInspector).nospace().noquote() << m_file.fileName() << ":" << lineNumberOf(row) + 1
-                                         << ": malformed line (" << error.errorString() << ")";
+        qCWarning(lcInspector).nospace().noquote()
+            << m_file.fileName() << ":" << lineNumberOf(row) + 1 << ": malformed line ("
+            << error.errorString() << ")";
         e.type = tr("(malformed)");
         e.summary = tr("line %1: %2").arg(lineNumberOf(row) + 1).arg(error.errorString());
         return e;

@@ -79,7 +79,7 @@ private:
     qsizetype m_size = 0;
     QByteArray m_fallback; // a file that cannot be mapped (empty files, pipes) is read instead
     std::vector<qint64> m_starts; // per row: where its line starts
-    std::vector<qint64> m_ends;   // per row: where it ends (before '\n' / "\r\n")
+    std::vector<qint64> m_ends; // per row: where it ends (before '\n' / "\r\n")
     std::vector<qint64> m_lineNumbers; // per row: its line in the file
     QJsonObject m_header;
     QStringList m_applications;

@@ -35,8 +35,8 @@ RecordingView::RecordingView(QWidget *parent) : QWidget(parent), m_model(new Rec
     m_moment = new QLabel(this);
     m_moment->setObjectName(u"recordingMoment"_s);
     bar->addWidget(m_moment);
-    auto *replay = new QAction(QIcon::fromTheme(u"media-playback-start"_s),
-        tr("Replay into Simulator"), this);
+    auto *replay =
+        new QAction(QIcon::fromTheme(u"media-playback-start"_s), tr("Replay into Simulator"), this);
     replay->setObjectName(u"actionReplayRecording"_s);
     replay->setToolTip(tr("Start a local simulator that replays this recording at its own pace, "
                           "and open a live tab connected to it"));
@@ -88,8 +88,8 @@ RecordingView::RecordingView(QWidget *parent) : QWidget(parent), m_model(new Rec
     m_seekTimer.setInterval(150); // while the selection runs down the log, seek once it rests
     connect(&m_seekTimer, &QTimer::timeout, this, [this] {
         if (m_timeline)
-            m_timeline->showMoment(m_log->currentIndex().isValid() ? m_log->currentIndex().row()
-                                                                   : -1);
+            m_timeline->showMoment(
+                m_log->currentIndex().isValid() ? m_log->currentIndex().row() : -1);
     });
     connect(m_log->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &RecordingView::currentChanged);
@@ -173,7 +173,8 @@ void RecordingView::updateMomentLabel()
         return;
     }
     const QString time = m_model->data(m_model->index(row, int(EventColumn::Time))).toString();
-    m_moment->setText(tr("Tables as of line %1 (%2)").arg(m_model->lineNumberOf(row) + 1).arg(time));
+    m_moment->setText(
+        tr("Tables as of line %1 (%2)").arg(m_model->lineNumberOf(row) + 1).arg(time));
 }
 
 } // namespace QtAri::Inspector

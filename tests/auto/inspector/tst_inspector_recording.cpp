@@ -235,7 +235,8 @@ void tst_InspectorRecording::recordsEventsAndRestExchanges()
 
     // Every request has its response, timestamps in Asterisk's form.
     QCOMPARE(requests.size(), responses.size());
-    const QRegularExpression ariTime(u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000$"_s);
+    const QRegularExpression ariTime(
+        u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000$"_s);
     bool sawOriginate = false, sawHangup = false, sawBadHangup = false, sawInternal = false;
     for (const QString &id : std::as_const(requestOrder)) {
         const QJsonObject rq = requests.value(id);
@@ -254,8 +255,8 @@ void tst_InspectorRecording::recordsEventsAndRestExchanges()
             sawOriginate = true;
             QVERIFY(rq.value("query_strings"_L1)
                         .toArray()
-                        .contains(QJsonObject { { u"name"_s, u"endpoint"_s },
-                            { u"value"_s, u"PJSIP/alice"_s } }));
+                        .contains(QJsonObject {
+                            { u"name"_s, u"endpoint"_s }, { u"value"_s, u"PJSIP/alice"_s } }));
             QCOMPARE(rs.value("status_code"_L1).toInt(), 200);
             QCOMPARE(rs.value("reason_phrase"_L1).toString(), u"OK"_s);
             const QJsonObject channel =
@@ -313,13 +314,15 @@ void tst_InspectorRecording::restLinesMaskSecretsAndCarryErrors()
         u"no answer in 10000 ms"_s);
 
     // An HTTP answer with a JSON body.
-    e.result = QtAri::Response { 404, R"({"message":"Channel not found"})", "application/json", {} };
+    e.result =
+        QtAri::Response { 404, R"({"message":"Channel not found"})", "application/json", {} };
     const QJsonObject notFound =
         QJsonDocument::fromJson(Recorder::responseLine(e, u"r-2"_s)).object();
     QCOMPARE(notFound.value("status_code"_L1).toInt(), 404);
     QCOMPARE(notFound.value("reason_phrase"_L1).toString(), u"Not Found"_s);
     QCOMPARE(notFound.value("content_type"_L1).toString(), u"application/json"_s);
-    QCOMPARE(notFound.value("message_body"_L1).toString(), u"{\"message\":\"Channel not found\"}"_s);
+    QCOMPARE(
+        notFound.value("message_body"_L1).toString(), u"{\"message\":\"Channel not found\"}"_s);
 }
 
 void tst_InspectorRecording::opensRecordingOffline()
@@ -358,14 +361,15 @@ void tst_InspectorRecording::opensRecordingOffline()
     }
     QVERIFY(stasisRow >= 0);
     QVERIFY(badRow >= 0);
-    QCOMPARE(model->data(model->index(stasisRow, int(EventColumn::Application))).toString(),
-        testApp);
+    QCOMPARE(
+        model->data(model->index(stasisRow, int(EventColumn::Application))).toString(), testApp);
     const QString channelId =
         model->json(stasisRow).value("channel"_L1).toObject().value("id"_L1).toString();
     QVERIFY(model->data(model->index(stasisRow, int(EventColumn::Objects)))
                 .toString()
                 .contains(channelId));
-    QVERIFY(model->data(model->index(badRow, int(EventColumn::Summary))).toString().contains(u"404"_s));
+    QVERIFY(
+        model->data(model->index(badRow, int(EventColumn::Summary))).toString().contains(u"404"_s));
     QVERIFY(!model->data(model->index(stasisRow, int(EventColumn::Time))).toString().isEmpty());
 
     // Selecting a row shows its JSON.
@@ -431,7 +435,8 @@ void tst_InspectorRecording::malformedLinesAreSkipped()
     const QList<QByteArray> traceLines = trace.readAll().split('\n');
     f.write(traceLines.at(0) + '\n');
     f.write("garbage that is no JSON\n");
-    f.write(R"({"type":"ChannelCreated","timestamp":"2026-11-26T03:)" "\n"); // cut off
+    f.write(R"({"type":"ChannelCreated","timestamp":"2026-11-26T03:)"
+            "\n"); // cut off
     f.write("{not: json}\n");
     f.write(traceLines.at(1) + "\r\n");
     f.write("\n");
@@ -451,7 +456,8 @@ void tst_InspectorRecording::malformedLinesAreSkipped()
     QVERIFY(view->findChild<QLabel *>(u"recordingInfo"_s)->text().contains(u"2"_s));
 
     // The tables replay it too; the simulator skips the malformed row with a warning.
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"replay: line 2 is not a JSON object"_s));
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(u"replay: line 2 is not a JSON object"_s));
     view->selectRow(2);
     QTRY_VERIFY(view->timeline()->isSettled());
     QTRY_COMPARE(view->tables()->session()->channels()->rowCount(), 2);
@@ -482,8 +488,8 @@ void tst_InspectorRecording::replayIntoSimulatorOpensLiveTab()
     QTRY_COMPARE(session->channels()->rowCount(), 0);
     session->eventLog()->flush();
     QCOMPARE(session->eventLog()->rowCount(), 33);
-    QCOMPARE(session->eventLog()->data(session->eventLog()->index(0, int(EventColumn::Type)))
-                 .toString(),
+    QCOMPARE(
+        session->eventLog()->data(session->eventLog()->index(0, int(EventColumn::Type))).toString(),
         u"ChannelCreated"_s);
     // A live tab: the actions work on it.
     QVERIFY(m_window->action(u"actionRecord"_s)->isEnabled());
