@@ -14,6 +14,9 @@
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtGui/QAction>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QLabel>
@@ -178,35 +181,38 @@ ServerView *MainWindow::replayRecording(const QString &fileName, double speed)
             tr("Cannot read %1: %2").arg(fileName, file.errorString()));
         return nullptr;
     }
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    RecordingView *offline = nullptr;
-    for (int i = 0; i < m_tabs->count() && !offline; ++i) {
-        auto *v = qobject_cast<RecordingView *>(m_tabs->widget(i));
-        if (v && v->fileName() == fileName)
-            offline = v;
-    }
+    // The applications to register: those the first lines name (the simulator maps the file
+    // itself when the replay starts).
     QStringList apps;
-    if (offline) {
-        apps = offline->model()->applications();
-    } else {
-        for (const QByteArray &line : lines.mid(0, 2000)) {
-            const qsizetype at = line.indexOf("\"application\":\"");
-            if (at < 0)
-                continue;
-            const qsizetype from = at + 15;
-            const QString name = QString::fromUtf8(line.mid(from, line.indexOf('"', from) - from));
-            if (!name.isEmpty() && !apps.contains(name))
-                apps.append(name);
+    for (int i = 0; i < 2000 && !file.atEnd(); ++i) {
+        const QByteArray line = file.readLine(1 << 20);
+        if (i == 0 && line.contains("\"QtAriRecording\"")) { // the recorder's header names them
+            for (const QJsonValue &v :
+                QJsonDocument::fromJson(line).object().value("applications"_L1).toArray())
+                apps.append(v.toString());
+            if (!apps.isEmpty())
+                break;
         }
+        const qsizetype at = line.indexOf("\"application\":\"");
+        if (at < 0)
+            continue;
+        const qsizetype from = at + 15;
+        const QString name = QString::fromUtf8(line.mid(from, line.indexOf('"', from) - from));
+        if (!name.isEmpty() && !apps.contains(name))
+            apps.append(name);
     }
+    file.close();
     const ConnectionProfile profile = RecordingTimeline::profileFor(
         sim, apps, tr("Replay of %1").arg(QFileInfo(fileName).fileName()));
     auto *session = new Session(profile);
     ServerView *view = addSession(session);
     sim->setParent(view); // after the session: the client goes before its server
-    connect(session, &Session::opened, sim, [sim, lines, speed] {
-        if (!sim->isReplaying() && sim->replayedEvents() == 0)
-            sim->replay(lines, speed);
+    connect(session, &Session::opened, sim, [this, sim, fileName, speed] {
+        if (sim->isReplaying() || sim->replayedEvents() > 0)
+            return;
+        if (QString error; !sim->replayFile(fileName, speed, &error))
+            showRecordingError(
+                tr("Replay into Simulator"), tr("Cannot read %1: %2").arg(fileName, error));
     });
     session->open();
     return view;

@@ -258,14 +258,12 @@ int main(int argc, char **argv)
         return 2;
     }
     std::fflush(stdout);
-    QList<QByteArray> replayLines;
     if (parser.isSet(replayOpt)) {
-        QFile file(parser.value(replayOpt));
-        if (!file.open(QIODevice::ReadOnly)) {
-            std::fprintf(stderr, "ari-sim: cannot read --replay %s\n", qPrintable(file.fileName()));
+        const QString replayFile = parser.value(replayOpt);
+        if (QFile file(replayFile); !file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "ari-sim: cannot read --replay %s\n", qPrintable(replayFile));
             return 2;
         }
-        replayLines = file.readAll().split('\n');
         bool speedOk = false;
         bool delayOk = false;
         const double speed = parser.value(speedOpt).toDouble(&speedOk);
@@ -276,11 +274,16 @@ int main(int argc, char **argv)
         }
         auto started = std::make_shared<bool>(false);
         QObject::connect(&sim, &QtAri::Testing::Simulator::webSocketConnected, &sim,
-                         [&sim, &replayLines, started, speed, delay](const QStringList &) {
+                         [&sim, replayFile, started, speed, delay](const QStringList &) {
                              if (std::exchange(*started, true))
                                  return;
-                             QTimer::singleShot(delay, &sim, [&sim, &replayLines, speed] {
-                                 sim.replay(std::exchange(replayLines, {}), speed);
+                             QTimer::singleShot(delay, &sim, [&sim, replayFile, speed] {
+                                 QString error;
+                                 if (!sim.replayFile(replayFile, speed, &error)) {
+                                     std::fprintf(stderr, "ari-sim: cannot read --replay %s: %s\n",
+                                                  qPrintable(replayFile), qPrintable(error));
+                                     QCoreApplication::exit(2);
+                                 }
                              });
                          });
         QObject::connect(&sim, &QtAri::Testing::Simulator::replayFinished, &app,

@@ -7,6 +7,7 @@
 #include <QtCore/QTimeZone>
 
 #include <algorithm>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -227,30 +228,57 @@ void SimulatorPrivate::pumpReplay()
 
 // --- Simulator -----------------------------------------------------------------------------------
 
-void Simulator::replay(const QList<QByteArray> &lines, double speed)
+void SimulatorPrivate::startReplay(std::unique_ptr<ReplayState> state, double speed)
 {
-    stopReplay();
-    d->replaying = std::make_unique<ReplayState>();
-    ReplayState *r = d->replaying.get();
-    r->lines = lines;
+    replaying = std::move(state);
+    ReplayState *r = replaying.get();
     r->speed = std::max(0.0, speed);
     r->timer.setSingleShot(true);
     r->timer.setTimerType(Qt::PreciseTimer);
-    connect(&r->timer, &QTimer::timeout, this, [this] { d->pumpReplay(); });
+    QObject::connect(&r->timer, &QTimer::timeout, q, [this] { pumpReplay(); });
     r->clock.start();
-    qCInfo(lcSim) << "replaying" << lines.size() << "lines at speed" << r->speed;
+    qCInfo(lcSim) << "replaying" << r->lines.size() << "lines at speed" << r->speed;
     r->timer.start(0);
+}
+
+void Simulator::replay(const QList<QByteArray> &lines, double speed)
+{
+    stopReplay();
+    auto state = std::make_unique<ReplayState>();
+    state->lines = lines;
+    d->startReplay(std::move(state), speed);
 }
 
 bool Simulator::replayFile(const QString &fileName, double speed, QString *error)
 {
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly)) {
+    stopReplay();
+    auto state = std::make_unique<ReplayState>();
+    state->file.setFileName(fileName);
+    if (!state->file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = file.errorString();
+            *error = state->file.errorString();
         return false;
     }
-    replay(file.readAll().split('\n'), speed);
+    // A million-line recording is mapped, not read: the lines are raw data over the mapping.
+    const qint64 size = state->file.size();
+    const char *data = nullptr;
+    if (size > 0) {
+        if (uchar *mapped = state->file.map(0, size)) {
+            data = reinterpret_cast<const char *>(mapped);
+        } else {
+            state->fileBytes = state->file.readAll();
+            data = state->fileBytes.constData();
+        }
+    }
+    const qint64 length = state->fileBytes.isEmpty() ? size : state->fileBytes.size();
+    qint64 pos = 0;
+    while (data && pos < length) {
+        const void *nl = std::memchr(data + pos, '\n', size_t(length - pos));
+        const qint64 end = nl ? qint64(static_cast<const char *>(nl) - data) : length;
+        state->lines.append(QByteArray::fromRawData(data + pos, end - pos));
+        pos = end + 1;
+    }
+    d->startReplay(std::move(state), speed);
     return true;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QtCore/QDateTime>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QFile>
 #include <QtCore/QHash>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QLoggingCategory>
@@ -341,6 +342,8 @@ struct EventTargets
 // A replay under way (replay.cpp).
 struct ReplayState
 {
+    QFile file;              // replayFile(): mapped; lines point into the mapping (declared first,
+    QByteArray fileBytes;    // so destroyed last), or into fileBytes when it cannot be mapped
     QList<QByteArray> lines;
     qsizetype next = 0;  // next line to look at
     double speed = 1.0;
@@ -521,6 +524,7 @@ public:
     // --- replay (replay.cpp)
     std::unique_ptr<ReplayState> replaying;
     qint64 lastReplayedEvents = 0;
+    void startReplay(std::unique_ptr<ReplayState> state, double speed);
     void pumpReplay();
     void applyReplayedEvent(const QJsonObject &event);
     void upsertReplayedChannel(const QJsonObject &snapshot);

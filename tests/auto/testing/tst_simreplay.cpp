@@ -80,6 +80,7 @@ private Q_SLOTS:
     void keepsSpacingDividedBySpeed();
     void skipsRestAndMalformedLines();
     void onlyNamedApplicationHearsIt();
+    void replayFileMapsTheFile();
     void ariSimReplayOption();
 
 private:
@@ -310,6 +311,24 @@ void tst_SimReplay::onlyNamedApplicationHearsIt()
     QCOMPARE(m_events.size(), 0);
     // The state follows the replay all the same (what GET /channels answers).
     QCOMPARE(m_sim->channels().size(), 2);
+}
+
+void tst_SimReplay::replayFileMapsTheFile()
+{
+    QVERIFY(connectClient({ u"test-app"_s }));
+    QString error;
+    QVERIFY(!m_sim->replayFile(tracePath(u"no_such_trace.jsonl"_s), 0, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!m_sim->isReplaying());
+    QSignalSpy finished(m_sim.get(), &Simulator::replayFinished);
+    QVERIFY(m_sim->replayFile(tracePath(u"c_playback_control.jsonl"_s), 0, &error));
+    QVERIFY(m_sim->isReplaying());
+    QVERIFY(finished.wait(20000));
+    const QList<QByteArray> lines = traceLines(u"c_playback_control.jsonl"_s);
+    QCOMPARE(m_sim->replayedEvents(), qint64(lines.size()));
+    QTRY_COMPARE(m_events.size(), lines.size());
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        QCOMPARE(m_events.at(i), parsed(lines.at(i)));
 }
 
 void tst_SimReplay::ariSimReplayOption()
