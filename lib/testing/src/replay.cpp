@@ -155,11 +155,11 @@ void SimulatorPrivate::pumpReplay()
     constexpr int chunk = 1000; // frames per event-loop turn when nothing holds them back
     // As fast as possible, but no faster than the sockets drain: a client that falls seconds
     // behind would miss its pongs (and its pings would wait behind the frames).
-    constexpr qint64 maxBacklog = 1024 * 1024;
+    constexpr qint64 maxBacklog = 8 * 1024 * 1024;
     if (r->speed <= 0) {
         for (EventSocket *es : std::as_const(sockets)) {
             if (es->socket && es->socket->bytesToWrite() > maxBacklog) {
-                r->timer.start(2);
+                r->timer.start(0);
                 return;
             }
         }
