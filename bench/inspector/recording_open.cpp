@@ -149,6 +149,9 @@ int main(int argc, char *argv[])
     }
     const qint64 modelOpenMs = clock.elapsed();
     const int rows = model.rowCount();
+    clock.restart();
+    const int absent = model.findNext("text that is in no line", 0); // reads every line once
+    const qint64 findMs = clock.elapsed();
     model.close();
 
     RecordingView view;
@@ -209,7 +212,8 @@ int main(int argc, char *argv[])
 
     const QJsonObject result { { u"measure"_s, u"recording-open"_s },
         { u"events"_s, double(events) }, { u"rows"_s, rows }, { u"bytes"_s, double(bytes) },
-        { u"model_open_ms"_s, double(modelOpenMs) }, { u"view_open_ms"_s, double(viewOpenMs) },
+        { u"model_open_ms"_s, double(modelOpenMs) }, { u"find_through_all_ms"_s, double(findMs) },
+        { u"find_found"_s, absent >= 0 }, { u"view_open_ms"_s, double(viewOpenMs) },
         { u"scroll_step_max_ms"_s, smoothMaxMs }, { u"jump_step_max_ms"_s, jumpMaxMs },
         { u"step_p50_ms"_s, stepStats.p50Ms }, { u"step_p99_ms"_s, stepStats.p99Ms },
         { u"scroll_max_stall_ms"_s, scroll.maxMs }, { u"scroll_p99_ms"_s, scroll.p99Ms },

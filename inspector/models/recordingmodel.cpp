@@ -8,6 +8,7 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QLoggingCategory>
 
+#include <algorithm>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -190,6 +191,22 @@ QList<QByteArray> RecordingModel::linesBetween(int first, int last) const
 QList<QByteArray> RecordingModel::linesUpTo(int row) const
 {
     return linesBetween(0, row);
+}
+
+int RecordingModel::findNext(const QByteArray &text, int from) const
+{
+    const int rows = rowCount();
+    if (text.isEmpty() || rows == 0)
+        return -1;
+    from = std::clamp(from, 0, rows - 1);
+    for (int i = 0; i < rows; ++i) {
+        const int row = (from + i) % rows;
+        if (QByteArrayView(
+                m_data + m_starts[size_t(row)], m_ends[size_t(row)] - m_starts[size_t(row)])
+                .contains(text))
+            return row;
+    }
+    return -1;
 }
 
 RecordingModel::Entry RecordingModel::makeEntry(int row) const

@@ -51,6 +51,10 @@ public:
     QList<QByteArray> linesUpTo(int row) const;
     //! Lines of rows [\a first, \a last] (raw data over the mapping, valid while open).
     QList<QByteArray> linesBetween(int first, int last) const;
+    //! The first row from \a from on (wrapping around to the top) whose line contains \a text,
+    //! byte for byte (case-sensitive, nothing parsed: a search through a million rows reads the
+    //! mapping once); -1 when none does.
+    int findNext(const QByteArray &text, int from) const;
     //! Row \a row parsed (an empty object for a malformed line).
     QJsonObject json(int row) const;
 

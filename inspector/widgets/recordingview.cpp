@@ -14,6 +14,7 @@
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QTableView>
@@ -32,6 +33,13 @@ RecordingView::RecordingView(QWidget *parent) : QWidget(parent), m_model(new Rec
     m_info = new QLabel(this);
     m_info->setObjectName(u"recordingInfo"_s);
     bar->addWidget(m_info, 1);
+    m_find = new QLineEdit(this);
+    m_find->setObjectName(u"recordingFind"_s);
+    m_find->setPlaceholderText(tr("Find in recording (Enter: next)"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setToolTip(tr("Text the line's JSON contains, e.g. an id or \"ChannelDestroyed\""));
+    connect(m_find, &QLineEdit::returnPressed, this, [this] { findNext(m_find->text()); });
+    bar->addWidget(m_find);
     m_moment = new QLabel(this);
     m_moment->setObjectName(u"recordingMoment"_s);
     bar->addWidget(m_moment);
@@ -148,6 +156,21 @@ void RecordingView::selectRow(int row)
     m_seekTimer.stop();
     if (m_timeline)
         m_timeline->showMoment(row);
+}
+
+bool RecordingView::findNext(const QString &text)
+{
+    const QModelIndex current = m_log->currentIndex();
+    const int from = current.isValid() ? current.row() + 1 : 0;
+    const int row = m_model->findNext(text.toUtf8(), from);
+    if (row < 0) {
+        m_find->setToolTip(tr("\"%1\" is not in the recording").arg(text));
+        m_moment->setText(tr("Not found: %1").arg(text));
+        return false;
+    }
+    m_log->selectRow(row);
+    m_log->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
+    return true;
 }
 
 void RecordingView::currentChanged()

@@ -6,6 +6,7 @@
 
 QT_BEGIN_NAMESPACE
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QTableView;
 class QToolButton;
@@ -35,6 +36,10 @@ public:
     RecordingTimeline *timeline() const { return m_timeline; }
     QTableView *logView() const { return m_log; }
     QPlainTextEdit *jsonView() const { return m_json; }
+    QLineEdit *findEdit() const { return m_find; }
+    //! Selects the next row (after the current one, wrapping) whose line contains \a text; false,
+    //! with a note beside the field, when none does.
+    bool findNext(const QString &text);
     //! The channel and bridge tables as of the selected row (nullptr before open()).
     ServerView *tables() const { return m_tables; }
     //! Selects \a row and shows the tables as of it (at once, not after the usual short delay).
@@ -55,6 +60,7 @@ private:
     QPlainTextEdit *m_json;
     QLabel *m_info;
     QLabel *m_moment;
+    QLineEdit *m_find;
     QToolButton *m_replay;
     QWidget *m_tablesBox;
     QTimer m_seekTimer;

@@ -372,6 +372,22 @@ void tst_InspectorRecording::opensRecordingOffline()
         model->data(model->index(badRow, int(EventColumn::Summary))).toString().contains(u"404"_s));
     QVERIFY(!model->data(model->index(stasisRow, int(EventColumn::Time))).toString().isEmpty());
 
+    // Find: the next line containing the text, wrapping; not found leaves the selection.
+    const QString destroyed = u"ChannelDestroyed"_s;
+    QVERIFY(view->findNext(destroyed));
+    const int found = view->logView()->currentIndex().row();
+    QCOMPARE(model->json(found).value("type"_L1).toString(), destroyed);
+    QCOMPARE(model->findNext(destroyed.toUtf8(), found + 1), found); // only one: wraps to itself
+    int firstWithId = -1;
+    for (int row = 0; row < model->rowCount() && firstWithId < 0; ++row) {
+        if (model->lineAt(row).contains(channelId.toUtf8()))
+            firstWithId = row;
+    }
+    QVERIFY(firstWithId >= 0);
+    QCOMPARE(model->findNext(channelId.toUtf8(), 0), firstWithId);
+    QVERIFY(!view->findNext(u"no such text anywhere"_s));
+    QCOMPARE(view->logView()->currentIndex().row(), found);
+
     // Selecting a row shows its JSON.
     view->selectRow(stasisRow);
     QVERIFY(view->jsonView()->toPlainText().contains(u"\"StasisStart\""_s));
