@@ -133,8 +133,6 @@ Recorder::Recorder(Session *session) : QObject(session), m_session(session)
 {
     m_flushTimer.setInterval(flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &Recorder::flush);
-    connect(session->client(), &QtAri::Client::eventReceived, this, &Recorder::recordEvent);
-    connect(session->client(), &QtAri::Client::requestFinished, this, &Recorder::recordExchange);
 }
 
 Recorder::~Recorder()
@@ -176,6 +174,10 @@ bool Recorder::start(const QString &fileName, QString *error)
         header.insert(u"asterisk_version"_s, m_session->asteriskVersion());
     append(QJsonDocument(header).toJson(QJsonDocument::Compact));
     flush();
+    m_eventConnection =
+        connect(m_session->client(), &QtAri::Client::eventReceived, this, &Recorder::recordEvent);
+    m_exchangeConnection = connect(
+        m_session->client(), &QtAri::Client::requestFinished, this, &Recorder::recordExchange);
     m_flushTimer.start();
     qCInfo(lcInspector) << "recording" << m_session->title() << "to" << fileName;
     Q_EMIT recordingChanged(true);
@@ -186,6 +188,8 @@ void Recorder::stop()
 {
     if (!m_file.isOpen())
         return;
+    disconnect(m_eventConnection);
+    disconnect(m_exchangeConnection);
     flush();
     m_flushTimer.stop();
     m_file.close();
@@ -203,6 +207,8 @@ void Recorder::flush()
         const QString message =
             tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
         qCWarning(lcInspector).noquote() << message;
+        disconnect(m_eventConnection);
+        disconnect(m_exchangeConnection);
         m_flushTimer.stop();
         m_file.close();
         Q_EMIT errorOccurred(message);

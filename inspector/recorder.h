@@ -67,6 +67,9 @@ private:
     void append(const QByteArray &line);
 
     Session *m_session;
+    // Connected while recording only: Client::requestFinished() costs nothing while unheard.
+    QMetaObject::Connection m_eventConnection;
+    QMetaObject::Connection m_exchangeConnection;
     QFile m_file;
     QByteArray m_buffer;
     QTimer m_flushTimer;

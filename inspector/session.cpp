@@ -100,7 +100,7 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
         Q_EMIT statusChanged();
     });
     connect(m_client, &QtAri::Client::connected, this, &Session::fetchAsteriskInfo);
-    m_recorder = new Recorder(this); // after the event log's connection: it sees the same order
+    m_recorder = new Recorder(this); // listens to the client only while recording
 
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &Session::sampleRate);
