@@ -53,11 +53,11 @@ public:
     void prepareScreenshot();
 
     // --- session recording, offline recordings and replay (mainwindow_recording.cpp) ----------
-    //! Records the current session to \a fileName (File > Record Session…, --record); false, with
+    //! Records the current session to \a fileName (Server > Record Session…, --record); false, with
     //! a message, when there is no session or the file cannot be written.
     bool recordSessionTo(const QString &fileName);
     void stopSessionRecording(); //!< Stops recording the current session.
-    //! Opens \a fileName offline in a new tab (File > Open Recording…, --open); nullptr, with a
+    //! Opens \a fileName offline in a new tab (Server > Open Recording…, --open); nullptr, with a
     //! message, when it cannot be read.
     RecordingView *openRecording(const QString &fileName);
     //! Starts a local simulator replaying \a fileName at \a speed and opens a live tab on it.

@@ -41,7 +41,7 @@ void MainWindow::createRecordingActions(QMenu *menu)
     connect(record, &QAction::triggered, this, &MainWindow::toggleSessionRecording);
     auto *open = new QAction(QIcon::fromTheme(u"document-open"_s), tr("&Open Recording…"), this);
     open->setObjectName(u"actionOpenRecording"_s);
-    open->setShortcut(QKeySequence::Open);
+    open->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O); // Ctrl+O is Originate
     connect(open, &QAction::triggered, this, &MainWindow::showOpenRecordingDialog);
     menu->addActions({ record, open });
 

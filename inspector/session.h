@@ -57,7 +57,7 @@ public:
     ChannelsModel *channels() const { return m_channels; }
     BridgesModel *bridges() const { return m_bridges; }
     EventLogModel *eventLog() const { return m_eventLog; }
-    //! Records what this session sees to a file (File > Record Session…, --record).
+    //! Records what this session sees to a file (Server > Record Session…, --record).
     Recorder *recorder() const { return m_recorder; }
 
     //! "Connected", "Reconnecting (attempt 3)" …, translated.

@@ -75,7 +75,7 @@ int main(int argc, char *argv[])
         u"Create the channels before the Inspector connects (measures the initial "
         "listing instead of calls arriving)."_s });
     parser.addOption({ u"record"_s,
-        u"Record the session to this file while measuring (File > Record Session…)."_s,
+        u"Record the session to this file while measuring (Server > Record Session…)."_s,
         u"file"_s });
     parser.process(app);
     const QString recordFile = parser.value(u"record"_s);

@@ -110,6 +110,7 @@ private Q_SLOTS:
     void malformedLinesAreSkipped();
     void replayIntoSimulatorOpensLiveTab();
     void commandLineOptions();
+    void recordingActionsHaveTheirOwnShortcuts();
 
 private:
     QString recordSession(QList<QJsonObject> *received);
@@ -523,6 +524,19 @@ void tst_InspectorRecording::commandLineOptions()
     const QString file = m_dir->filePath(u"none.jsonl"_s);
     QVERIFY(!m_window->recordSessionTo(file));
     QVERIFY(!QFile::exists(file));
+}
+
+void tst_InspectorRecording::recordingActionsHaveTheirOwnShortcuts()
+{
+    // An ambiguous shortcut fires neither action (Ctrl+O is Originate).
+    const QKeySequence open = m_window->action(u"actionOpenRecording"_s)->shortcut();
+    QVERIFY(!open.isEmpty());
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        if (a->objectName() != "actionOpenRecording"_L1 && !a->shortcut().isEmpty())
+            QVERIFY2(a->shortcut() != open, qPrintable(a->objectName()));
+    }
+    QVERIFY(m_window->action(u"actionRecord"_s)->isCheckable());
+    QVERIFY(!m_window->action(u"actionRecord"_s)->isEnabled()); // no live tab yet
 }
 
 QTEST_MAIN(tst_InspectorRecording)
