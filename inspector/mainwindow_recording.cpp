@@ -159,7 +159,7 @@ RecordingView *MainWindow::openRecording(const QString &fileName)
         return nullptr;
     }
     connect(view, &RecordingView::replayRequested, this,
-        [this](const QString &file) { replayRecording(file); });
+        [this](const QString &file, double speed) { replayRecording(file, speed); });
     const int index = m_tabs->addTab(view, QIcon::fromTheme(u"document-open"_s), view->title());
     m_tabs->setTabToolTip(index, fileName);
     m_tabs->setCurrentIndex(index);

@@ -11,6 +11,7 @@
 #include <QtCore/QJsonDocument>
 #include <QtGui/QAction>
 #include <QtGui/QFontDatabase>
+#include <QtWidgets/QComboBox>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
@@ -48,7 +49,17 @@ RecordingView::RecordingView(QWidget *parent) : QWidget(parent), m_model(new Rec
     replay->setObjectName(u"actionReplayRecording"_s);
     replay->setToolTip(tr("Start a local simulator that replays this recording at its own pace, "
                           "and open a live tab connected to it"));
-    connect(replay, &QAction::triggered, this, [this] { Q_EMIT replayRequested(fileName()); });
+    connect(replay, &QAction::triggered, this,
+        [this] { Q_EMIT replayRequested(fileName(), replaySpeed()); });
+    m_speed = new QComboBox(this);
+    m_speed->setObjectName(u"replaySpeed"_s);
+    m_speed->setToolTip(tr("How fast Replay into Simulator goes"));
+    m_speed->addItem(tr("as recorded"), 1.0);
+    for (double speed : { 2.0, 5.0, 10.0 })
+        m_speed->addItem(tr("%1× faster").arg(speed), speed);
+    m_speed->addItem(tr("half speed"), 0.5);
+    m_speed->addItem(tr("as fast as possible"), 0.0);
+    bar->addWidget(m_speed);
     m_replay = new QToolButton(this);
     m_replay->setDefaultAction(replay);
     m_replay->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -108,6 +119,11 @@ RecordingView::~RecordingView()
     // The timeline's replay points into the model's mapping: it goes first.
     delete m_timeline;
     m_timeline = nullptr;
+}
+
+double RecordingView::replaySpeed() const
+{
+    return m_speed->currentData().toDouble();
 }
 
 QString RecordingView::fileName() const

@@ -5,6 +5,7 @@
 #include <QtWidgets/QWidget>
 
 QT_BEGIN_NAMESPACE
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -37,6 +38,9 @@ public:
     QTableView *logView() const { return m_log; }
     QPlainTextEdit *jsonView() const { return m_json; }
     QLineEdit *findEdit() const { return m_find; }
+    //! The speed "Replay into Simulator" uses (1 = as recorded, 0 = as fast as possible).
+    QComboBox *speedCombo() const { return m_speed; }
+    double replaySpeed() const;
     //! Selects the next row (after the current one, wrapping) whose line contains \a text; false,
     //! with a note beside the field, when none does.
     bool findNext(const QString &text);
@@ -46,8 +50,8 @@ public:
     void selectRow(int row);
 
 Q_SIGNALS:
-    //! "Replay into Simulator" was asked for this recording.
-    void replayRequested(const QString &fileName);
+    //! "Replay into Simulator" was asked for this recording, at \a speed.
+    void replayRequested(const QString &fileName, double speed);
 
 private:
     void currentChanged();
@@ -62,6 +66,7 @@ private:
     QLabel *m_moment;
     QLineEdit *m_find;
     QToolButton *m_replay;
+    QComboBox *m_speed;
     QWidget *m_tablesBox;
     QTimer m_seekTimer;
 };

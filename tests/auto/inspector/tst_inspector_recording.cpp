@@ -35,6 +35,7 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QTabWidget>
@@ -490,6 +491,7 @@ void tst_InspectorRecording::replayIntoSimulatorOpensLiveTab()
     QVERIFY(offline);
     QCOMPARE(offline->model()->applications(), QStringList { u"test-app"_s });
     const int tabs = m_window->tabs()->count();
+    QCOMPARE(offline->replaySpeed(), 1.0); // as recorded unless chosen
     auto *replay = offline->findChild<QAction *>(u"actionReplayRecording"_s);
     QVERIFY(replay);
     replay->trigger();
@@ -510,6 +512,17 @@ void tst_InspectorRecording::replayIntoSimulatorOpensLiveTab()
         u"ChannelCreated"_s);
     // A live tab: the actions work on it.
     QVERIFY(m_window->action(u"actionRecord"_s)->isEnabled());
+
+    // As fast as possible: the same events, at once.
+    offline->speedCombo()->setCurrentIndex(offline->speedCombo()->findData(0.0));
+    QCOMPARE(offline->replaySpeed(), 0.0);
+    QSignalSpy asked(offline, &RecordingView::replayRequested);
+    replay->trigger();
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.at(0).at(1).toDouble(), 0.0);
+    ServerView *fast = m_window->currentView();
+    QVERIFY(fast && fast != live);
+    QTRY_COMPARE(fast->session()->eventCount(), quint64(33));
 }
 
 void tst_InspectorRecording::commandLineOptions()
