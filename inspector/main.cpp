@@ -122,9 +122,19 @@ int main(int argc, char *argv[])
             p.applications = options.applications;
         window.openProfile(p);
     }
+    if (!options.recordFile.isEmpty() && !window.recordSessionTo(options.recordFile)) {
+        std::fprintf(stderr, "qtari-inspector: cannot record to %s (--record needs --url with "
+                             "--password, --listen or --demo)\n",
+            qPrintable(options.recordFile));
+        return 1;
+    }
+    if (!options.openFile.isEmpty() && !window.openRecording(options.openFile)) {
+        std::fprintf(stderr, "qtari-inspector: cannot open %s\n", qPrintable(options.openFile));
+        return 1;
+    }
     window.show();
     if (!options.demo && options.url.isEmpty() && options.listenPort == 0
-        && options.screenshotFile.isEmpty())
+        && options.screenshotFile.isEmpty() && options.openFile.isEmpty())
         QTimer::singleShot(0, &window, &MainWindow::showConnectionDialog);
 
     if (!options.screenshotFile.isEmpty()) {

@@ -190,6 +190,8 @@ void MainWindow::createActions()
     file->addAction(connectAction);
     file->addAction(closeTab);
     file->addSeparator();
+    createRecordingActions(file);
+    file->addSeparator();
     file->addAction(quit);
     QMenu *channel = menuBar()->addMenu(tr("&Channel"));
     channel->addActions({ answerA, ringA, ringStopA, holdA, unholdA, muteA, unmuteA, dtmf });
@@ -291,6 +293,7 @@ ServerView *MainWindow::addSession(Session *session)
             m_tabs->setCurrentWidget(view);
             openComposer(&request);
         });
+    watchRecorder(view);
     // Keep the channel/bridge counts current between the once-a-second status updates.
     for (QAbstractItemModel *model : { static_cast<QAbstractItemModel *>(session->channels()),
              static_cast<QAbstractItemModel *>(session->bridges()) }) {
@@ -421,6 +424,7 @@ void MainWindow::openDialog(QDialog *dialog)
 
 void MainWindow::updateStatus()
 {
+    updateRecordingStatus();
     Session *s = currentSession();
     if (!s) {
         m_stateLabel->setText(tr("Not connected"));

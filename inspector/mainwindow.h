@@ -26,6 +26,7 @@ class SubscriptionsWindow;
 class LadderWindow;
 class CommandPalette;
 class ComposerDialog;
+class RecordingView;
 class ServerView;
 class Session;
 
@@ -73,6 +74,17 @@ public:
     ComposerDialog *composer() const;
     //! Ctrl+K's palette (made on first use).
     CommandPalette *commandPalette();
+
+    // --- session recording, offline recordings and replay (mainwindow_recording.cpp) ----------
+    //! Records the current session to \a fileName (Server > Record Session…, --record); false, with
+    //! a message, when there is no session or the file cannot be written.
+    bool recordSessionTo(const QString &fileName);
+    void stopSessionRecording(); //!< Stops recording the current session.
+    //! Opens \a fileName offline in a new tab (Server > Open Recording…, --open); nullptr, with a
+    //! message, when it cannot be read.
+    RecordingView *openRecording(const QString &fileName);
+    //! Starts a local simulator replaying \a fileName at \a speed and opens a live tab on it.
+    ServerView *replayRecording(const QString &fileName, double speed = 1.0);
 
 Q_SIGNALS:
     //! An action failed; the message box shows \a error's message (Asterisk's text).
@@ -124,6 +136,13 @@ private:
     void composeRequest();
     void showCommandPalette();
     void showRequestLog();
+    // recording (mainwindow_recording.cpp)
+    void createRecordingActions(QMenu *menu);
+    void watchRecorder(ServerView *view);
+    void updateRecordingStatus();
+    void toggleSessionRecording();
+    void showOpenRecordingDialog();
+    void showRecordingError(const QString &title, const QString &message);
 
     ProfileStore *m_store;
     QTabWidget *m_tabs;
@@ -134,6 +153,7 @@ private:
     QLabel *m_rateLabel;
     QLabel *m_countLabel;
     QToolButton *m_anomalyBadge;
+    QLabel *m_recordLabel = nullptr;
     QPointer<QDialog> m_dialog;
     QPointer<LadderWindow> m_ladder;
     QPointer<AnomalyWindow> m_anomalyWindow;

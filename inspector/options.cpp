@@ -53,6 +53,15 @@ Options parseOptions(const QStringList &arguments)
             "--password are what Asterisk must send."),
         u"port"_s);
     parser.addOptions({ demo, url, user, password, app, listen, lang, shot, shotDelay, shotView });
+    // Session recording and replay (docs/inspector.md, "Recording, offline files and replay").
+    const QCommandLineOption record(u"record"_s,
+        QCoreApplication::translate("Options",
+            "Record the session opened by --url, --listen or --demo to this file (JSON lines)."),
+        u"file"_s);
+    const QCommandLineOption openRecording(u"open"_s,
+        QCoreApplication::translate("Options", "Open a recorded session (.jsonl) offline."),
+        u"file"_s);
+    parser.addOptions({ record, openRecording });
     if (!parser.parse(arguments)) {
         o.error = parser.errorText();
         return o;
@@ -78,6 +87,8 @@ Options parseOptions(const QStringList &arguments)
     o.password = parser.value(password);
     o.applications = parser.values(app);
     o.language = parser.value(lang);
+    o.recordFile = parser.value(record);
+    o.openFile = parser.value(openRecording);
     o.screenshotFile = parser.value(shot);
     bool ok = false;
     o.screenshotDelayMs = parser.value(shotDelay).toInt(&ok);

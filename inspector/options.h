@@ -25,6 +25,8 @@ struct Options
     //! What --screenshot grabs: "main" (the main window), "ladder" (the call ladder of the
     //! channel the screenshot selects), "anomalies" or "subscriptions" (those windows).
     QString screenshotView = QStringLiteral("main");
+    QString recordFile; //!< --record: record the first session to this file
+    QString openFile; //!< --open: open this recording offline
     QString error; //!< set when the command line is wrong
 };
 

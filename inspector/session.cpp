@@ -7,6 +7,7 @@
 #include "models/anomalymodel.h"
 #include "models/traffic.h"
 #include "models/requestlogmodel.h"
+#include "recorder.h"
 
 #include <QtAri/AsteriskApi>
 #include <QtAri/Bridge>
@@ -108,6 +109,7 @@ Session::Session(const ConnectionProfile &profile, QObject *parent)
         Q_EMIT statusChanged();
     });
     connect(m_client, &QtAri::Client::connected, this, &Session::fetchAsteriskInfo);
+    m_recorder = new Recorder(this); // listens to the client only while recording
 
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &Session::sampleRate);

@@ -30,6 +30,7 @@ class EventLogModel;
 class Traffic;
 class AnomalyModel;
 class RequestLogModel;
+class Recorder;
 
 //! \brief One server in the Inspector: its QtAri::Client, the models fed from it and every action.
 //!
@@ -65,6 +66,8 @@ public:
     AnomalyModel *anomalies() const { return m_anomalies; }
     //! Every REST exchange of the client (QtAri::Client::requestFinished()).
     RequestLogModel *requestLog() const { return m_requestLog; }
+    //! Records what this session sees to a file (Server > Record Session…, --record).
+    Recorder *recorder() const { return m_recorder; }
 
     //! "Connected", "Reconnecting (attempt 3)" …, translated.
     QString stateText() const;
@@ -152,6 +155,7 @@ private:
     QHash<QString, quint64> m_typeCounts;
     QSet<QString> m_uncaptured;
     RequestLogModel *m_requestLog = nullptr;
+    Recorder *m_recorder = nullptr;
     QHash<QString, QString> m_playbackTargets; // playback id -> channel/bridge id
     QHash<QString, QString> m_recordingTargets; // recording name -> channel/bridge id
     QTimer m_rateTimer;

@@ -11,6 +11,7 @@
 #include "models/channelsmodel.h"
 #include "models/eventlogmodel.h"
 #include "profiles.h"
+#include "recorder.h"
 #include "session.h"
 #include "models/laddermodel.h"
 #include "widgets/ladderwindow.h"
@@ -78,7 +79,11 @@ int main(int argc, char *argv[])
     parser.addOption({ u"ladder"_s,
         u"During the steady traffic, keep the call ladder open on a busy call (a tenth of the "
         "events name it)."_s });
+    parser.addOption({ u"record"_s,
+        u"Record the session to this file while measuring (Server > Record Session…)."_s,
+        u"file"_s });
     parser.process(app);
+    const QString recordFile = parser.value(u"record"_s);
     const int channelCount = parser.value(u"channels"_s).toInt();
     const int rate = parser.value(u"rate"_s).toInt();
     const int seconds = parser.value(u"seconds"_s).toInt();
@@ -127,6 +132,10 @@ int main(int argc, char *argv[])
     load.start();
     ServerView *view = window.openProfile(profile);
     Session *session = view->session();
+    if (!recordFile.isEmpty() && !session->recorder()->start(recordFile)) {
+        std::fprintf(stderr, "inspector-stall: cannot record to %s\n", qPrintable(recordFile));
+        return 1;
+    }
     qint64 connectMs = -1;
     QObject::connect(session, &Session::opened, session, [&] { connectMs = load.elapsed(); });
     if (!preload) {
@@ -183,6 +192,8 @@ int main(int argc, char *argv[])
     const quint64 received = session->eventCount() - before;
 
     probe.stop();
+    const quint64 recordedEvents = session->recorder()->eventsWritten();
+    session->recorder()->stop();
     QMetaObject::invokeMethod(
         server, [server] { server->stop(); }, Qt::BlockingQueuedConnection);
     delete server;
@@ -210,6 +221,8 @@ int main(int argc, char *argv[])
         { u"probe_samples"_s, double(steady.samples) },
         { u"ladder_rows"_s, ladderWindow ? ladderWindow->model()->rowCount() : -1 },
         { u"goal_ms"_s, 50 },
+        { u"recording"_s, !recordFile.isEmpty() },
+        { u"recorded_events"_s, double(recordedEvents) },
         { u"goal_met"_s, worst <= 50.0 && steady.p99Ms <= 50.0 },
     };
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());

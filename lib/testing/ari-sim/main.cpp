@@ -8,6 +8,8 @@
 #include <QtCore/QTimer>
 
 #include <cstdio>
+#include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -126,6 +128,24 @@ int main(int argc, char **argv)
                                       "(ari.conf apps)."_s,
                                       u"names"_s, u"demo"_s);
     parser.addOptions({ outboundOpt, outboundModeOpt, outboundAppOpt });
+    // Replaying a recording (docs/simulator.md, "Replaying a recording").
+    QCommandLineOption replayOpt(u"replay"_s,
+                                 u"Replay the event frames of this recording (.jsonl: a recorded trace or an "
+                                 "Inspector recording) to the applications they name, once the first event "
+                                 "WebSocket has connected; GET /channels and /bridges follow the replayed "
+                                 "snapshots."_s,
+                                 u"file"_s);
+    QCommandLineOption speedOpt(u"speed"_s,
+                                u"Replay speed: the recorded spacing divided by X (default 1; 0 = as fast as "
+                                "possible)."_s,
+                                u"X"_s, u"1"_s);
+    QCommandLineOption replayDelayOpt(u"replay-delay"_s,
+                                      u"Milliseconds between the first event WebSocket and the replay's start "
+                                      "(default 500, time for the client's first listings)."_s,
+                                      u"ms"_s, u"500"_s);
+    QCommandLineOption replayExitOpt(u"replay-exit"_s,
+                                     u"Exit (code 0) a second after the replay has sent its last frame."_s);
+    parser.addOptions({ replayOpt, speedOpt, replayDelayOpt, replayExitOpt });
     parser.process(app);
 
     if (parser.isSet(quietOpt))
@@ -238,6 +258,46 @@ int main(int argc, char **argv)
         return 2;
     }
     std::fflush(stdout);
+    if (parser.isSet(replayOpt)) {
+        const QString replayFile = parser.value(replayOpt);
+        if (QFile file(replayFile); !file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "ari-sim: cannot read --replay %s\n", qPrintable(replayFile));
+            return 2;
+        }
+        bool speedOk = false;
+        bool delayOk = false;
+        const double speed = parser.value(speedOpt).toDouble(&speedOk);
+        const int delay = parser.value(replayDelayOpt).toInt(&delayOk);
+        if (!speedOk || speed < 0 || !delayOk || delay < 0) {
+            std::fprintf(stderr, "ari-sim: --speed needs a number >= 0 and --replay-delay milliseconds\n");
+            return 2;
+        }
+        auto started = std::make_shared<bool>(false);
+        QObject::connect(&sim, &QtAri::Testing::Simulator::webSocketConnected, &sim,
+                         [&sim, replayFile, started, speed, delay](const QStringList &) {
+                             if (std::exchange(*started, true))
+                                 return;
+                             QTimer::singleShot(delay, &sim, [&sim, replayFile, speed] {
+                                 QString error;
+                                 if (!sim.replayFile(replayFile, speed, &error)) {
+                                     std::fprintf(stderr, "ari-sim: cannot read --replay %s: %s\n",
+                                                  qPrintable(replayFile), qPrintable(error));
+                                     QCoreApplication::exit(2);
+                                 }
+                             });
+                         });
+        QObject::connect(&sim, &QtAri::Testing::Simulator::replayFinished, &app,
+                         [exit = parser.isSet(replayExitOpt)](qint64 events, qint64 skipped) {
+                             std::printf("ari-sim replay finished: %lld events, %lld lines skipped\n",
+                                         static_cast<long long>(events), static_cast<long long>(skipped));
+                             std::fflush(stdout);
+                             if (exit) // a second for the frames still in the sockets' buffers
+                                 QTimer::singleShot(1000, qApp, [] { QCoreApplication::exit(0); });
+                         });
+    } else if (parser.isSet(replayExitOpt)) {
+        std::fprintf(stderr, "ari-sim: --replay-exit needs --replay\n");
+        return 2;
+    }
     if (parser.isSet(scriptOpt)) {
         QFile file(parser.value(scriptOpt));
         if (!file.open(QIODevice::ReadOnly)) {

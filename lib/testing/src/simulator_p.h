@@ -5,6 +5,7 @@
 
 #include <QtCore/QDateTime>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QFile>
 #include <QtCore/QHash>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QLoggingCategory>
@@ -338,6 +339,23 @@ struct EventTargets
     bool duplicateForAll = false; // bridge playback events: twice under subscribeAll
 };
 
+// A replay under way (replay.cpp).
+struct ReplayState
+{
+    QFile file;              // replayFile(): mapped; lines point into the mapping (declared first,
+    QByteArray fileBytes;    // so destroyed last), or into fileBytes when it cannot be mapped
+    QList<QByteArray> lines;
+    qsizetype next = 0;  // next line to look at
+    double speed = 1.0;
+    qint64 firstMs = -1; // the first event's timestamp (ms since the epoch)
+    qint64 sent = 0;
+    qint64 skipped = 0;
+    QElapsedTimer clock;
+    QTimer timer;
+    QSet<QString> destroyedChannels; // never brought back by a later snapshot
+    QSet<QString> destroyedBridges;
+};
+
 class SimulatorPrivate
 {
 public:
@@ -502,6 +520,15 @@ public:
     void perCallChannelGone(const QString &channelId);
     void holdForOutbound(SimApp &app, const QByteArray &frame);
     void afterTraceStasis(const QString &id, const QString &status, int waitSeconds);
+
+    // --- replay (replay.cpp)
+    std::unique_ptr<ReplayState> replaying;
+    qint64 lastReplayedEvents = 0;
+    void startReplay(std::unique_ptr<ReplayState> state, double speed);
+    void pumpReplay();
+    void applyReplayedEvent(const QJsonObject &event);
+    void upsertReplayedChannel(const QJsonObject &snapshot);
+    void upsertReplayedBridge(const QJsonObject &snapshot);
 
     // --- flood (flood.cpp)
     void buildFlood();

@@ -223,6 +223,26 @@ public:
     //! background; scriptFinished() tells the end. False (and \a error) when a line cannot be parsed.
     bool playScript(const QByteArray &script, QString *error = nullptr);
 
+    // --- replaying a recording (docs/simulator.md, "Replaying a recording") ---------------------
+    //! Replays \a lines (JSON lines in the recorded traces' format, as written by the Inspector's
+    //! recorder or found in tests/data/traces): each event frame goes, byte for byte, to the event
+    //! sockets of the application it names (every socket when it names none), keeping the
+    //! original spacing of the timestamps divided by \a speed (0: as fast as possible, in chunks
+    //! between event-loop turns). RESTRequest, RESTResponse and QtAriRecording lines are skipped;
+    //! a line that is not a JSON object is skipped with a warning on "qtari.sim". The snapshots
+    //! in the events update the simulator's state as they are sent, so GET /channels and
+    //! /bridges answer with what has been replayed so far: channels appear with their first
+    //! snapshot (ChannelCreated, StasisStart …), follow later ones and go with ChannelDestroyed;
+    //! bridges likewise (BridgeDestroyed). A replay under way is replaced. replayFinished() tells
+    //! the end.
+    void replay(const QList<QByteArray> &lines, double speed = 1.0);
+    //! Reads \a fileName and replays its lines (see above); false (and \a error) when it cannot
+    //! be read.
+    bool replayFile(const QString &fileName, double speed = 1.0, QString *error = nullptr);
+    void stopReplay(); //!< Stops a replay under way (replayFinished() is not emitted).
+    bool isReplaying() const; //!< Whether a replay is under way.
+    qint64 replayedEvents() const; //!< Event frames the current or last replay has sent.
+
 Q_SIGNALS:
     //! A script ended: \a exitCode is -1 after its last line, the code of an "exit" line, or 1 when
     //! a step's status differed from its "expect".
@@ -237,6 +257,8 @@ Q_SIGNALS:
     void outboundAttemptFailed(const QUrl &uri, const QString &reason);
     //! A flood finished sending on one socket: events sent and the rate achieved.
     void floodFinished(int events, double eventsPerSecond);
+    //! A replay sent its last frame: \a events event frames, \a skipped lines left out.
+    void replayFinished(qint64 events, qint64 skipped);
 
 private:
     friend class SimulatorPrivate;

@@ -1,0 +1,286 @@
+// Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include "recorder.h"
+
+#include "session.h"
+
+#include <QtAri/Client>
+#include <QtAri/Error>
+#include <QtAri/Event>
+#include <QtAri/Transport>
+#include <QtAri/qtari_version.h>
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QMetaEnum>
+
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcInspector)
+
+namespace QtAri::Inspector {
+
+namespace {
+
+    constexpr qsizetype flushThreshold = 1 << 20; // write at once past 1 MiB collected
+    constexpr int flushIntervalMs = 250;
+
+    // As the library's own logging masks them (QDebug operator<< for Request).
+    bool isSecretKey(const QString &key)
+    {
+        const QString k = key.toLower();
+        return k == "api_key"_L1 || k == "apikey"_L1 || k.contains("password"_L1)
+            || k.contains("secret"_L1) || k == "pass"_L1 || k == "token"_L1;
+    }
+
+    QString decoded(const QByteArray &percentEncoded)
+    {
+        QByteArray bytes = percentEncoded;
+        bytes.replace('+', ' ');
+        return QString::fromUtf8(QByteArray::fromPercentEncoding(bytes));
+    }
+
+    QJsonArray queryStrings(const QByteArray &query)
+    {
+        QJsonArray out;
+        for (const QByteArray &item : query.split('&')) {
+            if (item.isEmpty())
+                continue;
+            const qsizetype eq = item.indexOf('=');
+            const QString name = decoded(eq < 0 ? item : item.left(eq));
+            const QString value = eq < 0 ? QString() : decoded(item.mid(eq + 1));
+            out.append(QJsonObject {
+                { u"name"_s, name }, { u"value"_s, isSecretKey(name) ? u"***"_s : value } });
+        }
+        return out;
+    }
+
+    // ARI's RESTRequest uri: the path below /ari, without the leading slash.
+    QString uriOf(const QtAri::Request &request)
+    {
+        QString uri = QString::fromUtf8(request.path);
+        if (uri.startsWith(u'/'))
+            uri.remove(0, 1);
+        return uri;
+    }
+
+    QString reasonPhrase(int status)
+    {
+        switch (status) {
+        case 200:
+            return u"OK"_s;
+        case 201:
+            return u"Created"_s;
+        case 204:
+            return u"No Content"_s;
+        case 400:
+            return u"Bad Request"_s;
+        case 401:
+            return u"Unauthorized"_s;
+        case 403:
+            return u"Forbidden"_s;
+        case 404:
+            return u"Not Found"_s;
+        case 405:
+            return u"Method Not Allowed"_s;
+        case 409:
+            return u"Conflict"_s;
+        case 412:
+            return u"Precondition Failed"_s;
+        case 422:
+            return u"Unprocessable Entity"_s;
+        case 500:
+            return u"Internal Server Error"_s;
+        case 501:
+            return u"Not Implemented"_s;
+        case 503:
+            return u"Service Unavailable"_s;
+        default:
+            return {};
+        }
+    }
+
+    void addBody(QJsonObject &o, const QByteArray &contentType, const QByteArray &body)
+    {
+        if (!contentType.isEmpty())
+            o.insert(u"content_type"_s, QString::fromLatin1(contentType));
+        if (body.isEmpty())
+            return;
+        const QByteArray type = contentType.toLower();
+        if (type.isEmpty() || type.startsWith("application/json") || type.startsWith("text/")) {
+            o.insert(u"message_body"_s, QString::fromUtf8(body));
+        } else { // a recording's audio: kept, but as base64
+            o.insert(u"message_body"_s, QString::fromLatin1(body.toBase64()));
+            o.insert(u"qtari_message_body_encoding"_s, u"base64"_s);
+        }
+    }
+
+    void addQtAriFields(QJsonObject &o, const QtAri::Exchange &e)
+    {
+        o.insert(u"qtari_transport"_s, e.overWebSocket ? u"websocket"_s : u"http"_s);
+        if (e.internal)
+            o.insert(u"qtari_internal"_s, true);
+        if (!e.request.operation.isEmpty())
+            o.insert(u"qtari_operation"_s, e.request.operation);
+    }
+
+} // namespace
+
+Recorder::Recorder(Session *session) : QObject(session), m_session(session)
+{
+    m_flushTimer.setInterval(flushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Recorder::flush);
+}
+
+Recorder::~Recorder()
+{
+    // Flushed and closed, without signals: whoever listened may be going away with us.
+    if (m_file.isOpen()) {
+        flush();
+        m_file.close();
+    }
+}
+
+QString Recorder::ariTimestamp(const QDateTime &time)
+{
+    return time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzz"_s) + u"+0000"_s;
+}
+
+bool Recorder::start(const QString &fileName, QString *error)
+{
+    stop();
+    m_file.setFileName(fileName);
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        if (error)
+            *error = m_file.errorString();
+        return false;
+    }
+    m_events = 0;
+    m_exchanges = 0;
+    const ConnectionProfile &p = m_session->profile();
+    QJsonObject header { { u"type"_s, u"QtAriRecording"_s }, { u"version"_s, 1 },
+        { u"server"_s,
+            p.listen ? u"listen:%1"_s.arg(p.listenPort)
+                     : p.url.adjusted(QUrl::RemoveUserInfo).toString() },
+        { u"user"_s, p.user },
+        { u"applications"_s, QJsonArray::fromStringList(m_session->client()->applicationNames()) },
+        { u"subscribe_all"_s, m_session->client()->subscribeAll() },
+        { u"started"_s, ariTimestamp(QDateTime::currentDateTimeUtc()) },
+        { u"qtari_version"_s, QStringLiteral(QTARI_VERSION_STR) } };
+    if (!m_session->asteriskVersion().isEmpty())
+        header.insert(u"asterisk_version"_s, m_session->asteriskVersion());
+    append(QJsonDocument(header).toJson(QJsonDocument::Compact));
+    flush();
+    m_eventConnection =
+        connect(m_session->client(), &QtAri::Client::eventReceived, this, &Recorder::recordEvent);
+    m_exchangeConnection = connect(
+        m_session->client(), &QtAri::Client::requestFinished, this, &Recorder::recordExchange);
+    m_flushTimer.start();
+    qCInfo(lcInspector) << "recording" << m_session->title() << "to" << fileName;
+    Q_EMIT recordingChanged(true);
+    return true;
+}
+
+void Recorder::stop()
+{
+    if (!m_file.isOpen())
+        return;
+    disconnect(m_eventConnection);
+    disconnect(m_exchangeConnection);
+    flush();
+    m_flushTimer.stop();
+    m_file.close();
+    qCInfo(lcInspector) << "recording stopped:" << m_events << "events," << m_exchanges
+                        << "exchanges in" << m_file.fileName();
+    Q_EMIT recordingChanged(false);
+}
+
+void Recorder::flush()
+{
+    if (m_buffer.isEmpty() || !m_file.isOpen())
+        return;
+    const QByteArray data = std::exchange(m_buffer, {});
+    if (m_file.write(data) != data.size() || !m_file.flush()) {
+        const QString message =
+            tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
+        qCWarning(lcInspector).noquote() << message;
+        disconnect(m_eventConnection);
+        disconnect(m_exchangeConnection);
+        m_flushTimer.stop();
+        m_file.close();
+        Q_EMIT errorOccurred(message);
+        Q_EMIT recordingChanged(false);
+    }
+}
+
+void Recorder::append(const QByteArray &line)
+{
+    m_buffer += line;
+    m_buffer += '\n';
+    if (m_buffer.size() >= flushThreshold)
+        flush();
+}
+
+void Recorder::recordEvent(const QtAri::Event &event)
+{
+    if (!m_file.isOpen())
+        return;
+    const QJsonObject json = event.json();
+    // The capture filter (event types window) keeps a type out of recordings too.
+    if (m_session && !m_session->isCaptured(json.value("type"_L1).toString()))
+        return;
+    ++m_events;
+    append(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+QByteArray Recorder::requestLine(const QtAri::Exchange &e, const QString &requestId)
+{
+    QJsonObject o { { u"type"_s, u"RESTRequest"_s }, { u"request_id"_s, requestId },
+        { u"method"_s, QString::fromLatin1(e.request.method) }, { u"uri"_s, uriOf(e.request) } };
+    if (!e.request.query.isEmpty())
+        o.insert(u"query_strings"_s, queryStrings(e.request.query));
+    if (!e.request.body.isEmpty())
+        addBody(o, "application/json", e.request.body);
+    o.insert(u"timestamp"_s, ariTimestamp(e.sentAt));
+    addQtAriFields(o, e);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray Recorder::responseLine(const QtAri::Exchange &e, const QString &requestId)
+{
+    QJsonObject o { { u"type"_s, u"RESTResponse"_s }, { u"request_id"_s, requestId } };
+    if (e.result) {
+        const QtAri::Response &r = *e.result;
+        o.insert(u"status_code"_s, r.status);
+        o.insert(u"reason_phrase"_s, reasonPhrase(r.status));
+        o.insert(u"uri"_s, uriOf(e.request));
+        addBody(o, r.contentType, r.body);
+    } else {
+        o.insert(u"status_code"_s, 0);
+        o.insert(u"reason_phrase"_s, QString());
+        o.insert(u"uri"_s, uriOf(e.request));
+        const QtAri::Error &error = e.result.error();
+        const char *kind = QMetaEnum::fromType<QtAri::Error::Kind>().valueToKey(int(error.kind()));
+        o.insert(u"qtari_error"_s,
+            QJsonObject { { u"kind"_s, QString::fromLatin1(kind ? kind : "Unknown") },
+                { u"message"_s, error.message().isEmpty() ? error.toString() : error.message() } });
+    }
+    o.insert(u"timestamp"_s, ariTimestamp(e.sentAt.addMSecs(e.elapsedNs / 1'000'000)));
+    addQtAriFields(o, e);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+void Recorder::recordExchange(const QtAri::Exchange &exchange)
+{
+    if (!m_file.isOpen())
+        return;
+    ++m_exchanges;
+    const QString id = u"qtari-%1"_s.arg(m_nextRequestId++);
+    append(requestLine(exchange, id));
+    append(responseLine(exchange, id));
+}
+
+} // namespace QtAri::Inspector
