@@ -55,6 +55,156 @@
         <source>--listen needs a port number</source>
         <translation>--listen demande un numéro de port</translation>
     </message>
+    <message>
+        <source>What --screenshot shows: main (the main window), ladder, anomalies or subscriptions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the session opened by --url, --listen or --demo to this file (JSON lines).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a recorded session (.jsonl) offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--screenshot-view is main, ladder, anomalies or subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::AnomalyModel</name>
+    <message>
+        <source>Repeated event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback never finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REST error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside Stasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed while disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 arrived again, identical (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>no PlaybackFinished %n second(s) after it started (an unsupported media URI?)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has been outside Stasis for %n second(s) (%2)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more channel(s) outside Stasis for more than %1 s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 appeared (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge %1 appeared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge %1: members changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge %1 was destroyed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more change(s) while disconnected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Heure</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::AnomalyWindow</name>
+    <message>
+        <source>Anomalies — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeated events, playbacks that never finish, REST errors, channels left outside Stasis and what changed while the connection was down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QtAri::Inspector::BridgesModel</name>
@@ -143,6 +293,112 @@
     <message>
         <source>Created</source>
         <translation>Créé</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::CommandPalette</name>
+    <message>
+        <source>Type a command</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::ComposerDialog</name>
+    <message>
+        <source>comma-separated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose Request — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find an operation (e.g. hangup, POST /bridges)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the request (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as QtAri C&amp;++</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer shows here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since Asterisk %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This operation takes no parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This opens the event WebSocket, which the client does itself; sending it as a REST request gets no events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1 needs Asterisk %2, the server runs %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server runs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s tab was closed; open the composer from another one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -467,6 +723,37 @@
     </message>
 </context>
 <context>
+    <name>QtAri::Inspector::EventTypesModel</name>
+    <message>
+        <source>Not in the ARI description QtAri knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the event log, the call ladder and recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown in the event log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QtAri::Inspector::HangupDialog</name>
     <message>
         <source>Hang up</source>
@@ -514,6 +801,137 @@
     <message>
         <source>Cause:</source>
         <translation>Cause :</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::LadderModel</name>
+    <message>
+        <source>Application</source>
+        <translation type="unfinished">Application</translation>
+    </message>
+    <message>
+        <source>Bridge %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bridge %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Heure</translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::LadderWindow</name>
+    <message>
+        <source>App %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Follow the call&apos;s legs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every leg of the call: Local halves, dialled peers, bridge partners, snoops and transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a row to see its JSON; deltas are then measured from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call ladder — %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n canal</numerusform>
+            <numerusform>%n canaux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bridge(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>could not write the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images, 500 rows from the selected one (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the call ladder</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -749,6 +1167,155 @@
         <source>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;An operator&apos;s console for Asterisk&apos;s REST Interface, built on the QtAri library.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;QtAri Inspector&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Une console d&apos;opérateur pour l&apos;interface REST d&apos;Asterisk, construite sur la bibliothèque QtAri.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>What looks wrong in this session (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call &amp;ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Anomalies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event &amp;types and subscriptions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose &amp;Request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the re&amp;quest log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command &amp;palette…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anomaly(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Record Session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record every event and REST exchange of this tab to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop &amp;Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>● Recording to %1 (%n event(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a server tab to record first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay into Simulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The simulator cannot listen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::OperationCatalog</name>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QtAri::Inspector::OriginateDialog</name>
@@ -863,6 +1430,261 @@
     </message>
 </context>
 <context>
+    <name>QtAri::Inspector::Recorder</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::RecordingModel</name>
+    <message>
+        <source>%1: no answer (%2: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(malformed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished">Événement</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation type="unfinished">Application</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation type="unfinished">Objets</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished">Résumé</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::RecordingTimeline</name>
+    <message>
+        <source>the simulator cannot listen on 127.0.0.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished">Enregistrement</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::RecordingView</name>
+    <message>
+        <source>Find in recording (Enter: next)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text the line&apos;s JSON contains, e.g. an id or &quot;ChannelDestroyed&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay into Simulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a local simulator that replays this recording at its own pace, and open a live tab connected to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How fast Replay into Simulator goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1× faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>half speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed line(s) skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>recorded from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tables: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables: before the first line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables as of line %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::RequestLogModel</name>
+    <message>
+        <source>WebSocket</source>
+        <translation type="unfinished">WebSocket</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished">HTTP</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by the client itself (connect check, listing, subscription)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Heure</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::RequestLogWidget</name>
+    <message>
+        <source>Operation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 after %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the client&apos;s own requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide connect checks, listings and subscriptions the client sends by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished">Effacer</translation>
+    </message>
+    <message>
+        <source>Select a request to see it and its answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit in Composer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as QtAri C&amp;++</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent %1 over %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event WebSocket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished">HTTP</translation>
+    </message>
+    <message>
+        <source>, by the client itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QtAri::Inspector::ServerView</name>
     <message>
         <source>Filter channels</source>
@@ -887,6 +1709,14 @@
     <message>
         <source>Show only the channels that are in a Stasis application</source>
         <translation>N&apos;afficher que les canaux qui sont dans une application Stasis</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1840,127 @@
     <message>
         <source>Waiting for Asterisk to connect again</source>
         <translation>En attente de la reconnexion d&apos;Asterisk</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::SubscriptionsWindow</name>
+    <message>
+        <source>Event types and subscriptions — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Event types&lt;/b&gt; — capture keeps them in the log, the ladder and recordings; show filters the event log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribed to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channel:ID, bridge:ID, endpoint:PJSIP/1000, deviceState:NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every type (comma-separated to allow only some)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (comma-separated types to drop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply event filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session uses subscribeAll: its applications hear of every channel, bridge and endpoint whatever they are subscribed to. The event filter still applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event reaches an application when the application is subscribed to an object it names (a channel in its Stasis is) and the event filter lets its type through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Application&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed types:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disallowed types:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bridges (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device states (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished">Échec de « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Reading the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event filter set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the event filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::Traffic</name>
+    <message numerus="yes">
+        <source> … (%n bytes)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>
