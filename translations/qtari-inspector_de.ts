@@ -57,153 +57,153 @@
     </message>
     <message>
         <source>What --screenshot shows: main (the main window), ladder, anomalies or subscriptions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was --screenshot zeigt: main (das Hauptfenster), ladder, anomalies oder subscriptions.</translation>
     </message>
     <message>
         <source>Record the session opened by --url, --listen or --demo to this file (JSON lines).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die mit --url, --listen oder --demo geöffnete Sitzung in dieser Datei aufzeichnen (JSON Lines).</translation>
     </message>
     <message>
         <source>Open a recorded session (.jsonl) offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine aufgezeichnete Sitzung (.jsonl) offline öffnen.</translation>
     </message>
     <message>
         <source>--screenshot-view is main, ladder, anomalies or subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot-view ist main, ladder, anomalies oder subscriptions</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::AnomalyModel</name>
     <message>
         <source>Repeated event</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholtes Ereignis</translation>
     </message>
     <message>
         <source>Playback never finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe nie beendet</translation>
     </message>
     <message>
         <source>REST error</source>
-        <translation type="unfinished"></translation>
+        <translation>REST-Fehler</translation>
     </message>
     <message>
         <source>Outside Stasis</source>
-        <translation type="unfinished"></translation>
+        <translation>Außerhalb von Stasis</translation>
     </message>
     <message>
         <source>Changed while disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Während der Trennung geändert</translation>
     </message>
     <message>
         <source>%1 arrived again, identical (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erneut eingetroffen, identisch (%2)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: HTTP %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: HTTP %2</translation>
     </message>
     <message>
         <source>%1: HTTP %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: HTTP %2: %3</translation>
     </message>
     <message numerus="yes">
         <source>no PlaybackFinished %n second(s) after it started (an unsupported media URI?)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>kein PlaybackFinished %n Sekunde nach dem Start (eine nicht unterstützte Medien-URI?)</numerusform>
+            <numerusform>kein PlaybackFinished %n Sekunden nach dem Start (eine nicht unterstützte Medien-URI?)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 has been outside Stasis for %n second(s) (%2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 ist seit %n Sekunde außerhalb von Stasis (%2)</numerusform>
+            <numerusform>%1 ist seit %n Sekunden außerhalb von Stasis (%2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>and %n more channel(s) outside Stasis for more than %1 s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>und %n weiterer Kanal seit mehr als %1 s außerhalb von Stasis</numerusform>
+            <numerusform>und %n weitere Kanäle seit mehr als %1 s außerhalb von Stasis</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 appeared (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erschienen (%2)</translation>
     </message>
     <message>
         <source>state %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand %1 → %2</translation>
     </message>
     <message>
         <source>bridge %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bridge %1 → %2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1 ended</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beendet</translation>
     </message>
     <message>
         <source>bridge %1 appeared</source>
-        <translation type="unfinished"></translation>
+        <translation>Bridge %1 erschienen</translation>
     </message>
     <message>
         <source>bridge %1: members changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bridge %1: Mitglieder geändert</translation>
     </message>
     <message>
         <source>bridge %1 was destroyed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bridge %1 wurde aufgelöst</translation>
     </message>
     <message numerus="yes">
         <source>and %n more change(s) while disconnected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>und %n weitere Änderung während der Trennung</numerusform>
+            <numerusform>und %n weitere Änderungen während der Trennung</numerusform>
         </translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::AnomalyWindow</name>
     <message>
         <source>Anomalies — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomalien — %1</translation>
     </message>
     <message>
         <source>Repeated events, playbacks that never finish, REST errors, channels left outside Stasis and what changed while the connection was down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholte Ereignisse, Wiedergaben, die nie enden, REST-Fehler, außerhalb von Stasis verbliebene Kanäle und was sich während der Verbindungsunterbrechung geändert hat.</translation>
     </message>
     <message>
         <source>Show &amp;ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leiterdiagramm zeigen</translation>
     </message>
     <message>
         <source>&amp;Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Lee&amp;ren</translation>
     </message>
 </context>
 <context>
@@ -299,106 +299,106 @@
     <name>QtAri::Inspector::CommandPalette</name>
     <message>
         <source>Type a command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl eingeben</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::ComposerDialog</name>
     <message>
         <source>comma-separated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennt: %1</translation>
     </message>
     <message>
         <source>Compose Request — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage erstellen — %1</translation>
     </message>
     <message>
         <source>Find an operation (e.g. hangup, POST /bridges)</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation suchen (z. B. hangup, POST /bridges)</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <source>Send the request (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage senden (%1)</translation>
     </message>
     <message>
         <source>Copy as &amp;curl</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;curl kopieren</translation>
     </message>
     <message>
         <source>Copy as QtAri C&amp;++</source>
-        <translation type="unfinished"></translation>
+        <translation>Als QtAri C&amp;++ kopieren</translation>
     </message>
     <message>
         <source>The answer shows here</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort erscheint hier</translation>
     </message>
     <message>
         <source>default %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: %1</translation>
     </message>
     <message>
         <source>comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennt</translation>
     </message>
     <message>
         <source>comma-separated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennt: %1</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>body</source>
-        <translation type="unfinished"></translation>
+        <translation>Body</translation>
     </message>
     <message>
         <source>query</source>
-        <translation type="unfinished"></translation>
+        <translation>Query</translation>
     </message>
     <message>
         <source>Since Asterisk %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit Asterisk %1</translation>
     </message>
     <message>
         <source>This operation takes no parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Operation hat keine Parameter.</translation>
     </message>
     <message>
         <source>This opens the event WebSocket, which the client does itself; sending it as a REST request gets no events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies öffnet den Ereignis-WebSocket, was der Client selbst erledigt; als REST-Anfrage gesendet, liefert es keine Ereignisse.</translation>
     </message>
     <message>
         <source>Choose an operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Operation auswählen</translation>
     </message>
     <message>
         <source>parameter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter %1</translation>
     </message>
     <message>
         <source>⚠ %1 needs Asterisk %2, the server runs %3</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1 braucht Asterisk %2, auf dem Server läuft %3</translation>
     </message>
     <message>
         <source>the server runs %1</source>
-        <translation type="unfinished"></translation>
+        <translation>auf dem Server läuft %1</translation>
     </message>
     <message>
         <source>The server&apos;s tab was closed; open the composer from another one</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tab des Servers wurde geschlossen; den Anfrage-Editor aus einem anderen öffnen</translation>
     </message>
     <message>
         <source>Waiting for the answer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf die Antwort…</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
 </context>
 <context>
@@ -726,31 +726,31 @@
     <name>QtAri::Inspector::EventTypesModel</name>
     <message>
         <source>Not in the ARI description QtAri knows</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht in der ARI-Beschreibung, die QtAri kennt</translation>
     </message>
     <message>
         <source>Kept in the event log, the call ladder and recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird im Ereignisprotokoll, im Leiterdiagramm und in Aufzeichnungen behalten</translation>
     </message>
     <message>
         <source>Shown in the event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird im Ereignisprotokoll angezeigt</translation>
     </message>
     <message>
         <source>Event type</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignistyp</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen</translation>
     </message>
     <message>
         <source>Capture</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfassen</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen</translation>
     </message>
 </context>
 <context>
@@ -807,131 +807,131 @@
     <name>QtAri::Inspector::LadderModel</name>
     <message>
         <source>Application</source>
-        <translation type="unfinished">Anwendung</translation>
+        <translation>Anwendung</translation>
     </message>
     <message>
         <source>Bridge %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bridge %1</translation>
     </message>
     <message>
         <source>Bridge %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bridge %1 (%2)</translation>
     </message>
     <message>
         <source>Playback %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe %1</translation>
     </message>
     <message>
         <source>Recording %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme %1</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Delta</source>
-        <translation type="unfinished"></translation>
+        <translation>Delta</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>An</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::LadderWindow</name>
     <message>
         <source>App %1</source>
-        <translation type="unfinished"></translation>
+        <translation>App %1</translation>
     </message>
     <message>
         <source>&amp;Follow the call&apos;s legs</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf&amp;zweigen folgen</translation>
     </message>
     <message>
         <source>Show every leg of the call: Local halves, dialled peers, bridge partners, snoops and transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Zweig des Anrufs zeigen: Local-Hälften, angewählte Gegenstellen, Bridge-Partner, Snoops und Weiterleitungen</translation>
     </message>
     <message>
         <source>Export &amp;SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;SVG exportieren…</translation>
     </message>
     <message>
         <source>Export &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;PNG exportieren…</translation>
     </message>
     <message>
         <source>Export &amp;text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;Text exportieren…</translation>
     </message>
     <message>
         <source>&amp;Copy as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Text &amp;kopieren</translation>
     </message>
     <message>
         <source>Click a row to see its JSON; deltas are then measured from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile anklicken, um ihr JSON zu sehen; Deltas werden dann ab ihr gemessen.</translation>
     </message>
     <message>
         <source>Call ladder — %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Leiterdiagramm — %1 — %2</translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Kanal</numerusform>
             <numerusform>%n Kanäle</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n bridge(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bridge</numerusform>
+            <numerusform>%n Bridges</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
     <message>
         <source>could not write the image</source>
-        <translation type="unfinished"></translation>
+        <translation>das Bild konnte nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG-Bilder (*.svg)</translation>
     </message>
     <message>
         <source>PNG images, 500 rows from the selected one (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder, 500 Zeilen ab der ausgewählten (*.png)</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textdateien (*.txt)</translation>
     </message>
     <message>
         <source>Export the call ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Leiterdiagramm exportieren</translation>
     </message>
 </context>
 <context>
@@ -1169,152 +1169,152 @@
     </message>
     <message>
         <source>What looks wrong in this session (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Was in dieser Sitzung falsch aussieht (F9)</translation>
     </message>
     <message>
         <source>Call &amp;ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leiterdiagramm</translation>
     </message>
     <message>
         <source>&amp;Anomalies…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anomalien…</translation>
     </message>
     <message>
         <source>Event &amp;types and subscriptions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis&amp;typen und Abonnements…</translation>
     </message>
     <message>
         <source>Compose &amp;Request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage &amp;erstellen…</translation>
     </message>
     <message>
         <source>Show the re&amp;quest log</source>
-        <translation type="unfinished"></translation>
+        <translation>Anf&amp;ragenprotokoll zeigen</translation>
     </message>
     <message>
         <source>Command &amp;palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Befehlspalette…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Werkzeuge</translation>
     </message>
     <message numerus="yes">
         <source>%n anomaly(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anomalie</numerusform>
+            <numerusform>%n Anomalien</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Record Session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung au&amp;fzeichnen…</translation>
     </message>
     <message>
         <source>Record every event and REST exchange of this tab to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Ereignis und jeden REST-Austausch dieses Tabs in einer Datei aufzeichnen</translation>
     </message>
     <message>
         <source>&amp;Open Recording…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnung &amp;öffnen…</translation>
     </message>
     <message>
         <source>Recording stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnung gestoppt</translation>
     </message>
     <message>
         <source>Stop &amp;Recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnung &amp;stoppen</translation>
     </message>
     <message numerus="yes">
         <source>● Recording to %1 (%n event(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>● Aufzeichnung nach %1 (%n Ereignis)</numerusform>
+            <numerusform>● Aufzeichnung nach %1 (%n Ereignisse)</numerusform>
         </translation>
     </message>
     <message>
         <source>Record Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung aufzeichnen</translation>
     </message>
     <message>
         <source>Open a server tab to record first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst einen Server-Tab zum Aufzeichnen öffnen.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Recording to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnung nach %1</translation>
     </message>
     <message>
         <source>Recordings (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnungen (*.jsonl);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open Recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnung öffnen</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Replay into Simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Simulator abspielen</translation>
     </message>
     <message>
         <source>The simulator cannot listen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Simulator kann nicht lauschen.</translation>
     </message>
     <message>
         <source>Replay of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe von %1</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::OperationCatalog</name>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderlich</translation>
     </message>
     <message>
         <source>not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein gültiges JSON: %1</translation>
     </message>
     <message>
         <source>must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>“%1” is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine ganze Zahl</translation>
     </message>
     <message>
         <source>%1 is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß</translation>
     </message>
     <message>
         <source>must be at least %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss mindestens %1 sein</translation>
     </message>
     <message>
         <source>must be at most %1</source>
-        <translation type="unfinished"></translation>
+        <translation>darf höchstens %1 sein</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>muss true oder false sein</translation>
     </message>
     <message>
         <source>“%1” is not one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keiner der Werte %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1433,255 +1433,255 @@
     <name>QtAri::Inspector::Recorder</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::RecordingModel</name>
     <message>
         <source>%1: no answer (%2: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Antwort (%2: %3)</translation>
     </message>
     <message>
         <source>(malformed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(fehlerhaft)</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished">Ereignis</translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Application</source>
-        <translation type="unfinished">Anwendung</translation>
+        <translation>Anwendung</translation>
     </message>
     <message>
         <source>Objects</source>
-        <translation type="unfinished">Objekte</translation>
+        <translation>Objekte</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished">Zusammenfassung</translation>
+        <translation>Zusammenfassung</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::RecordingTimeline</name>
     <message>
         <source>the simulator cannot listen on 127.0.0.1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Simulator kann nicht auf 127.0.0.1 lauschen</translation>
     </message>
     <message>
         <source>Recording</source>
-        <translation type="unfinished">Aufnahme</translation>
+        <translation>Aufzeichnung</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::RecordingView</name>
     <message>
         <source>Find in recording (Enter: next)</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Aufzeichnung suchen (Enter: weiter)</translation>
     </message>
     <message>
         <source>Text the line&apos;s JSON contains, e.g. an id or &quot;ChannelDestroyed&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Text, den das JSON der Zeile enthält, z. B. eine ID oder "ChannelDestroyed"</translation>
     </message>
     <message>
         <source>Replay into Simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Simulator abspielen</translation>
     </message>
     <message>
         <source>Start a local simulator that replays this recording at its own pace, and open a live tab connected to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen lokalen Simulator starten, der diese Aufzeichnung in ihrem eigenen Tempo abspielt, und einen damit verbundenen Live-Tab öffnen</translation>
     </message>
     <message>
         <source>How fast Replay into Simulator goes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie schnell „Im Simulator abspielen“ läuft</translation>
     </message>
     <message>
         <source>as recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>wie aufgezeichnet</translation>
     </message>
     <message>
         <source>%1× faster</source>
-        <translation type="unfinished"></translation>
+        <translation>%1× schneller</translation>
     </message>
     <message>
         <source>half speed</source>
-        <translation type="unfinished"></translation>
+        <translation>halbe Geschwindigkeit</translation>
     </message>
     <message>
         <source>as fast as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>so schnell wie möglich</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Zeile</numerusform>
+            <numerusform>%1: %n Zeilen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n malformed line(s) skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlerhafte Zeile übersprungen</numerusform>
+            <numerusform>%n fehlerhafte Zeilen übersprungen</numerusform>
         </translation>
     </message>
     <message>
         <source>recorded from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aufgezeichnet von %1</translation>
     </message>
     <message>
         <source>No tables: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Tabellen: %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not in the recording</source>
-        <translation type="unfinished"></translation>
+        <translation>"%1" ist nicht in der Aufzeichnung</translation>
     </message>
     <message>
         <source>Not found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden: %1</translation>
     </message>
     <message>
         <source>Tables: before the first line</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen: vor der ersten Zeile</translation>
     </message>
     <message>
         <source>Tables as of line %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen ab Zeile %1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::RequestLogModel</name>
     <message>
         <source>WebSocket</source>
-        <translation type="unfinished">WebSocket</translation>
+        <translation>WebSocket</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished">HTTP</translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Sent by the client itself (connect check, listing, subscription)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Client selbst gesendet (Verbindungsprüfung, Auflistung, Abonnement)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>Transport</translation>
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>Intern</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::RequestLogWidget</name>
     <message>
         <source>Operation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation: %1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 after %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2: %3</translation>
     </message>
     <message>
         <source>Hide the client&apos;s own requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene Anfragen des Clients ausblenden</translation>
     </message>
     <message>
         <source>Hide connect checks, listings and subscriptions the client sends by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsprüfungen, Auflistungen und Abonnements ausblenden, die der Client selbst sendet</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished">Leeren</translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Select a request to see it and its answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Anfrage auswählen, um sie und ihre Antwort zu sehen</translation>
     </message>
     <message>
         <source>&amp;Resend</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut senden</translation>
     </message>
     <message>
         <source>&amp;Edit in Composer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Anfrage-Editor &amp;bearbeiten…</translation>
     </message>
     <message>
         <source>Copy as &amp;curl</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;curl kopieren</translation>
     </message>
     <message>
         <source>Copy as QtAri C&amp;++</source>
-        <translation type="unfinished"></translation>
+        <translation>Als QtAri C&amp;++ kopieren</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
         </translation>
     </message>
     <message>
         <source>Sent %1 over %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gesendet über %2%3</translation>
     </message>
     <message>
         <source>the event WebSocket</source>
-        <translation type="unfinished"></translation>
+        <translation>den Ereignis-WebSocket</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished">HTTP</translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>, by the client itself</source>
-        <translation type="unfinished"></translation>
+        <translation>, vom Client selbst</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
 </context>
 <context>
@@ -1712,11 +1712,11 @@
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
 </context>
 <context>
@@ -1846,120 +1846,120 @@
     <name>QtAri::Inspector::SubscriptionsWindow</name>
     <message>
         <source>Event types and subscriptions — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignistypen und Abonnements — %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Event types&lt;/b&gt; — capture keeps them in the log, the ladder and recordings; show filters the event log</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ereignistypen&lt;/b&gt; — Erfassen behält sie im Protokoll, im Leiterdiagramm und in Aufzeichnungen; Zeigen filtert das Ereignisprotokoll</translation>
     </message>
     <message>
         <source>Subscribed to</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonniert</translation>
     </message>
     <message>
         <source>channel:ID, bridge:ID, endpoint:PJSIP/1000, deviceState:NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>channel:ID, bridge:ID, endpoint:PJSIP/1000, deviceState:NAME</translation>
     </message>
     <message>
         <source>&amp;Subscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abonnieren</translation>
     </message>
     <message>
         <source>&amp;Unsubscribe selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl a&amp;bbestellen</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
         <source>every type (comma-separated to allow only some)</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Typ (durch Kommas getrennt, um nur einige zuzulassen)</translation>
     </message>
     <message>
         <source>none (comma-separated types to drop)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine (durch Kommas getrennte Typen, die verworfen werden)</translation>
     </message>
     <message>
         <source>&amp;Apply event filter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ereignisfilter anwenden</translation>
     </message>
     <message>
         <source>This session uses subscribeAll: its applications hear of every channel, bridge and endpoint whatever they are subscribed to. The event filter still applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sitzung verwendet subscribeAll: Ihre Anwendungen erfahren von jedem Kanal, jeder Bridge und jedem Endpunkt, unabhängig davon, was sie abonniert haben. Der Ereignisfilter gilt trotzdem.</translation>
     </message>
     <message>
         <source>An event reaches an application when the application is subscribed to an object it names (a channel in its Stasis is) and the event filter lets its type through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ereignis erreicht eine Anwendung, wenn die Anwendung ein darin genanntes Objekt abonniert hat (ein Kanal in ihrem Stasis ist es) und der Ereignisfilter seinen Typ durchlässt.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Application&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Anwendung&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Allowed types:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubte Typen:</translation>
     </message>
     <message>
         <source>Disallowed types:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erlaubte Typen:</translation>
     </message>
     <message>
         <source>Channels (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle (%1)</translation>
     </message>
     <message>
         <source>Bridges (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bridges (%1)</translation>
     </message>
     <message>
         <source>Endpoints (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkte (%1)</translation>
     </message>
     <message>
         <source>Device states (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerätezustände (%1)</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished">%1 fehlgeschlagen: %2</translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Reading the application</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendung lesen</translation>
     </message>
     <message>
         <source>Subscribed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonniert.</translation>
     </message>
     <message>
         <source>Subscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnieren</translation>
     </message>
     <message>
         <source>Unsubscribed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbestellt.</translation>
     </message>
     <message>
         <source>Unsubscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbestellen</translation>
     </message>
     <message>
         <source>Event filter set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisfilter gesetzt.</translation>
     </message>
     <message>
         <source>Setting the event filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisfilter setzen</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::Traffic</name>
     <message numerus="yes">
         <source> … (%n bytes)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> … (%n Byte)</numerusform>
+            <numerusform> … (%n Bytes)</numerusform>
         </translation>
     </message>
 </context>

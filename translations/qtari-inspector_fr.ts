@@ -57,153 +57,153 @@
     </message>
     <message>
         <source>What --screenshot shows: main (the main window), ladder, anomalies or subscriptions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que montre --screenshot : main (la fenêtre principale), ladder, anomalies ou subscriptions.</translation>
     </message>
     <message>
         <source>Record the session opened by --url, --listen or --demo to this file (JSON lines).</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la session ouverte par --url, --listen ou --demo dans ce fichier (lignes JSON).</translation>
     </message>
     <message>
         <source>Open a recorded session (.jsonl) offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une session enregistrée (.jsonl) hors ligne.</translation>
     </message>
     <message>
         <source>--screenshot-view is main, ladder, anomalies or subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot-view vaut main, ladder, anomalies ou subscriptions</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::AnomalyModel</name>
     <message>
         <source>Repeated event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement répété</translation>
     </message>
     <message>
         <source>Playback never finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture jamais terminée</translation>
     </message>
     <message>
         <source>REST error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur REST</translation>
     </message>
     <message>
         <source>Outside Stasis</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors de Stasis</translation>
     </message>
     <message>
         <source>Changed while disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié pendant la déconnexion</translation>
     </message>
     <message>
         <source>%1 arrived again, identical (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est de nouveau arrivé, identique (%2)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>%1: HTTP %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : HTTP %2</translation>
     </message>
     <message>
         <source>%1: HTTP %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : HTTP %2 : %3</translation>
     </message>
     <message numerus="yes">
         <source>no PlaybackFinished %n second(s) after it started (an unsupported media URI?)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>aucun PlaybackFinished %n seconde après son démarrage (URI de média non prise en charge ?)</numerusform>
+            <numerusform>aucun PlaybackFinished %n secondes après son démarrage (URI de média non prise en charge ?)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 has been outside Stasis for %n second(s) (%2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 est hors de Stasis depuis %n seconde (%2)</numerusform>
+            <numerusform>%1 est hors de Stasis depuis %n secondes (%2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>and %n more channel(s) outside Stasis for more than %1 s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>et %n autre canal hors de Stasis depuis plus de %1 s</numerusform>
+            <numerusform>et %n autres canaux hors de Stasis depuis plus de %1 s</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 appeared (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est apparu (%2)</translation>
     </message>
     <message>
         <source>state %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>état %1 → %2</translation>
     </message>
     <message>
         <source>bridge %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>pont %1 → %2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>%1 ended</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a pris fin</translation>
     </message>
     <message>
         <source>bridge %1 appeared</source>
-        <translation type="unfinished"></translation>
+        <translation>le pont %1 est apparu</translation>
     </message>
     <message>
         <source>bridge %1: members changed</source>
-        <translation type="unfinished"></translation>
+        <translation>pont %1 : membres modifiés</translation>
     </message>
     <message>
         <source>bridge %1 was destroyed</source>
-        <translation type="unfinished"></translation>
+        <translation>le pont %1 a été détruit</translation>
     </message>
     <message numerus="yes">
         <source>and %n more change(s) while disconnected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>et %n autre modification pendant la déconnexion</numerusform>
+            <numerusform>et %n autres modifications pendant la déconnexion</numerusform>
         </translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Nature</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::AnomalyWindow</name>
     <message>
         <source>Anomalies — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomalies — %1</translation>
     </message>
     <message>
         <source>Repeated events, playbacks that never finish, REST errors, channels left outside Stasis and what changed while the connection was down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements répétés, lectures qui ne se terminent jamais, erreurs REST, canaux laissés hors de Stasis et ce qui a changé pendant la coupure de la connexion.</translation>
     </message>
     <message>
         <source>Show &amp;ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le &amp;diagramme</translation>
     </message>
     <message>
         <source>&amp;Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Effacer</translation>
     </message>
 </context>
 <context>
@@ -299,106 +299,106 @@
     <name>QtAri::Inspector::CommandPalette</name>
     <message>
         <source>Type a command</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une commande</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::ComposerDialog</name>
     <message>
         <source>comma-separated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 séparés par des virgules</translation>
     </message>
     <message>
         <source>Compose Request — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Composer une requête — %1</translation>
     </message>
     <message>
         <source>Find an operation (e.g. hangup, POST /bridges)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher une opération (p. ex. hangup, POST /bridges)</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Envoyer</translation>
     </message>
     <message>
         <source>Send the request (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la requête (%1)</translation>
     </message>
     <message>
         <source>Copy as &amp;curl</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en &amp;curl</translation>
     </message>
     <message>
         <source>Copy as QtAri C&amp;++</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en QtAri C&amp;++</translation>
     </message>
     <message>
         <source>The answer shows here</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse s&apos;affiche ici</translation>
     </message>
     <message>
         <source>default %1</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut %1</translation>
     </message>
     <message>
         <source>comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>séparés par des virgules</translation>
     </message>
     <message>
         <source>comma-separated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>séparés par des virgules : %1</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>chemin</translation>
     </message>
     <message>
         <source>body</source>
-        <translation type="unfinished"></translation>
+        <translation>corps</translation>
     </message>
     <message>
         <source>query</source>
-        <translation type="unfinished"></translation>
+        <translation>requête</translation>
     </message>
     <message>
         <source>Since Asterisk %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis Asterisk %1</translation>
     </message>
     <message>
         <source>This operation takes no parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette opération ne prend aucun paramètre.</translation>
     </message>
     <message>
         <source>This opens the event WebSocket, which the client does itself; sending it as a REST request gets no events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci ouvre le WebSocket d&apos;événements, ce que le client fait lui-même ; l&apos;envoyer comme requête REST ne donne aucun événement.</translation>
     </message>
     <message>
         <source>Choose an operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une opération</translation>
     </message>
     <message>
         <source>parameter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paramètre %1</translation>
     </message>
     <message>
         <source>⚠ %1 needs Asterisk %2, the server runs %3</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1 demande Asterisk %2, le serveur exécute %3</translation>
     </message>
     <message>
         <source>the server runs %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur exécute %1</translation>
     </message>
     <message>
         <source>The server&apos;s tab was closed; open the composer from another one</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;onglet du serveur a été fermé ; ouvrez le compositeur depuis un autre onglet</translation>
     </message>
     <message>
         <source>Waiting for the answer…</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de la réponse…</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse</translation>
     </message>
 </context>
 <context>
@@ -726,31 +726,31 @@
     <name>QtAri::Inspector::EventTypesModel</name>
     <message>
         <source>Not in the ARI description QtAri knows</source>
-        <translation type="unfinished"></translation>
+        <translation>Absent de la description ARI connue de QtAri</translation>
     </message>
     <message>
         <source>Kept in the event log, the call ladder and recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservé dans le journal des événements, le diagramme d&apos;appel et les enregistrements</translation>
     </message>
     <message>
         <source>Shown in the event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiché dans le journal des événements</translation>
     </message>
     <message>
         <source>Event type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type d&apos;événement</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçus</translation>
     </message>
     <message>
         <source>Capture</source>
-        <translation type="unfinished"></translation>
+        <translation>Capturer</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
 </context>
 <context>
@@ -807,131 +807,131 @@
     <name>QtAri::Inspector::LadderModel</name>
     <message>
         <source>Application</source>
-        <translation type="unfinished">Application</translation>
+        <translation>Application</translation>
     </message>
     <message>
         <source>Bridge %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pont %1</translation>
     </message>
     <message>
         <source>Bridge %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pont %1 (%2)</translation>
     </message>
     <message>
         <source>Playback %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture %1</translation>
     </message>
     <message>
         <source>Recording %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement %1</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Delta</source>
-        <translation type="unfinished"></translation>
+        <translation>Écart</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>De</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Vers</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::LadderWindow</name>
     <message>
         <source>App %1</source>
-        <translation type="unfinished"></translation>
+        <translation>App %1</translation>
     </message>
     <message>
         <source>&amp;Follow the call&apos;s legs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suivre les branches de l&apos;appel</translation>
     </message>
     <message>
         <source>Show every leg of the call: Local halves, dialled peers, bridge partners, snoops and transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher chaque branche de l&apos;appel : moitiés Local, correspondants appelés, partenaires de pont, écoutes (snoop) et transferts</translation>
     </message>
     <message>
         <source>Export &amp;SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;SVG…</translation>
     </message>
     <message>
         <source>Export &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;PNG…</translation>
     </message>
     <message>
         <source>Export &amp;text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;texte…</translation>
     </message>
     <message>
         <source>&amp;Copy as text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier en texte</translation>
     </message>
     <message>
         <source>Click a row to see its JSON; deltas are then measured from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur une ligne pour voir son JSON ; les écarts sont alors mesurés à partir d&apos;elle.</translation>
     </message>
     <message>
         <source>Call ladder — %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme d&apos;appel — %1 — %2</translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n canal</numerusform>
             <numerusform>%n canaux</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n bridge(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pont</numerusform>
+            <numerusform>%n ponts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
         </translation>
     </message>
     <message>
         <source>could not write the image</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire l&apos;image</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l&apos;exportation</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images SVG (*.svg)</translation>
     </message>
     <message>
         <source>PNG images, 500 rows from the selected one (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images PNG, 500 lignes à partir de celle sélectionnée (*.png)</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers texte (*.txt)</translation>
     </message>
     <message>
         <source>Export the call ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le diagramme d&apos;appel</translation>
     </message>
 </context>
 <context>
@@ -1169,152 +1169,152 @@
     </message>
     <message>
         <source>What looks wrong in this session (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui semble anormal dans cette session (F9)</translation>
     </message>
     <message>
         <source>Call &amp;ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagramme d&apos;appel</translation>
     </message>
     <message>
         <source>&amp;Anomalies…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anomalies…</translation>
     </message>
     <message>
         <source>Event &amp;types and subscriptions…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Types d&apos;événements et abonnements…</translation>
     </message>
     <message>
         <source>Compose &amp;Request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Composer une &amp;requête…</translation>
     </message>
     <message>
         <source>Show the re&amp;quest log</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le &amp;journal des requêtes</translation>
     </message>
     <message>
         <source>Command &amp;palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Palette de commandes…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Outils</translation>
     </message>
     <message numerus="yes">
         <source>%n anomaly(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n anomalie</numerusform>
+            <numerusform>%n anomalies</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Record Session…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer la session…</translation>
     </message>
     <message>
         <source>Record every event and REST exchange of this tab to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer dans un fichier chaque événement et chaque échange REST de cet onglet</translation>
     </message>
     <message>
         <source>&amp;Open Recording…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ou&amp;vrir un enregistrement…</translation>
     </message>
     <message>
         <source>Recording stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement arrêté</translation>
     </message>
     <message>
         <source>Stop &amp;Recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter l&apos;&amp;enregistrement</translation>
     </message>
     <message numerus="yes">
         <source>● Recording to %1 (%n event(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>● Enregistrement dans %1 (%n événement)</numerusform>
+            <numerusform>● Enregistrement dans %1 (%n événements)</numerusform>
         </translation>
     </message>
     <message>
         <source>Record Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la session</translation>
     </message>
     <message>
         <source>Open a server tab to record first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez d&apos;abord un onglet de serveur à enregistrer.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <source>Recording to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement dans %1</translation>
     </message>
     <message>
         <source>Recordings (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements (*.jsonl);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Open Recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un enregistrement</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <source>Replay into Simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejouer dans le simulateur</translation>
     </message>
     <message>
         <source>The simulator cannot listen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le simulateur ne peut pas écouter.</translation>
     </message>
     <message>
         <source>Replay of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Relecture de %1</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::OperationCatalog</name>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>obligatoire</translation>
     </message>
     <message>
         <source>not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON non valide : %1</translation>
     </message>
     <message>
         <source>must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un objet JSON</translation>
     </message>
     <message>
         <source>“%1” is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas un nombre entier</translation>
     </message>
     <message>
         <source>%1 is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est trop grand</translation>
     </message>
     <message>
         <source>must be at least %1</source>
-        <translation type="unfinished"></translation>
+        <translation>doit valoir au moins %1</translation>
     </message>
     <message>
         <source>must be at most %1</source>
-        <translation type="unfinished"></translation>
+        <translation>doit valoir au plus %1</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>doit valoir true ou false</translation>
     </message>
     <message>
         <source>“%1” is not one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » ne fait pas partie de %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1433,255 +1433,255 @@
     <name>QtAri::Inspector::Recorder</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::RecordingModel</name>
     <message>
         <source>%1: no answer (%2: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : pas de réponse (%2 : %3)</translation>
     </message>
     <message>
         <source>(malformed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(mal formée)</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1 : %2</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished">Événement</translation>
+        <translation>Événement</translation>
     </message>
     <message>
         <source>Application</source>
-        <translation type="unfinished">Application</translation>
+        <translation>Application</translation>
     </message>
     <message>
         <source>Objects</source>
-        <translation type="unfinished">Objets</translation>
+        <translation>Objets</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished">Résumé</translation>
+        <translation>Résumé</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::RecordingTimeline</name>
     <message>
         <source>the simulator cannot listen on 127.0.0.1</source>
-        <translation type="unfinished"></translation>
+        <translation>le simulateur ne peut pas écouter sur 127.0.0.1</translation>
     </message>
     <message>
         <source>Recording</source>
-        <translation type="unfinished">Enregistrement</translation>
+        <translation>Enregistrement</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::RecordingView</name>
     <message>
         <source>Find in recording (Enter: next)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher dans l&apos;enregistrement (Entrée : suivant)</translation>
     </message>
     <message>
         <source>Text the line&apos;s JSON contains, e.g. an id or &quot;ChannelDestroyed&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte contenu dans le JSON de la ligne, p. ex. un identifiant ou &quot;ChannelDestroyed&quot;</translation>
     </message>
     <message>
         <source>Replay into Simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejouer dans le simulateur</translation>
     </message>
     <message>
         <source>Start a local simulator that replays this recording at its own pace, and open a live tab connected to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer un simulateur local qui rejoue cet enregistrement à son propre rythme, et ouvrir un onglet en direct connecté à celui-ci</translation>
     </message>
     <message>
         <source>How fast Replay into Simulator goes</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse de « Rejouer dans le simulateur »</translation>
     </message>
     <message>
         <source>as recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>comme enregistré</translation>
     </message>
     <message>
         <source>%1× faster</source>
-        <translation type="unfinished"></translation>
+        <translation>%1× plus vite</translation>
     </message>
     <message>
         <source>half speed</source>
-        <translation type="unfinished"></translation>
+        <translation>demi-vitesse</translation>
     </message>
     <message>
         <source>as fast as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>aussi vite que possible</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 : %n ligne</numerusform>
+            <numerusform>%1 : %n lignes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n malformed line(s) skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne mal formée ignorée</numerusform>
+            <numerusform>%n lignes mal formées ignorées</numerusform>
         </translation>
     </message>
     <message>
         <source>recorded from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistré depuis %1</translation>
     </message>
     <message>
         <source>No tables: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune table : %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not in the recording</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas dans l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Not found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Introuvable : %1</translation>
     </message>
     <message>
         <source>Tables: before the first line</source>
-        <translation type="unfinished"></translation>
+        <translation>Tables : avant la première ligne</translation>
     </message>
     <message>
         <source>Tables as of line %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tables à la ligne %1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::RequestLogModel</name>
     <message>
         <source>WebSocket</source>
-        <translation type="unfinished">WebSocket</translation>
+        <translation>WebSocket</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished">HTTP</translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>client</source>
-        <translation type="unfinished"></translation>
+        <translation>client</translation>
     </message>
     <message>
         <source>Sent by the client itself (connect check, listing, subscription)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyée par le client lui-même (vérification de connexion, listage, abonnement)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Chemin</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Opération</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>Transport</translation>
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>Interne</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::RequestLogWidget</name>
     <message>
         <source>Operation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opération : %1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 after %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 après %2 : %3</translation>
     </message>
     <message>
         <source>Hide the client&apos;s own requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer les requêtes propres au client</translation>
     </message>
     <message>
         <source>Hide connect checks, listings and subscriptions the client sends by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer les vérifications de connexion, listages et abonnements que le client envoie de lui-même</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished">Effacer</translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <source>Select a request to see it and its answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une requête pour la voir avec sa réponse</translation>
     </message>
     <message>
         <source>&amp;Resend</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Renvoyer</translation>
     </message>
     <message>
         <source>&amp;Edit in Composer…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier dans le compositeur…</translation>
     </message>
     <message>
         <source>Copy as &amp;curl</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en &amp;curl</translation>
     </message>
     <message>
         <source>Copy as QtAri C&amp;++</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en QtAri C&amp;++</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n requête</numerusform>
+            <numerusform>%n requêtes</numerusform>
         </translation>
     </message>
     <message>
         <source>Sent %1 over %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyée %1 via %2%3</translation>
     </message>
     <message>
         <source>the event WebSocket</source>
-        <translation type="unfinished"></translation>
+        <translation>le WebSocket d&apos;événements</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished">HTTP</translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>, by the client itself</source>
-        <translation type="unfinished"></translation>
+        <translation>, par le client lui-même</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse</translation>
     </message>
 </context>
 <context>
@@ -1712,11 +1712,11 @@
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes</translation>
     </message>
 </context>
 <context>
@@ -1846,120 +1846,120 @@
     <name>QtAri::Inspector::SubscriptionsWindow</name>
     <message>
         <source>Event types and subscriptions — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Types d&apos;événements et abonnements — %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Event types&lt;/b&gt; — capture keeps them in the log, the ladder and recordings; show filters the event log</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Types d&apos;événements&lt;/b&gt; — « Capturer » les conserve dans le journal, le diagramme et les enregistrements ; « Afficher » filtre le journal des événements</translation>
     </message>
     <message>
         <source>Subscribed to</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonné à</translation>
     </message>
     <message>
         <source>channel:ID, bridge:ID, endpoint:PJSIP/1000, deviceState:NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>channel:ID, bridge:ID, endpoint:PJSIP/1000, deviceState:NOM</translation>
     </message>
     <message>
         <source>&amp;Subscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;&amp;abonner</translation>
     </message>
     <message>
         <source>&amp;Unsubscribe selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Désabonner la sélection</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ctualiser</translation>
     </message>
     <message>
         <source>every type (comma-separated to allow only some)</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les types (séparés par des virgules pour n&apos;en autoriser que certains)</translation>
     </message>
     <message>
         <source>none (comma-separated types to drop)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun (types à écarter, séparés par des virgules)</translation>
     </message>
     <message>
         <source>&amp;Apply event filter</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ppliquer le filtre d&apos;événements</translation>
     </message>
     <message>
         <source>This session uses subscribeAll: its applications hear of every channel, bridge and endpoint whatever they are subscribed to. The event filter still applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette session utilise subscribeAll : ses applications sont informées de chaque canal, pont et point de terminaison, quels que soient leurs abonnements. Le filtre d&apos;événements s&apos;applique toujours.</translation>
     </message>
     <message>
         <source>An event reaches an application when the application is subscribed to an object it names (a channel in its Stasis is) and the event filter lets its type through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un événement parvient à une application quand celle-ci est abonnée à un objet qu&apos;il nomme (c&apos;est le cas d&apos;un canal dans sa Stasis) et que le filtre d&apos;événements laisse passer son type.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Application&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Application&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Allowed types:</source>
-        <translation type="unfinished"></translation>
+        <translation>Types autorisés :</translation>
     </message>
     <message>
         <source>Disallowed types:</source>
-        <translation type="unfinished"></translation>
+        <translation>Types refusés :</translation>
     </message>
     <message>
         <source>Channels (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Canaux (%1)</translation>
     </message>
     <message>
         <source>Bridges (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponts (%1)</translation>
     </message>
     <message>
         <source>Endpoints (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Points de terminaison (%1)</translation>
     </message>
     <message>
         <source>Device states (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>États des périphériques (%1)</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished">Échec de « %1 » : %2</translation>
+        <translation>Échec de « %1 » : %2</translation>
     </message>
     <message>
         <source>Reading the application</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de l&apos;application</translation>
     </message>
     <message>
         <source>Subscribed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonné.</translation>
     </message>
     <message>
         <source>Subscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;abonner</translation>
     </message>
     <message>
         <source>Unsubscribed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Désabonné.</translation>
     </message>
     <message>
         <source>Unsubscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>Se désabonner</translation>
     </message>
     <message>
         <source>Event filter set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre d&apos;événements défini.</translation>
     </message>
     <message>
         <source>Setting the event filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Définition du filtre d&apos;événements</translation>
     </message>
 </context>
 <context>
     <name>QtAri::Inspector::Traffic</name>
     <message numerus="yes">
         <source> … (%n bytes)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> … (%n octet)</numerusform>
+            <numerusform> … (%n octets)</numerusform>
         </translation>
     </message>
 </context>
