@@ -103,19 +103,71 @@ namespace {
         }
     }
 
-    void addBody(QJsonObject &o, const QByteArray &contentType, const QByteArray &body)
+    // The body as a JSON string value, escaped by hand: a listing's answer can be megabytes, and
+    // a QJsonObject would turn it into UTF-16 and back on the GUI thread.
+    QByteArray jsonString(const QByteArray &utf8)
+    {
+        static const char hex[] = "0123456789abcdef";
+        QByteArray out;
+        out.reserve(utf8.size() + utf8.size() / 8 + 2);
+        out += '"';
+        for (const char c : utf8) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += c;
+            } else if (u < 0x20) {
+                switch (c) {
+                case '\n':
+                    out += "\\n";
+                    break;
+                case '\r':
+                    out += "\\r";
+                    break;
+                case '\t':
+                    out += "\\t";
+                    break;
+                default:
+                    out += "\\u00";
+                    out += hex[u >> 4];
+                    out += hex[u & 0xf];
+                }
+            } else {
+                out += c;
+            }
+        }
+        out += '"';
+        return out;
+    }
+
+    // Sets the content type on \a o and returns the message_body member to splice into the line
+    // (empty for none).
+    QByteArray addBody(QJsonObject &o, const QByteArray &contentType, const QByteArray &body)
     {
         if (!contentType.isEmpty())
             o.insert(u"content_type"_s, QString::fromLatin1(contentType));
         if (body.isEmpty())
-            return;
+            return {};
         const QByteArray type = contentType.toLower();
-        if (type.isEmpty() || type.startsWith("application/json") || type.startsWith("text/")) {
-            o.insert(u"message_body"_s, QString::fromUtf8(body));
-        } else { // a recording's audio: kept, but as base64
-            o.insert(u"message_body"_s, QString::fromLatin1(body.toBase64()));
-            o.insert(u"qtari_message_body_encoding"_s, u"base64"_s);
-        }
+        if (type.isEmpty() || type.startsWith("application/json") || type.startsWith("text/"))
+            return "\"message_body\":" + jsonString(QString::fromUtf8(body).toUtf8());
+        // a recording's audio: kept, but as base64
+        o.insert(u"qtari_message_body_encoding"_s, u"base64"_s);
+        return "\"message_body\":\"" + body.toBase64() + '"';
+    }
+
+    // \a o serialised, with \a member (already JSON) added.
+    QByteArray lineWith(const QJsonObject &o, const QByteArray &member)
+    {
+        QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        if (member.isEmpty())
+            return line;
+        line.chop(1); // the closing brace
+        if (!o.isEmpty())
+            line += ',';
+        line += member;
+        line += '}';
+        return line;
     }
 
     void addQtAriFields(QJsonObject &o, const QtAri::Exchange &e)
@@ -242,22 +294,24 @@ QByteArray Recorder::requestLine(const QtAri::Exchange &e, const QString &reques
         { u"method"_s, QString::fromLatin1(e.request.method) }, { u"uri"_s, uriOf(e.request) } };
     if (!e.request.query.isEmpty())
         o.insert(u"query_strings"_s, queryStrings(e.request.query));
+    QByteArray body;
     if (!e.request.body.isEmpty())
-        addBody(o, "application/json", e.request.body);
+        body = addBody(o, "application/json", e.request.body);
     o.insert(u"timestamp"_s, ariTimestamp(e.sentAt));
     addQtAriFields(o, e);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return lineWith(o, body);
 }
 
 QByteArray Recorder::responseLine(const QtAri::Exchange &e, const QString &requestId)
 {
     QJsonObject o { { u"type"_s, u"RESTResponse"_s }, { u"request_id"_s, requestId } };
+    QByteArray body;
     if (e.result) {
         const QtAri::Response &r = *e.result;
         o.insert(u"status_code"_s, r.status);
         o.insert(u"reason_phrase"_s, reasonPhrase(r.status));
         o.insert(u"uri"_s, uriOf(e.request));
-        addBody(o, r.contentType, r.body);
+        body = addBody(o, r.contentType, r.body);
     } else {
         o.insert(u"status_code"_s, 0);
         o.insert(u"reason_phrase"_s, QString());
@@ -270,7 +324,7 @@ QByteArray Recorder::responseLine(const QtAri::Exchange &e, const QString &reque
     }
     o.insert(u"timestamp"_s, ariTimestamp(e.sentAt.addMSecs(e.elapsedNs / 1'000'000)));
     addQtAriFields(o, e);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return lineWith(o, body);
 }
 
 void Recorder::recordExchange(const QtAri::Exchange &exchange)
