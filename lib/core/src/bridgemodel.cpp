@@ -6,7 +6,7 @@
 #include <QtAri/client.h>
 
 #include "liverows_p.h"
-#include "registry_p.h"
+#include "listingbatch_p.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QList>
@@ -15,30 +15,12 @@
 
 namespace QtAri {
 
-class BridgeModelPrivate : public Private::ListingObserver
+class BridgeModelPrivate
 {
 public:
     explicit BridgeModelPrivate(BridgeModel *q) : q_ptr(q) { }
-    ~BridgeModelPrivate()
-    {
-        if (listing)
-            listing->forgetListingObserver(this);
-    }
 
-    // As in ChannelModel: the bridges a listing adds become rows in one insertion.
-    void listingApplied() override
-    {
-        listing = nullptr;
-        flushPending();
-    }
-    void registryGone() override
-    {
-        listing = nullptr;
-        pending.clear();
-        pendingSet.clear();
-    }
-    void flushPending();
-
+    void insert(const QList<Bridge *> &bridges);
     void add(Bridge *bridge);
     void remove(Bridge *bridge);
     void changed(Bridge *bridge);
@@ -54,57 +36,38 @@ public:
     QList<QMetaObject::Connection> connections;
     Private::LiveRows<Bridge> rows;
     QHash<Bridge *, QStringList> members; // the member ids shown as child rows
-    QList<Bridge *> pending; // added by the listing being applied, not rows yet
-    QSet<Bridge *> pendingSet;
-    Private::Registry *listing = nullptr;
+    // As in ChannelModel: the bridges a listing adds become rows in one insertion.
+    Private::ListingBatch<Bridge> listing { [this](const QList<Bridge *> &bridges) {
+        insert(bridges);
+    } };
     Q_DECLARE_PUBLIC(BridgeModel)
 };
 
-void BridgeModelPrivate::flushPending()
+void BridgeModelPrivate::insert(const QList<Bridge *> &bridges)
 {
     Q_Q(BridgeModel);
-    if (pending.isEmpty())
-        return;
     const int first = int(rows.size());
-    q->beginInsertRows(QModelIndex(), first, first + int(pending.size()) - 1);
-    for (Bridge *bridge : std::as_const(pending)) {
+    q->beginInsertRows(QModelIndex(), first, first + int(bridges.size()) - 1);
+    for (Bridge *bridge : bridges) {
         rows.append(bridge);
         members.insert(bridge, bridge->channelIds());
     }
-    pending.clear();
-    pendingSet.clear();
     q->endInsertRows();
     Q_EMIT q->countChanged(int(rows.size()));
 }
 
 void BridgeModelPrivate::add(Bridge *bridge)
 {
-    Q_Q(BridgeModel);
-    if (!bridge || rows.contains(bridge) || pendingSet.contains(bridge))
+    if (!bridge || rows.contains(bridge) || listing.holdBack(client, bridge))
         return;
-    if (Private::Registry *registry = client ? Private::registryOf(client) : nullptr;
-        registry && registry->applyingListing()) {
-        registry->whenListingApplied(this);
-        listing = registry;
-        pending.append(bridge);
-        pendingSet.insert(bridge);
-        return;
-    }
-    const int row = int(rows.size());
-    q->beginInsertRows(QModelIndex(), row, row);
-    rows.append(bridge);
-    members.insert(bridge, bridge->channelIds());
-    q->endInsertRows();
-    Q_EMIT q->countChanged(int(rows.size()));
+    insert({ bridge });
 }
 
 void BridgeModelPrivate::remove(Bridge *bridge)
 {
     Q_Q(BridgeModel);
-    if (pendingSet.remove(bridge)) {
-        pending.removeOne(bridge);
+    if (listing.remove(bridge))
         return;
-    }
     const int row = rows.rowOf(bridge);
     if (row < 0)
         return;
@@ -159,8 +122,7 @@ void BridgeModelPrivate::channelChanged(Channel *channel)
 void BridgeModelPrivate::reset(const QList<Bridge *> &bridges)
 {
     Q_Q(BridgeModel);
-    pending.clear();
-    pendingSet.clear();
+    listing.clear();
     q->beginResetModel();
     rows.reset(bridges);
     members.clear();

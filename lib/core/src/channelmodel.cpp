@@ -6,7 +6,7 @@
 #include <QtAri/client.h>
 
 #include "liverows_p.h"
-#include "registry_p.h"
+#include "listingbatch_p.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QList>
@@ -59,32 +59,12 @@ QString applicationOf(const Channel *channel)
 
 } // namespace
 
-class ChannelModelPrivate : public Private::ListingObserver
+class ChannelModelPrivate
 {
 public:
     explicit ChannelModelPrivate(ChannelModel *q) : q_ptr(q) { }
-    ~ChannelModelPrivate()
-    {
-        if (listing)
-            listing->forgetListingObserver(this);
-    }
 
-    // The channels a listing adds after a (re)connect become rows in one insertion once it has
-    // been applied: row by row, thousands of them would cost every proxy and view above a
-    // rebuild each.
-    void listingApplied() override
-    {
-        listing = nullptr;
-        flushPending();
-    }
-    void registryGone() override
-    {
-        listing = nullptr;
-        pending.clear();
-        pendingSet.clear();
-    }
-    void flushPending();
-
+    void insert(const QList<Channel *> &channels);
     void add(Channel *channel);
     void remove(Channel *channel);
     void changed(Channel *channel);
@@ -96,54 +76,35 @@ public:
     QPointer<Client> client;
     QList<QMetaObject::Connection> connections;
     Private::LiveRows<Channel> rows;
-    QList<Channel *> pending; // added by the listing being applied, not rows yet
-    QSet<Channel *> pendingSet;
-    Private::Registry *listing = nullptr; // that listing's registry, while pending may fill
+    Private::ListingBatch<Channel> listing { [this](const QList<Channel *> &channels) {
+        insert(channels);
+    } };
     Q_DECLARE_PUBLIC(ChannelModel)
 };
 
-void ChannelModelPrivate::flushPending()
+void ChannelModelPrivate::insert(const QList<Channel *> &channels)
 {
     Q_Q(ChannelModel);
-    if (pending.isEmpty())
-        return;
     const int first = int(rows.size());
-    q->beginInsertRows(QModelIndex(), first, first + int(pending.size()) - 1);
-    for (Channel *channel : std::as_const(pending))
+    q->beginInsertRows(QModelIndex(), first, first + int(channels.size()) - 1);
+    for (Channel *channel : channels)
         rows.append(channel);
-    pending.clear();
-    pendingSet.clear();
     q->endInsertRows();
     Q_EMIT q->countChanged(int(rows.size()));
 }
 
 void ChannelModelPrivate::add(Channel *channel)
 {
-    Q_Q(ChannelModel);
-    if (!channel || rows.contains(channel) || pendingSet.contains(channel))
+    if (!channel || rows.contains(channel) || listing.holdBack(client, channel))
         return;
-    if (Private::Registry *registry = client ? Private::registryOf(client) : nullptr;
-        registry && registry->applyingListing()) {
-        registry->whenListingApplied(this);
-        listing = registry;
-        pending.append(channel);
-        pendingSet.insert(channel);
-        return;
-    }
-    const int row = int(rows.size());
-    q->beginInsertRows(QModelIndex(), row, row);
-    rows.append(channel);
-    q->endInsertRows();
-    Q_EMIT q->countChanged(int(rows.size()));
+    insert({ channel });
 }
 
 void ChannelModelPrivate::remove(Channel *channel)
 {
     Q_Q(ChannelModel);
-    if (pendingSet.remove(channel)) {
-        pending.removeOne(channel);
+    if (listing.remove(channel))
         return;
-    }
     const int row = rows.rowOf(channel);
     if (row < 0)
         return;
@@ -178,8 +139,7 @@ void ChannelModelPrivate::tick()
 void ChannelModelPrivate::reset(const QList<Channel *> &channels)
 {
     Q_Q(ChannelModel);
-    pending.clear();
-    pendingSet.clear();
+    listing.clear();
     q->beginResetModel();
     rows.reset(channels);
     q->endResetModel();

@@ -2,6 +2,7 @@
 // Anomaly badges against the simulator: repeated events, playbacks that never finish, REST errors
 // with Asterisk's message, channels outside Stasis, and what changed while disconnected.
 
+#include "inspectortest.h"
 #include "mainwindow.h"
 #include "models/anomalymodel.h"
 #include "models/channelsmodel.h"
@@ -16,9 +17,6 @@
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
-#include <QtCore/QSettings>
-#include <QtCore/QStandardPaths>
-#include <QtCore/QTemporaryDir>
 #include <QtGui/QAction>
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QTest>
@@ -27,11 +25,6 @@
 #include <QtWidgets/QToolButton>
 
 #include <memory>
-
-#undef QTRY_VERIFY
-#define QTRY_VERIFY(expr) QTRY_VERIFY_WITH_TIMEOUT(expr, 20000)
-#undef QTRY_COMPARE
-#define QTRY_COMPARE(expr, expected) QTRY_COMPARE_WITH_TIMEOUT(expr, expected, 20000)
 
 using namespace Qt::StringLiterals;
 using namespace QtAri::Inspector;
@@ -56,7 +49,6 @@ class tst_InspectorAnomalies : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase();
     void init();
     void cleanup();
 
@@ -70,56 +62,27 @@ private Q_SLOTS:
 private:
     Session *connectSession();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_store;
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<MainWindow> m_window;
+    InspectorTest::Env m_env;
     ServerView *m_view = nullptr;
 };
 
-void tst_InspectorAnomalies::initTestCase()
-{
-    QStandardPaths::setTestModeEnabled(true);
-}
-
 void tst_InspectorAnomalies::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_settings =
-        std::make_unique<QSettings>(m_dir->filePath(u"inspector.ini"_s), QSettings::IniFormat);
-    m_store = std::make_unique<ProfileStore>(m_settings.get());
-    m_store->setKeychainEnabled(false);
-    m_sim = std::make_unique<Simulator>();
-    QVERIFY(m_sim->start());
-    m_window = std::make_unique<MainWindow>(m_store.get());
-    m_window->show();
+    QVERIFY(m_env.start());
 }
 
 void tst_InspectorAnomalies::cleanup()
 {
-    m_window.reset();
-    m_sim.reset();
-    m_store.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_env.reset();
 }
 
 Session *tst_InspectorAnomalies::connectSession()
 {
-    ConnectionProfile p;
-    p.name = u"sim"_s;
-    p.url = m_sim->url();
-    p.user = u"asterisk"_s;
-    p.password = u"asterisk"_s;
-    p.applications = { testApp };
-    p.subscribeAll = true;
-    m_view = m_window->openProfile(p);
-    Session *s = m_view->session();
-    s->anomalies()->setCheckInterval(50);
-    if (!QTest::qWaitFor([s] { return s->state() == QtAri::Client::State::Connected; }, 20000))
+    m_view = m_env.connect(testApp);
+    if (!m_view)
         return nullptr;
-    return s;
+    m_view->session()->anomalies()->setCheckInterval(50);
+    return m_view->session();
 }
 
 void tst_InspectorAnomalies::repeatedEvent()
@@ -128,17 +91,17 @@ void tst_InspectorAnomalies::repeatedEvent()
     QVERIFY(s);
     AnomalyModel *model = s->anomalies();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const QString id = m_sim->startCall(testApp);
+    const QString id = m_env.sim->startCall(testApp);
     QTRY_VERIFY(s->channels()->contains(id));
     QCOMPARE(model->countOf(Kind::RepeatedEvent), 0);
     QJsonObject varset { { u"type"_s, u"ChannelVarset"_s }, { u"variable"_s, u"X"_s },
         { u"value"_s, u"1"_s }, { u"timestamp"_s, u"2026-12-02T10:00:00.000+0000"_s },
-        { u"channel"_s, m_sim->channels().at(0).toObject() } };
-    m_sim->pushEvent(varset);
+        { u"channel"_s, m_env.sim->channels().at(0).toObject() } };
+    m_env.sim->pushEvent(varset);
     // The same variable set again a moment later is not a repeat: its time differs.
     varset.insert(u"timestamp"_s, u"2026-12-02T10:00:00.001+0000"_s);
-    m_sim->pushEvent(varset);
-    m_sim->pushEvent(varset); // this one is
+    m_env.sim->pushEvent(varset);
+    m_env.sim->pushEvent(varset); // this one is
     QTRY_COMPARE(model->countOf(Kind::RepeatedEvent), 1);
     QVERIFY(messagesOf(model, Kind::RepeatedEvent).contains(u"ChannelVarset arrived again"_s));
     QCOMPARE(model->at(0).object, u"channel:"_s + id);
@@ -150,8 +113,8 @@ void tst_InspectorAnomalies::playbackThatNeverFinishes()
     QVERIFY(s);
     AnomalyModel *model = s->anomalies();
     model->setPlaybackTimeout(300);
-    m_sim->setTimeScale(0.01); // hello-world lasts a few milliseconds
-    const QString id = m_sim->startCall(testApp);
+    m_env.sim->setTimeScale(0.01); // hello-world lasts a few milliseconds
+    const QString id = m_env.sim->startCall(testApp);
     QTRY_VERIFY(s->channels()->contains(id));
     s->play(id, u"sound:hello-world"_s); // finishes
     s->play(id, u"bogus:thing"_s); // Asterisk 22: 201, PlaybackStarted, never finished
@@ -196,17 +159,17 @@ void tst_InspectorAnomalies::changedWhileDisconnected()
     Session *s = connectSession();
     QVERIFY(s);
     AnomalyModel *model = s->anomalies();
-    const QString stays = m_sim->startCall(testApp, { u"stays"_s });
-    const QString ends = m_sim->startCall(testApp, { u"ends"_s });
+    const QString stays = m_env.sim->startCall(testApp, { u"stays"_s });
+    const QString ends = m_env.sim->startCall(testApp, { u"ends"_s });
     QTRY_COMPARE(s->channels()->rowCount(), 2);
     QCOMPARE(model->countOf(Kind::ChangedWhileDisconnected), 0);
 
-    m_sim->setRefuseConnections(true);
-    m_sim->dropWebSockets();
+    m_env.sim->setRefuseConnections(true);
+    m_env.sim->dropWebSockets();
     QTRY_VERIFY(s->state() == QtAri::Client::State::Reconnecting);
-    m_sim->hangupChannel(ends);
-    const QString arrives = m_sim->startCall(testApp, { u"arrives"_s });
-    m_sim->setRefuseConnections(false);
+    m_env.sim->hangupChannel(ends);
+    const QString arrives = m_env.sim->startCall(testApp, { u"arrives"_s });
+    m_env.sim->setRefuseConnections(false);
     QTRY_VERIFY(s->state() == QtAri::Client::State::Connected);
     QTRY_COMPARE(model->countOf(Kind::ChangedWhileDisconnected), 2);
     const QString text = messagesOf(model, Kind::ChangedWhileDisconnected);
@@ -220,20 +183,20 @@ void tst_InspectorAnomalies::badgeAndWindow()
 {
     Session *s = connectSession();
     QVERIFY(s);
-    auto *badge = m_window->findChild<QToolButton *>(u"anomalyBadge"_s);
+    auto *badge = m_env.window->findChild<QToolButton *>(u"anomalyBadge"_s);
     QVERIFY(badge);
     QVERIFY(!badge->isVisible());
-    const QString id = m_sim->startCall(testApp);
+    const QString id = m_env.sim->startCall(testApp);
     QTRY_VERIFY(s->channels()->contains(id));
     s->hangup({ id });
     QTRY_VERIFY(!s->channels()->contains(id));
     s->hangup({ id }); // 404
     QTRY_VERIFY(badge->isVisible());
     QVERIFY(badge->text().contains(u"1"_s));
-    QVERIFY(m_window->action(u"actionAnomalies"_s)->shortcut() == QKeySequence(Qt::Key_F9));
+    QVERIFY(m_env.window->action(u"actionAnomalies"_s)->shortcut() == QKeySequence(Qt::Key_F9));
 
     badge->click();
-    AnomalyWindow *window = m_window->anomalyWindow();
+    AnomalyWindow *window = m_env.window->anomalyWindow();
     QVERIFY(window);
     QTableView *view = window->view();
     QCOMPARE(view->model()->rowCount(), 1);
@@ -264,8 +227,8 @@ void tst_InspectorAnomalies::badgeAndWindow()
         qPrintable(view->model()->index(row, AnomalyModel::ObjectColumn).data().toString() + u" / "_s
             + view->model()->index(row, AnomalyModel::MessageColumn).data().toString()));
     ladder->click();
-    QVERIFY(m_window->lastLadder());
-    QCOMPARE(m_window->lastLadder()->model()->anchor(),
+    QVERIFY(m_env.window->lastLadder());
+    QCOMPARE(m_env.window->lastLadder()->model()->anchor(),
         view->model()->index(row, 0).data(AnomalyModel::ObjectRole).toString());
 }
 

@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 // The call ladder: grouping a call's legs, and the ladder window against the simulator.
 
+#include "inspectortest.h"
 #include "mainwindow.h"
 #include "models/bridgesmodel.h"
 #include "models/channelsmodel.h"
@@ -19,9 +20,6 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
-#include <QtCore/QSettings>
-#include <QtCore/QStandardPaths>
-#include <QtCore/QTemporaryDir>
 #include <QtCore/QXmlStreamReader>
 #include <QtGui/QAction>
 #include <QtGui/QImage>
@@ -31,11 +29,6 @@
 #include <QtWidgets/QPlainTextEdit>
 
 #include <memory>
-
-#undef QTRY_VERIFY
-#define QTRY_VERIFY(expr) QTRY_VERIFY_WITH_TIMEOUT(expr, 20000)
-#undef QTRY_COMPARE
-#define QTRY_COMPARE(expr, expected) QTRY_COMPARE_WITH_TIMEOUT(expr, expected, 20000)
 
 using namespace Qt::StringLiterals;
 using namespace QtAri::Inspector;
@@ -94,7 +87,6 @@ class tst_InspectorLadder : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase();
     void init();
     void cleanup();
 
@@ -112,54 +104,22 @@ private Q_SLOTS:
 private:
     ServerView *connectWindow();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_store;
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<MainWindow> m_window;
+    InspectorTest::Env m_env;
 };
-
-void tst_InspectorLadder::initTestCase()
-{
-    QStandardPaths::setTestModeEnabled(true);
-}
 
 void tst_InspectorLadder::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_settings =
-        std::make_unique<QSettings>(m_dir->filePath(u"inspector.ini"_s), QSettings::IniFormat);
-    m_store = std::make_unique<ProfileStore>(m_settings.get());
-    m_store->setKeychainEnabled(false);
-    m_sim = std::make_unique<Simulator>();
-    QVERIFY(m_sim->start());
-    m_window = std::make_unique<MainWindow>(m_store.get());
-    m_window->show();
+    QVERIFY(m_env.start());
 }
 
 void tst_InspectorLadder::cleanup()
 {
-    m_window.reset();
-    m_sim.reset();
-    m_store.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_env.reset();
 }
 
 ServerView *tst_InspectorLadder::connectWindow()
 {
-    ConnectionProfile p;
-    p.name = u"sim"_s;
-    p.url = m_sim->url();
-    p.user = u"asterisk"_s;
-    p.password = u"asterisk"_s;
-    p.applications = { testApp };
-    p.subscribeAll = true;
-    ServerView *view = m_window->openProfile(p);
-    if (!QTest::qWaitFor(
-            [view] { return view->session()->state() == QtAri::Client::State::Connected; }, 20000))
-        return nullptr;
-    return view;
+    return m_env.connect(testApp);
 }
 
 void tst_InspectorLadder::localHalvesAndDialLegsJoin()
@@ -364,7 +324,7 @@ void tst_InspectorLadder::ladderOfALocalCall()
     QTRY_COMPARE(s->channels()->rowCount(), 2);
     QString one;
     QString two;
-    for (const QJsonValue &c : m_sim->channels()) {
+    for (const QJsonValue &c : m_env.sim->channels()) {
         const QString name = c.toObject().value("name"_L1).toString();
         (name.endsWith(";1"_L1) ? one : two) = c.toObject().value("id"_L1).toString();
     }
@@ -372,7 +332,7 @@ void tst_InspectorLadder::ladderOfALocalCall()
     // The ;2 half is in Stasis unanswered (extension 100); answering it brings ;1 in too.
     s->answer({ two });
     const auto inStasis = [this](const QString &id) {
-        for (const QJsonValue &c : m_sim->channels()) {
+        for (const QJsonValue &c : m_env.sim->channels()) {
             const QJsonObject o = c.toObject();
             if (o.value("id"_L1).toString() == id)
                 return o.value("dialplan"_L1).toObject().value("app_name"_L1).toString() == "Stasis"_L1;
@@ -387,8 +347,8 @@ void tst_InspectorLadder::ladderOfALocalCall()
     s->play(bridgeId, u"sound:hello-world"_s);
 
     QVERIFY(view->selectChannel(one));
-    m_window->action(u"actionCallLadder"_s)->trigger();
-    LadderWindow *ladder = m_window->lastLadder();
+    m_env.window->action(u"actionCallLadder"_s)->trigger();
+    LadderWindow *ladder = m_env.window->lastLadder();
     QVERIFY(ladder);
     QVERIFY(ladder->isVisible());
     LadderModel *model = ladder->model();
@@ -431,15 +391,15 @@ void tst_InspectorLadder::ladderOfALocalCall()
     QCOMPARE(model->referenceRow(), 0); // the selected row stays selected
 
     // Exports: text, SVG (well-formed, one title per lane, one group per row), PNG.
-    QVERIFY(ladder->exportTo(m_dir->filePath(u"l.txt"_s), LadderWindow::Format::Text, true));
-    QFile txt(m_dir->filePath(u"l.txt"_s));
+    QVERIFY(ladder->exportTo(m_env.dir->filePath(u"l.txt"_s), LadderWindow::Format::Text, true));
+    QFile txt(m_env.dir->filePath(u"l.txt"_s));
     QVERIFY(txt.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(txt.readAll());
     QCOMPARE(text, model->toText());
     QVERIFY(text.contains(u"ChannelEnteredBridge"_s));
 
-    QVERIFY(ladder->exportTo(m_dir->filePath(u"l.svg"_s), LadderWindow::Format::Svg, true));
-    QFile svg(m_dir->filePath(u"l.svg"_s));
+    QVERIFY(ladder->exportTo(m_env.dir->filePath(u"l.svg"_s), LadderWindow::Format::Svg, true));
+    QFile svg(m_env.dir->filePath(u"l.svg"_s));
     QVERIFY(svg.open(QIODevice::ReadOnly));
     QXmlStreamReader xml(&svg);
     int titles = 0;
@@ -455,13 +415,13 @@ void tst_InspectorLadder::ladderOfALocalCall()
     QCOMPARE(titles, int(model->lanes().size()));
     QCOMPARE(rows, model->rowCount());
 
-    QVERIFY(ladder->exportTo(m_dir->filePath(u"l.png"_s), LadderWindow::Format::Png, true));
-    const QImage image(m_dir->filePath(u"l.png"_s));
+    QVERIFY(ladder->exportTo(m_env.dir->filePath(u"l.png"_s), LadderWindow::Format::Png, true));
+    const QImage image(m_env.dir->filePath(u"l.png"_s));
     QVERIFY(!image.isNull());
     QCOMPARE(image.width(), lv->geometry().width(int(model->lanes().size())));
     QCOMPARE(image.height(), lv->geometry().headerHeight + model->rowCount() * lv->geometry().rowHeight + 4);
     // A path that cannot be written is a failure, not a crash.
-    QVERIFY(!ladder->exportTo(m_dir->filePath(u"no/such/dir/l.svg"_s), LadderWindow::Format::Svg, true));
+    QVERIFY(!ladder->exportTo(m_env.dir->filePath(u"no/such/dir/l.svg"_s), LadderWindow::Format::Svg, true));
 
     // Following off: only what names the ;1 half itself (addChannel names both halves, so the
     // ;2 lane stays for it).
@@ -479,11 +439,11 @@ void tst_InspectorLadder::failedRequestsShowOnTheLadder()
     ServerView *view = connectWindow();
     QVERIFY(view);
     Session *s = view->session();
-    const QString id = m_sim->startCall(testApp, {});
+    const QString id = m_env.sim->startCall(testApp, {});
     QTRY_VERIFY(s->channels()->contains(id));
     QVERIFY(view->selectChannel(id));
-    m_window->action(u"actionCallLadder"_s)->trigger();
-    LadderModel *model = m_window->lastLadder()->model();
+    m_env.window->action(u"actionCallLadder"_s)->trigger();
+    LadderModel *model = m_env.window->lastLadder()->model();
     s->hangup({ id });
     QTRY_VERIFY(!s->channels()->contains(id));
     // The channel is gone: hanging it up again gets Asterisk's 404, shown red on its ladder.
@@ -496,8 +456,8 @@ void tst_InspectorLadder::failedRequestsShowOnTheLadder()
         return false;
     }());
     // Closing the tab (the session goes) closes its ladder.
-    QPointer<LadderWindow> ladder = m_window->lastLadder();
-    m_window->action(u"actionCloseTab"_s)->trigger();
+    QPointer<LadderWindow> ladder = m_env.window->lastLadder();
+    m_env.window->action(u"actionCloseTab"_s)->trigger();
     QTRY_VERIFY(!ladder);
 }
 

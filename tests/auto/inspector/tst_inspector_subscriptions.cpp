@@ -2,6 +2,7 @@
 // Capture and display filters with counts per event type, and the subscriptions panel, against
 // the simulator in the default mode (no subscribeAll), where subscriptions decide what arrives.
 
+#include "inspectortest.h"
 #include "mainwindow.h"
 #include "models/bridgesmodel.h"
 #include "models/channelsmodel.h"
@@ -18,9 +19,6 @@
 #include <QtAri/Testing/Simulator>
 
 #include <QtCore/QJsonObject>
-#include <QtCore/QSettings>
-#include <QtCore/QStandardPaths>
-#include <QtCore/QTemporaryDir>
 #include <QtGui/QAction>
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
@@ -32,11 +30,6 @@
 #include <QtWidgets/QTreeWidget>
 
 #include <memory>
-
-#undef QTRY_VERIFY
-#define QTRY_VERIFY(expr) QTRY_VERIFY_WITH_TIMEOUT(expr, 20000)
-#undef QTRY_COMPARE
-#define QTRY_COMPARE(expr, expected) QTRY_COMPARE_WITH_TIMEOUT(expr, expected, 20000)
 
 using namespace Qt::StringLiterals;
 using namespace QtAri::Inspector;
@@ -61,7 +54,6 @@ class tst_InspectorSubscriptions : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase();
     void init();
     void cleanup();
 
@@ -72,54 +64,23 @@ private:
     ServerView *connectWindow();
     int logRows(const QString &type);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_store;
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<MainWindow> m_window;
+    InspectorTest::Env m_env;
     ServerView *m_view = nullptr;
 };
 
-void tst_InspectorSubscriptions::initTestCase()
-{
-    QStandardPaths::setTestModeEnabled(true);
-}
-
 void tst_InspectorSubscriptions::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_settings =
-        std::make_unique<QSettings>(m_dir->filePath(u"inspector.ini"_s), QSettings::IniFormat);
-    m_store = std::make_unique<ProfileStore>(m_settings.get());
-    m_store->setKeychainEnabled(false);
-    m_sim = std::make_unique<Simulator>();
-    QVERIFY(m_sim->start());
-    m_window = std::make_unique<MainWindow>(m_store.get());
-    m_window->show();
+    QVERIFY(m_env.start());
 }
 
 void tst_InspectorSubscriptions::cleanup()
 {
-    m_window.reset();
-    m_sim.reset();
-    m_store.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_env.reset();
 }
 
 ServerView *tst_InspectorSubscriptions::connectWindow()
 {
-    ConnectionProfile p;
-    p.name = u"sim"_s;
-    p.url = m_sim->url();
-    p.user = u"asterisk"_s;
-    p.password = u"asterisk"_s;
-    p.applications = { testApp };
-    p.subscribeAll = false; // the default mode
-    m_view = m_window->openProfile(p);
-    Session *s = m_view->session();
-    if (!QTest::qWaitFor([s] { return s->state() == QtAri::Client::State::Connected; }, 20000))
-        return nullptr;
+    m_view = m_env.connect(testApp, false); // the default mode
     return m_view;
 }
 
@@ -137,12 +98,12 @@ void tst_InspectorSubscriptions::countsAndCaptureAndDisplayFilters()
 {
     QVERIFY(connectWindow());
     Session *s = m_view->session();
-    const QString a = m_sim->startCall(testApp);
-    const QString b = m_sim->startCall(testApp);
+    const QString a = m_env.sim->startCall(testApp);
+    const QString b = m_env.sim->startCall(testApp);
     QTRY_VERIFY(s->channels()->contains(a) && s->channels()->contains(b));
 
-    m_window->action(u"actionSubscriptions"_s)->trigger();
-    SubscriptionsWindow *window = m_window->subscriptionsWindow();
+    m_env.window->action(u"actionSubscriptions"_s)->trigger();
+    SubscriptionsWindow *window = m_env.window->subscriptionsWindow();
     QVERIFY(window);
     EventTypesModel *types = window->typesModel();
     QAbstractItemModelTester tester(types, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -163,14 +124,14 @@ void tst_InspectorSubscriptions::countsAndCaptureAndDisplayFilters()
                                EventTypesModel::CapturedColumn),
         Qt::Unchecked, Qt::CheckStateRole));
     QVERIFY(!s->isCaptured(u"ChannelDtmfReceived"_s));
-    m_sim->sendDtmf(a, u"12"_s);
+    m_env.sim->sendDtmf(a, u"12"_s);
     QTRY_COMPARE(cell(u"ChannelDtmfReceived"_s, EventTypesModel::ReceivedColumn).toULongLong(), 2ull);
     QCOMPARE(logRows(u"ChannelDtmfReceived"_s), before);
     // Capture on again: the next ones are logged.
     QVERIFY(types->setData(types->index(types->rowOf(u"ChannelDtmfReceived"_s),
                                EventTypesModel::CapturedColumn),
         Qt::Checked, Qt::CheckStateRole));
-    m_sim->sendDtmf(a, u"3"_s);
+    m_env.sim->sendDtmf(a, u"3"_s);
     QTRY_COMPARE(logRows(u"ChannelDtmfReceived"_s), before + 1);
 
     // Show off: the StasisStart rows leave the log's view; the events stay in the model.
@@ -184,7 +145,7 @@ void tst_InspectorSubscriptions::countsAndCaptureAndDisplayFilters()
     QVERIFY(m_view->eventLog()->filter()->hiddenTypes().contains(u"StasisStart"_s));
 
     // A type the spec does not know is added when it arrives.
-    m_sim->pushEvent({ { u"type"_s, u"QtAriTestOnly"_s }, { u"application"_s, testApp } });
+    m_env.sim->pushEvent({ { u"type"_s, u"QtAriTestOnly"_s }, { u"application"_s, testApp } });
     QTRY_VERIFY(types->rowOf(u"QtAriTestOnly"_s) >= 0);
     QCOMPARE(cell(u"QtAriTestOnly"_s, EventTypesModel::TypeColumn, Qt::ToolTipRole).toString().isEmpty(),
         false);
@@ -194,14 +155,14 @@ void tst_InspectorSubscriptions::subscriptionsAndEventFilter()
 {
     QVERIFY(connectWindow());
     Session *s = m_view->session();
-    QCOMPARE(m_window->action(u"actionSubscriptions"_s)->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    QCOMPARE(m_env.window->action(u"actionSubscriptions"_s)->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     // A bridge the Inspector creates is one its application is subscribed to.
     s->createBridge(u"mixing"_s, u"room"_s);
     QTRY_COMPARE(s->bridges()->rowCount(), 1);
     const QString bridgeId = s->bridges()->ids().first();
 
-    m_window->action(u"actionSubscriptions"_s)->trigger();
-    SubscriptionsWindow *window = m_window->subscriptionsWindow();
+    m_env.window->action(u"actionSubscriptions"_s)->trigger();
+    SubscriptionsWindow *window = m_env.window->subscriptionsWindow();
     QSignalSpy refreshed(window, &SubscriptionsWindow::refreshed);
     QCOMPARE(window->applicationCombo()->currentText(), testApp);
     QTRY_VERIFY(treeSources(window->subscriptionsTree()).contains(u"bridge:"_s + bridgeId));
