@@ -5,6 +5,7 @@
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QObject>
+#include <QtCore/QThread>
 #include <QtCore/QTimer>
 
 namespace QtAri {
@@ -14,6 +15,7 @@ struct Exchange;
 
 namespace QtAri::Inspector {
 
+class RecorderWriter;
 class Session;
 
 //! \brief Writes everything a Session sees to a JSON-lines file in the recorded traces' format.
@@ -29,8 +31,9 @@ class Session;
 //!   RESTResponse with status_code 0 and `qtari_error` {kind, message}. Both lines are written
 //!   when the answer arrives, so a RESTRequest line can follow events stamped later than it.
 //! Secret-looking query values (api_key, password …) are written as "***"; credentials never
-//! reach the file. Lines are collected in memory and written on a short timer (and at stop()), so
-//! recording costs the GUI thread a serialisation per event and one write() per quarter second.
+//! reach the file. The lines are made and written in a thread of the recorder's own, in order,
+//! collected and written on a short timer (and at stop()): the GUI thread only hands each event
+//! and exchange over.
 class Recorder : public QObject
 {
     Q_OBJECT
@@ -43,11 +46,11 @@ public:
     bool start(const QString &fileName, QString *error = nullptr);
     //! Flushes and closes the file.
     void stop();
-    bool isRecording() const { return m_file.isOpen(); }
-    QString fileName() const { return m_file.fileName(); }
+    bool isRecording() const { return m_recording; }
+    QString fileName() const { return m_fileName; }
     quint64 eventsWritten() const { return m_events; }
     quint64 exchangesWritten() const { return m_exchanges; }
-    //! Writes what is collected now (also done by the timer).
+    //! Writes what is collected now (also done by the timer); returns once it is written.
     void flush();
 
     //! The RESTRequest and RESTResponse lines of \a exchange (without newlines), with \a requestId.
@@ -64,14 +67,15 @@ Q_SIGNALS:
 private:
     void recordEvent(const QtAri::Event &event);
     void recordExchange(const QtAri::Exchange &exchange);
-    void append(const QByteArray &line);
 
     Session *m_session;
     // Connected while recording only: Client::requestFinished() costs nothing while unheard.
     QMetaObject::Connection m_eventConnection;
     QMetaObject::Connection m_exchangeConnection;
-    QFile m_file;
-    QByteArray m_buffer;
+    QThread m_thread; // serialises and writes (RecorderWriter), in order
+    RecorderWriter *m_writer = nullptr; // lives in m_thread
+    QString m_fileName;
+    bool m_recording = false;
     QTimer m_flushTimer;
     quint64 m_events = 0;
     quint64 m_exchanges = 0;
