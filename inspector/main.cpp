@@ -138,7 +138,8 @@ int main(int argc, char *argv[])
         QTimer::singleShot(0, &window, &MainWindow::showConnectionDialog);
 
     if (!options.screenshotFile.isEmpty()) {
-        QTimer::singleShot(std::max(0, options.screenshotDelayMs - 300), &window,
+        // A second before the picture: the windows fetch what they show from the server.
+        QTimer::singleShot(std::max(0, options.screenshotDelayMs - 1000), &window,
             [&window, &options] {
                 window.prepareScreenshot();
                 if (options.screenshotView == "ladder"_L1)

@@ -59,6 +59,7 @@ private Q_SLOTS:
 
     void countsAndCaptureAndDisplayFilters();
     void subscriptionsAndEventFilter();
+    void withSubscribeAll();
 
 private:
     ServerView *connectWindow();
@@ -205,6 +206,17 @@ void tst_InspectorSubscriptions::subscriptionsAndEventFilter()
     window->applyFilter();
     QTRY_VERIFY(!refreshed.isEmpty());
     QCOMPARE(window->allowedEdit()->text(), QString());
+}
+
+void tst_InspectorSubscriptions::withSubscribeAll()
+{
+    m_view = m_env.connect(testApp, true);
+    QVERIFY(m_view);
+    m_env.window->action(u"actionSubscriptions"_s)->trigger();
+    SubscriptionsWindow *window = m_env.window->subscriptionsWindow();
+    QVERIFY(window);
+    QTRY_COMPARE(window->subscriptionsTree()->topLevelItemCount(), 4);
+    QVERIFY2(window->statusLabel()->text().isEmpty(), qPrintable(window->statusLabel()->text()));
 }
 
 QTEST_MAIN(tst_InspectorSubscriptions)
