@@ -1490,7 +1490,7 @@
     </message>
     <message>
         <source>Text the line&apos;s JSON contains, e.g. an id or &quot;ChannelDestroyed&quot;</source>
-        <translation>Text, den das JSON der Zeile enthält, z. B. eine ID oder "ChannelDestroyed"</translation>
+        <translation>Text, den das JSON der Zeile enthält, z. B. eine ID oder &quot;ChannelDestroyed&quot;</translation>
     </message>
     <message>
         <source>Replay into Simulator</source>
@@ -1544,7 +1544,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not in the recording</source>
-        <translation>"%1" ist nicht in der Aufzeichnung</translation>
+        <translation>&quot;%1&quot; ist nicht in der Aufzeichnung</translation>
     </message>
     <message>
         <source>Not found: %1</source>
