@@ -1450,26 +1450,6 @@
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Ereignis</translation>
-    </message>
-    <message>
-        <source>Application</source>
-        <translation>Anwendung</translation>
-    </message>
-    <message>
-        <source>Objects</source>
-        <translation>Objekte</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Zusammenfassung</translation>
-    </message>
 </context>
 <context>
     <name>QtAri::Inspector::RecordingTimeline</name>

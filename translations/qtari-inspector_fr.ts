@@ -1450,26 +1450,6 @@
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
-    <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Événement</translation>
-    </message>
-    <message>
-        <source>Application</source>
-        <translation>Application</translation>
-    </message>
-    <message>
-        <source>Objects</source>
-        <translation>Objets</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Résumé</translation>
-    </message>
 </context>
 <context>
     <name>QtAri::Inspector::RecordingTimeline</name>

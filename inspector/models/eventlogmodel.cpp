@@ -167,10 +167,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString EventLogModel::columnTitle(int section)
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
     switch (EventColumn(section)) {
     case EventColumn::Time:
         return tr("Time");
@@ -186,6 +184,14 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
         break;
     }
     return {};
+}
+
+QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    const QString title = columnTitle(section);
+    return title.isEmpty() ? QVariant() : QVariant(title);
 }
 
 } // namespace QtAri::Inspector

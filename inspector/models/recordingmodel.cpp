@@ -2,6 +2,7 @@
 #include "recordingmodel.h"
 
 #include "ariformat.h"
+#include "eventlogmodel.h"
 #include "roles.h"
 
 #include <QtCore/QJsonArray>
@@ -308,21 +309,8 @@ QVariant RecordingModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (EventColumn(section)) {
-    case EventColumn::Time:
-        return tr("Time");
-    case EventColumn::Type:
-        return tr("Event");
-    case EventColumn::Application:
-        return tr("Application");
-    case EventColumn::Objects:
-        return tr("Objects");
-    case EventColumn::Summary:
-        return tr("Summary");
-    case EventColumn::Count:
-        break;
-    }
-    return {};
+    const QString title = EventLogModel::columnTitle(section); // the live log's columns
+    return title.isEmpty() ? QVariant() : QVariant(title);
 }
 
 } // namespace QtAri::Inspector
