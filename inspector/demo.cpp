@@ -81,10 +81,10 @@ void Demo::stop()
         m_driver->disconnectFromServer();
 }
 
-ConnectionProfile Demo::profile() const
+ConnectionProfile Demo::profile(int number) const
 {
     ConnectionProfile p;
-    p.name = tr("Demo");
+    p.name = number > 1 ? tr("Demo %1").arg(number) : tr("Demo");
     p.url = m_sim ? m_sim->url() : QUrl();
     p.user = u"asterisk"_s;
     p.password = u"asterisk"_s;

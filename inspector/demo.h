@@ -33,10 +33,13 @@ public:
     //! Starts the simulator on 127.0.0.1 (any port) and the traffic; false if it cannot listen.
     bool start();
     void stop();
-    //! What the Inspector should connect with.
-    ConnectionProfile profile() const;
+    //! What the Inspector should connect with; demo server \a number (from 1) is named "Demo",
+    //! "Demo 2" …
+    ConnectionProfile profile(int number = 1) const;
     QtAri::Testing::Simulator *simulator() const { return m_sim; }
 
+    //! Seeds the calls' timing and choices (each demo server its own, so they differ).
+    void setSeed(quint32 seed) { m_random.seed(seed); }
     //! At most this many calls at once (default 8).
     void setMaxCalls(int calls) { m_maxCalls = calls; }
 

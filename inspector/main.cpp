@@ -5,6 +5,8 @@
 #include "mainwindow.h"
 #include "widgets/ladderview.h"
 #include "widgets/anomalywindow.h"
+#include "session.h"
+#include "widgets/composer.h"
 #include "widgets/ladderwindow.h"
 #include "widgets/subscriptionswindow.h"
 #include "options.h"
@@ -19,6 +21,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace QtAri::Inspector;
@@ -89,14 +93,19 @@ int main(int argc, char *argv[])
 
     ProfileStore store;
     MainWindow window(&store);
-    Demo demo;
-    if (options.demo) {
-        if (!demo.start()) {
+    std::vector<std::unique_ptr<Demo>> demos;
+    for (int i = 0; options.demo && i < options.demoServers; ++i) {
+        auto demo = std::make_unique<Demo>();
+        demo->setSeed(20261126 + quint32(i));
+        if (!demo->start()) {
             std::fprintf(stderr, "qtari-inspector: the demo simulator could not start\n");
             return 1;
         }
-        window.openProfile(demo.profile());
+        window.openProfile(demo->profile(i + 1));
+        demos.push_back(std::move(demo));
     }
+    if (options.demoServers > 1)
+        window.tabs()->setCurrentIndex(0);
     if (options.url.isValid() && !options.url.isEmpty()) {
         ConnectionProfile p = ProfileStore::defaultProfile();
         p.name = options.url.host();
@@ -148,6 +157,12 @@ int main(int argc, char *argv[])
                     window.action(u"actionAnomalies"_s)->trigger();
                 else if (options.screenshotView == "subscriptions"_L1)
                     window.action(u"actionSubscriptions"_s)->trigger();
+                else if (options.screenshotView == "merged"_L1)
+                    window.prepareMergedScreenshot();
+                else if (options.screenshotView == "requests"_L1)
+                    window.action(u"actionShowRequestLog"_s)->trigger();
+                else if (options.screenshotView == "composer"_L1)
+                    window.showComposerExample();
             });
         QTimer::singleShot(options.screenshotDelayMs, &window, [&window, &options] {
             QWidget *shown = &window;
@@ -159,6 +174,8 @@ int main(int argc, char *argv[])
             } else if (options.screenshotView == "subscriptions"_L1
                 && window.subscriptionsWindow()) {
                 shown = window.subscriptionsWindow();
+            } else if (options.screenshotView == "composer"_L1 && window.composer()) {
+                shown = window.composer();
             }
             const bool saved = shown->grab().save(options.screenshotFile);
             if (!saved)

@@ -5,6 +5,7 @@
 #include "models/channelsmodel.h"
 #include "models/anomalymodel.h"
 #include "models/eventlogmodel.h"
+#include "models/recordingmodel.h"
 #include "session.h"
 #include "widgets/commandpalette.h"
 #include "widgets/composer.h"
@@ -13,7 +14,9 @@
 #include "widgets/eventlogwidget.h"
 #include "widgets/anomalywindow.h"
 #include "widgets/ladderwindow.h"
+#include "widgets/mergedview.h"
 #include "widgets/subscriptionswindow.h"
+#include "widgets/recordingview.h"
 #include "widgets/requestlogwidget.h"
 #include "widgets/serverview.h"
 
@@ -26,14 +29,28 @@
 #include <QtWidgets/QMenuBar>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QStatusBar>
+#include <QtWidgets/QTabBar>
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QToolBar>
 #include <QtWidgets/QToolButton>
 
+#include <iterator>
+
 using namespace Qt::StringLiterals;
 
 namespace QtAri::Inspector {
+
+namespace {
+    // The servers' tag colours, in the order their tabs open: distinct hues that read on light
+    // and dark backgrounds.
+    QColor serverColour(int n)
+    {
+        static const QRgb colours[] = { 0x1f77b4, 0xd62728, 0x2ca02c, 0x9467bd, 0xff7f0e,
+            0x17becf, 0xe377c2, 0x8c564b };
+        return QColor(colours[n % int(std::size(colours))]);
+    }
+} // namespace
 
 MainWindow::MainWindow(ProfileStore *store, QWidget *parent) : QMainWindow(parent), m_store(store)
 {
@@ -49,6 +66,12 @@ MainWindow::MainWindow(ProfileStore *store, QWidget *parent) : QMainWindow(paren
     });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         QWidget *w = m_tabs->widget(index);
+        if (w == m_merged) {
+            setMergedViewShown(false);
+            return;
+        }
+        if (m_merged)
+            m_merged->removeServer(qobject_cast<ServerView *>(w));
         m_tabs->removeTab(index);
         w->deleteLater();
     });
@@ -175,6 +198,12 @@ void MainWindow::createActions()
     auto *subscriptionsA = makeAction(u"actionSubscriptions"_s,
         tr("Event &types and subscriptions…"), {}, Qt::CTRL | Qt::SHIFT | Qt::Key_T,
         &MainWindow::showSubscriptions);
+    auto *mergedA = new QAction(QIcon::fromTheme(u"view-list-details"_s), tr("All &Servers"), this);
+    mergedA->setObjectName(u"actionMergedView"_s);
+    mergedA->setCheckable(true);
+    mergedA->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_A);
+    mergedA->setToolTip(tr("Every server's channels and bridges in one tab, tagged by colour"));
+    connect(mergedA, &QAction::toggled, this, &MainWindow::setMergedViewShown);
     auto *aboutA =
         makeAction(u"actionAbout"_s, tr("&About"), u"help-about"_s,
             QKeySequence::HelpContents, &MainWindow::about);
@@ -211,6 +240,8 @@ void MainWindow::createActions()
     media->addActions({ recStart, recStop });
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({ pauseLog, clearLog, eventsOf, ladder, anomaliesA, subscriptionsA });
+    view->addSeparator();
+    view->addAction(mergedA);
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->setObjectName(u"toolsMenu"_s);
     tools->addActions({ composeA, requestLogA });
@@ -261,8 +292,37 @@ ServerView *MainWindow::currentView() const
 
 Session *MainWindow::currentSession() const
 {
-    ServerView *v = currentView();
-    return v ? v->session() : nullptr;
+    return scope().session();
+}
+
+Session *MainWindow::Scope::session() const
+{
+    return view ? view->session() : nullptr;
+}
+
+MainWindow::Scope MainWindow::scope() const
+{
+    Scope scope;
+    if (ServerView *v = currentView()) {
+        scope.view = v;
+        scope.channels = v->selectedChannelIds();
+        scope.bridges = v->selectedBridgeIds();
+        scope.targets = v->selectedTargets();
+    } else if (mergedIsCurrent()) {
+        // One server's rows, or nothing: no action crosses servers.
+        scope.view = m_merged->selectionView();
+        if (scope.view) {
+            scope.channels = m_merged->selectedChannelIds();
+            scope.bridges = m_merged->selectedBridgeIds();
+            scope.targets = m_merged->selectedTargets();
+        }
+    }
+    return scope;
+}
+
+bool MainWindow::mergedIsCurrent() const
+{
+    return m_merged && m_tabs->currentWidget() == m_merged;
 }
 
 ServerView *MainWindow::addSession(Session *session)
@@ -270,9 +330,13 @@ ServerView *MainWindow::addSession(Session *session)
     auto *view = new ServerView(session, m_tabs);
     view->setChannelActions(m_channelActions);
     view->setBridgeActions(m_bridgeActions);
+    view->setTagColour(serverColour(m_servers++));
     const int index = m_tabs->addTab(view, session->title());
     m_tabs->setTabToolTip(index, session->profile().url.toString());
+    m_tabs->tabBar()->setTabTextColor(index, view->tagColour());
     m_tabs->setCurrentIndex(index);
+    if (m_merged)
+        m_merged->addServer(view);
     connect(session, &Session::statusChanged, this, [this, view] {
         const int i = m_tabs->indexOf(view);
         if (i >= 0) {
@@ -280,7 +344,7 @@ ServerView *MainWindow::addSession(Session *session)
             m_tabs->setTabIcon(
                 i, QIcon::fromTheme(up ? u"network-connect"_s : u"network-disconnect"_s));
         }
-        if (view == currentView())
+        if (view == currentView() || mergedIsCurrent())
             updateStatus();
     });
     connect(session, &Session::actionFailed, this, &MainWindow::showError);
@@ -298,7 +362,7 @@ ServerView *MainWindow::addSession(Session *session)
     for (QAbstractItemModel *model : { static_cast<QAbstractItemModel *>(session->channels()),
              static_cast<QAbstractItemModel *>(session->bridges()) }) {
         const auto refresh = [this, view] {
-            if (view == currentView())
+            if (view == currentView() || mergedIsCurrent())
                 updateStatus();
         };
         connect(model, &QAbstractItemModel::rowsInserted, this, refresh);
@@ -325,6 +389,37 @@ ServerView *MainWindow::openProfile(const ConnectionProfile &profile)
     return view;
 }
 
+MergedView *MainWindow::mergedView() const
+{
+    return m_merged;
+}
+
+void MainWindow::setMergedViewShown(bool shown)
+{
+    if (QAction *a = action(u"actionMergedView"_s); a && a->isChecked() != shown)
+        a->setChecked(shown); // its toggled() comes back here
+    if (shown == bool(m_merged))
+        return;
+    if (!shown) {
+        m_tabs->removeTab(m_tabs->indexOf(m_merged));
+        delete m_merged;
+        return;
+    }
+    m_merged = new MergedView(m_tabs);
+    m_merged->setObjectName(u"mergedView"_s);
+    m_merged->setChannelActions(m_channelActions);
+    m_merged->setBridgeActions(m_bridgeActions);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_merged->addServer(qobject_cast<ServerView *>(m_tabs->widget(i)));
+    connect(m_merged, &MergedView::selectionChanged, this, [this] {
+        updateStatus();
+        updateActions();
+    });
+    m_tabs->insertTab(0, m_merged, QIcon::fromTheme(u"view-list-details"_s), tr("All Servers"));
+    m_tabs->setTabToolTip(0, tr("The channels and bridges of every server, tagged by colour"));
+    m_tabs->setCurrentWidget(m_merged);
+}
+
 void MainWindow::showConnectionDialog()
 {
     showConnectionDialogFor({});
@@ -345,6 +440,11 @@ void MainWindow::showConnectionDialogFor(const ConnectionProfile &profile)
 
 void MainWindow::prepareScreenshot()
 {
+    if (auto *offline = qobject_cast<RecordingView *>(m_tabs->currentWidget())) {
+        // An offline tab: its tables as of two thirds into the recording.
+        offline->selectRow(offline->model()->rowCount() * 2 / 3);
+        return;
+    }
     ServerView *v = currentView();
     if (!v)
         return;
@@ -362,6 +462,19 @@ void MainWindow::prepareScreenshot()
     QTableView *log = v->eventLog()->view();
     if (const int rows = log->model()->rowCount(); rows > 0)
         log->selectRow(rows - 1);
+}
+
+void MainWindow::prepareMergedScreenshot()
+{
+    setMergedViewShown(true);
+    const QList<ServerView *> servers = m_merged->servers();
+    if (servers.isEmpty())
+        return;
+    Session *second = servers.value(servers.size() > 1 ? 1 : 0)->session();
+    for (const QString &id : second->channels()->ids()) {
+        if (!second->channels()->bridgeOf(id).isEmpty() && m_merged->selectChannel(second, id))
+            return;
+    }
 }
 
 // --- request composer and command palette (composer branch) ---------------------------------
@@ -385,6 +498,20 @@ ComposerDialog *MainWindow::openComposer(const QtAri::Request *request)
     return m_composer;
 }
 
+ComposerDialog *MainWindow::showComposerExample()
+{
+    ComposerDialog *dialog = openComposer();
+    const QStringList channels = scope().channels;
+    if (!dialog || channels.isEmpty())
+        return dialog;
+    dialog->setOperation(u"channels.play"_s);
+    dialog->setValue(u"channelId"_s, channels.first());
+    dialog->setValue(u"media"_s, u"sound:hello-world"_s);
+    dialog->setValue(u"lang"_s, u"en"_s);
+    dialog->send();
+    return dialog;
+}
+
 ComposerDialog *MainWindow::composer() const
 {
     return m_composer;
@@ -397,7 +524,8 @@ void MainWindow::composeRequest()
 
 void MainWindow::showRequestLog()
 {
-    if (ServerView *v = currentView()) {
+    if (ServerView *v = scope().view) {
+        m_tabs->setCurrentWidget(v); // from the merged view: the log is on the server's tab
         v->bottomTabs()->setCurrentWidget(v->requestLog());
         v->requestLog()->view()->setFocus();
     }
@@ -426,6 +554,21 @@ void MainWindow::updateStatus()
 {
     updateRecordingStatus();
     Session *s = currentSession();
+    if (!s && mergedIsCurrent()) {
+        int channels = 0;
+        int bridges = 0;
+        for (ServerView *v : m_merged->servers()) {
+            channels += v->session()->channels()->rowCount();
+            bridges += v->session()->bridges()->rowCount();
+        }
+        m_stateLabel->setText(tr("%n server(s)", nullptr, int(m_merged->servers().size())));
+        m_reconnectLabel->clear();
+        m_versionLabel->clear();
+        m_rateLabel->clear();
+        m_anomalyBadge->hide();
+        m_countLabel->setText(tr("%1 channels, %2 bridges").arg(channels).arg(bridges));
+        return;
+    }
     if (!s) {
         m_stateLabel->setText(tr("Not connected"));
         m_reconnectLabel->clear();
@@ -454,8 +597,10 @@ void MainWindow::updateActions()
     const bool have = currentSession() != nullptr;
     for (QAction *a : std::as_const(m_sessionActions))
         a->setEnabled(have);
-    if (ServerView *v = currentView())
-        action(u"actionPauseLog"_s)->setChecked(v->session()->eventLog()->isPaused());
+    // The merged view's tab closes like any other (it only hides the view).
+    action(u"actionCloseTab"_s)->setEnabled(have || mergedIsCurrent());
+    if (Session *s = currentSession())
+        action(u"actionPauseLog"_s)->setChecked(s->eventLog()->isPaused());
 }
 
 void MainWindow::showError(const QString &actionName, const QtAri::Error &error)
@@ -472,9 +617,10 @@ void MainWindow::showError(const QString &actionName, const QtAri::Error &error)
 
 QStringList MainWindow::needChannels()
 {
-    ServerView *v = currentView();
-    const QStringList ids = v ? v->selectedChannelIds() : QStringList();
-    if (ids.isEmpty())
+    const QStringList ids = scope().channels;
+    if (ids.isEmpty() && mergedIsCurrent() && m_merged->selectedServerCount() > 1)
+        statusBar()->showMessage(tr("Select channels of one server: actions act on one server at a time"), 5000);
+    else if (ids.isEmpty())
         statusBar()->showMessage(tr("Select one or more channels first"), 5000);
     return ids;
 }
@@ -615,16 +761,16 @@ void MainWindow::populateAddToBridgeMenu()
 
 void MainWindow::destroyBridge()
 {
-    ServerView *v = currentView();
+    const Scope v = scope();
     if (!v)
         return;
-    const QStringList ids = v->selectedBridgeIds();
+    const QStringList ids = v.selectedBridgeIds();
     if (ids.isEmpty()) {
         statusBar()->showMessage(tr("Select a bridge first"), 5000);
         return;
     }
     for (const QString &id : ids)
-        v->session()->destroyBridge(id);
+        v.session()->destroyBridge(id);
 }
 
 void MainWindow::removeFromBridge()
@@ -635,15 +781,15 @@ void MainWindow::removeFromBridge()
 
 void MainWindow::play()
 {
-    ServerView *v = currentView();
+    const Scope v = scope();
     if (!v)
         return;
-    const QStringList targets = v->selectedTargets();
+    const QStringList targets = v.selectedTargets();
     if (targets.isEmpty()) {
         statusBar()->showMessage(tr("Select a channel or a bridge first"), 5000);
         return;
     }
-    Session *s = v->session();
+    Session *s = v.session();
     const QString shown = targets.size() == 1 ? (s->channels()->nameOf(targets.first()).isEmpty()
                                   ? targets.first()
                                   : s->channels()->nameOf(targets.first()))
@@ -675,44 +821,44 @@ static QStringList playbacksOf(Session *s, const QStringList &targets)
 
 void MainWindow::stopPlayback()
 {
-    if (ServerView *v = currentView()) {
-        const QStringList ids = playbacksOf(v->session(), v->selectedTargets());
+    if (const Scope v = scope()) {
+        const QStringList ids = playbacksOf(v.session(), v.selectedTargets());
         if (ids.isEmpty())
             statusBar()->showMessage(tr("Nothing is playing on the selection"), 5000);
-        v->session()->stopPlayback(ids);
+        v.session()->stopPlayback(ids);
     }
 }
 
 void MainWindow::pausePlayback()
 {
-    if (ServerView *v = currentView())
-        v->session()->pausePlayback(playbacksOf(v->session(), v->selectedTargets()));
+    if (const Scope v = scope())
+        v.session()->pausePlayback(playbacksOf(v.session(), v.selectedTargets()));
 }
 
 void MainWindow::resumePlayback()
 {
-    if (ServerView *v = currentView())
-        v->session()->resumePlayback(playbacksOf(v->session(), v->selectedTargets()));
+    if (const Scope v = scope())
+        v.session()->resumePlayback(playbacksOf(v.session(), v.selectedTargets()));
 }
 
 void MainWindow::startMoh()
 {
-    if (ServerView *v = currentView())
-        v->session()->startMoh(v->selectedTargets());
+    if (const Scope v = scope())
+        v.session()->startMoh(v.selectedTargets());
 }
 
 void MainWindow::stopMoh()
 {
-    if (ServerView *v = currentView())
-        v->session()->stopMoh(v->selectedTargets());
+    if (const Scope v = scope())
+        v.session()->stopMoh(v.selectedTargets());
 }
 
 void MainWindow::startRecording()
 {
-    ServerView *v = currentView();
+    const Scope v = scope();
     if (!v)
         return;
-    const QStringList targets = v->selectedTargets();
+    const QStringList targets = v.selectedTargets();
     if (targets.size() != 1) {
         statusBar()->showMessage(tr("Select one channel or bridge to record"), 5000);
         return;
@@ -720,7 +866,7 @@ void MainWindow::startRecording()
     const QString suggested =
         u"inspector-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
     auto *dialog = new RecordDialog(suggested, this);
-    QPointer<Session> session = v->session();
+    QPointer<Session> session = v.session();
     const QString target = targets.first();
     connect(dialog, &QDialog::accepted, this, [dialog, session, target] {
         if (session)
@@ -732,15 +878,15 @@ void MainWindow::startRecording()
 
 void MainWindow::stopRecording()
 {
-    ServerView *v = currentView();
+    const Scope v = scope();
     if (!v)
         return;
     QStringList names;
-    for (const QString &t : v->selectedTargets())
-        names += v->session()->recordingsOn(t);
+    for (const QString &t : v.selectedTargets())
+        names += v.session()->recordingsOn(t);
     if (names.isEmpty())
         statusBar()->showMessage(tr("Nothing is being recorded on the selection"), 5000);
-    v->session()->stopRecording(names);
+    v.session()->stopRecording(names);
 }
 
 void MainWindow::toggleEventLogPause()
@@ -757,11 +903,12 @@ void MainWindow::clearEventLog()
 
 void MainWindow::showEventsOfSelection()
 {
-    ServerView *v = currentView();
+    const Scope v = scope();
     if (!v)
         return;
-    const QStringList targets = v->selectedTargets();
-    v->eventLog()->setIdFilter(targets.value(0));
+    const QStringList targets = v.selectedTargets();
+    v.view->eventLog()->setIdFilter(targets.value(0));
+    m_tabs->setCurrentWidget(v.view); // from the merged view: the log is on the server's tab
 }
 
 LadderWindow *MainWindow::lastLadder() const
@@ -771,17 +918,17 @@ LadderWindow *MainWindow::lastLadder() const
 
 void MainWindow::showCallLadder()
 {
-    ServerView *v = currentView();
+    const Scope v = scope();
     if (!v)
         return;
-    const QStringList targets = v->selectedTargets();
+    const QStringList targets = v.selectedTargets();
     if (targets.isEmpty()) {
         statusBar()->showMessage(tr("Select a channel or a bridge first"), 4000);
         return;
     }
-    const QStringList bridges = v->selectedBridgeIds();
+    const QStringList bridges = v.selectedBridgeIds();
     const bool bridge = !bridges.isEmpty() && targets == bridges;
-    openLadder(v->session(), (bridge ? u"bridge:"_s : u"channel:"_s) + targets.first());
+    openLadder(v.session(), (bridge ? u"bridge:"_s : u"channel:"_s) + targets.first());
 }
 
 LadderWindow *MainWindow::openLadder(Session *session, const QString &key)
@@ -804,12 +951,12 @@ SubscriptionsWindow *MainWindow::subscriptionsWindow() const
 
 void MainWindow::showSubscriptions()
 {
-    ServerView *v = currentView();
+    const Scope v = scope();
     if (!v)
         return;
     if (m_subscriptionsWindow)
         m_subscriptionsWindow->close();
-    auto *window = new SubscriptionsWindow(v->session(), v->eventLog()->filter(), this);
+    auto *window = new SubscriptionsWindow(v.session(), v.view->eventLog()->filter(), this);
     m_subscriptionsWindow = window;
     window->show();
 }

@@ -24,6 +24,7 @@ namespace QtAri::Inspector {
 class AnomalyWindow;
 class SubscriptionsWindow;
 class LadderWindow;
+class MergedView;
 class CommandPalette;
 class ComposerDialog;
 class RecordingView;
@@ -45,7 +46,13 @@ public:
     ServerView *addSession(Session *session);
     //! Makes a session for \a profile, adds its tab and connects.
     ServerView *openProfile(const ConnectionProfile &profile);
+    //! The current tab's server view (nullptr on the merged view or an offline recording).
     ServerView *currentView() const;
+    //! View › All Servers: every server's channels and bridges in one tab (nullptr while it is
+    //! closed).
+    MergedView *mergedView() const;
+    //! Opens (\a shown) or closes the merged view's tab.
+    void setMergedViewShown(bool shown);
     QTabWidget *tabs() const { return m_tabs; }
     //! The action called \a objectName (e.g. "actionHangup"), or nullptr.
     QAction *action(const QString &objectName) const;
@@ -58,6 +65,9 @@ public:
     void showConnectionDialogFor(const ConnectionProfile &profile);
     //! For --screenshot: selects a bridged channel (details filled) and the newest event.
     void prepareScreenshot();
+    //! For --screenshot-view merged: opens View › All Servers and selects a bridged channel of the
+    //! second server.
+    void prepareMergedScreenshot();
     //! The call ladder opened last (actionCallLadder), while it is open.
     LadderWindow *lastLadder() const;
     //! The anomalies window (actionAnomalies), while it is open.
@@ -70,6 +80,8 @@ public:
     // --- request composer and command palette (composer branch) ---
     //! The composer of the current server, opened (or raised) and filled with \a request if given.
     ComposerDialog *openComposer(const QtAri::Request *request = nullptr);
+    //! For --screenshot-view composer: the composer sending channels.play to the selected channel.
+    ComposerDialog *showComposerExample();
     //! The open composer, or nullptr.
     ComposerDialog *composer() const;
     //! Ctrl+K's palette (made on first use).
@@ -97,6 +109,23 @@ private:
     void updateStatus();
     void updateActions();
     void showError(const QString &action, const QtAri::Error &error);
+    //! What the actions act on: the current server tab and its selection, or in the merged view
+    //! the one server whose rows are selected (nothing when they are several servers' rows).
+    struct Scope
+    {
+        ServerView *view = nullptr;
+        QStringList channels;
+        QStringList bridges;
+        QStringList targets;
+        explicit operator bool() const { return view != nullptr; }
+        Session *session() const;
+        QStringList selectedChannelIds() const { return channels; }
+        QStringList selectedBridgeIds() const { return bridges; }
+        QStringList selectedTargets() const { return targets; }
+    };
+    Scope scope() const;
+    bool mergedIsCurrent() const;
+    //! The session actions act on (scope()).
     Session *currentSession() const;
     QStringList needChannels();
     void openDialog(QDialog *dialog);
@@ -159,6 +188,8 @@ private:
     QPointer<AnomalyWindow> m_anomalyWindow;
     QPointer<SubscriptionsWindow> m_subscriptionsWindow;
     QPointer<ComposerDialog> m_composer;
+    QPointer<MergedView> m_merged;
+    int m_servers = 0; // server tabs opened so far: picks each one's colour
     CommandPalette *m_palette = nullptr;
     QList<QAction *> m_channelActions;
     QList<QAction *> m_bridgeActions;

@@ -45,14 +45,19 @@ Options parseOptions(const QStringList &arguments)
         u"ms"_s, u"5000"_s);
     const QCommandLineOption shotView(u"screenshot-view"_s,
         QCoreApplication::translate(
-            "Options", "What --screenshot shows: main (the main window), ladder, anomalies or subscriptions."),
+            "Options", "What --screenshot shows: main (the main window), ladder, anomalies, subscriptions, merged (every server in one tab), requests (the request log) or composer."),
         u"view"_s, u"main"_s);
     const QCommandLineOption listen(u"listen"_s,
         QCoreApplication::translate("Options",
             "Listen for Asterisk on this port (ari.conf type=outbound_websocket); --user and "
             "--password are what Asterisk must send."),
         u"port"_s);
-    parser.addOptions({ demo, url, user, password, app, listen, lang, shot, shotDelay, shotView });
+    const QCommandLineOption demoServers(u"demo-servers"_s,
+        QCoreApplication::translate(
+            "Options", "With --demo: how many simulated servers to start and connect to (1-8)."),
+        u"count"_s, u"1"_s);
+    parser.addOptions({ demo, demoServers, url, user, password, app, listen, lang, shot,
+        shotDelay, shotView });
     // Session recording and replay (docs/inspector.md, "Recording, offline files and replay").
     const QCommandLineOption record(u"record"_s,
         QCoreApplication::translate("Options",
@@ -71,6 +76,10 @@ Options parseOptions(const QStringList &arguments)
         parser.process(arguments);
     }
     o.demo = parser.isSet(demo);
+    bool countOk = false;
+    o.demoServers = parser.value(demoServers).toInt(&countOk);
+    if (!countOk || o.demoServers < 1 || o.demoServers > 8)
+        o.error = QCoreApplication::translate("Options", "--demo-servers needs a count from 1 to 8");
     if (parser.isSet(url)) {
         o.url = QUrl::fromUserInput(parser.value(url));
         if (!o.url.isValid() || !o.url.scheme().startsWith(u"http"_s))
@@ -95,10 +104,12 @@ Options parseOptions(const QStringList &arguments)
     if (!ok || o.screenshotDelayMs < 0)
         o.error = QCoreApplication::translate("Options", "--screenshot-delay needs milliseconds");
     o.screenshotView = parser.value(shotView);
-    if (!QStringList { u"main"_s, u"ladder"_s, u"anomalies"_s, u"subscriptions"_s }.contains(
-            o.screenshotView))
-        o.error = QCoreApplication::translate(
-            "Options", "--screenshot-view is main, ladder, anomalies or subscriptions");
+    if (!QStringList { u"main"_s, u"ladder"_s, u"anomalies"_s, u"subscriptions"_s, u"merged"_s,
+            u"requests"_s, u"composer"_s }
+             .contains(o.screenshotView))
+        o.error = QCoreApplication::translate("Options",
+            "--screenshot-view is main, ladder, anomalies, subscriptions, merged, requests or "
+            "composer");
     return o;
 }
 

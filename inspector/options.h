@@ -14,6 +14,7 @@ namespace QtAri::Inspector {
 struct Options
 {
     bool demo = false;
+    int demoServers = 1; //!< --demo-servers: how many demo simulators (each its own tab)
     QUrl url;
     QString user;
     QString password;
@@ -23,7 +24,8 @@ struct Options
     QString screenshotFile; //!< grab the window into this file and quit
     int screenshotDelayMs = 5000;
     //! What --screenshot grabs: "main" (the main window), "ladder" (the call ladder of the
-    //! channel the screenshot selects), "anomalies" or "subscriptions" (those windows).
+    //! channel the screenshot selects), "anomalies" or "subscriptions" (those windows), "merged"
+    //! (the main window on View › All Servers), "requests" (on the request log) or "composer".
     QString screenshotView = QStringLiteral("main");
     QString recordFile; //!< --record: record the first session to this file
     QString openFile; //!< --open: open this recording offline

@@ -56,10 +56,6 @@
         <translation>--listen braucht eine Portnummer</translation>
     </message>
     <message>
-        <source>What --screenshot shows: main (the main window), ladder, anomalies or subscriptions.</source>
-        <translation>Was --screenshot zeigt: main (das Hauptfenster), ladder, anomalies oder subscriptions.</translation>
-    </message>
-    <message>
         <source>Record the session opened by --url, --listen or --demo to this file (JSON lines).</source>
         <translation>Die mit --url, --listen oder --demo geöffnete Sitzung in dieser Datei aufzeichnen (JSON Lines).</translation>
     </message>
@@ -68,8 +64,20 @@
         <translation>Eine aufgezeichnete Sitzung (.jsonl) offline öffnen.</translation>
     </message>
     <message>
-        <source>--screenshot-view is main, ladder, anomalies or subscriptions</source>
-        <translation>--screenshot-view ist main, ladder, anomalies oder subscriptions</translation>
+        <source>What --screenshot shows: main (the main window), ladder, anomalies, subscriptions, merged (every server in one tab), requests (the request log) or composer.</source>
+        <translation>Was --screenshot zeigt: main (das Hauptfenster), ladder, anomalies, subscriptions, merged (alle Server in einem Tab), requests (das Anfrageprotokoll) oder composer.</translation>
+    </message>
+    <message>
+        <source>With --demo: how many simulated servers to start and connect to (1-8).</source>
+        <translation>Mit --demo: wie viele simulierte Server gestartet und verbunden werden (1-8).</translation>
+    </message>
+    <message>
+        <source>--demo-servers needs a count from 1 to 8</source>
+        <translation>--demo-servers braucht eine Anzahl von 1 bis 8</translation>
+    </message>
+    <message>
+        <source>--screenshot-view is main, ladder, anomalies, subscriptions, merged, requests or composer</source>
+        <translation>--screenshot-view ist main, ladder, anomalies, subscriptions, merged, requests oder composer</translation>
     </message>
 </context>
 <context>
@@ -584,6 +592,10 @@
     <message>
         <source>Demo</source>
         <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Demo %1</source>
+        <translation>Demo %1</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1284,81 @@
     <message>
         <source>Replay of %1</source>
         <translation>Wiedergabe von %1</translation>
+    </message>
+    <message>
+        <source>All &amp;Servers</source>
+        <translation>Alle &amp;Server</translation>
+    </message>
+    <message>
+        <source>Every server&apos;s channels and bridges in one tab, tagged by colour</source>
+        <translation>Kanäle und Bridges aller Server in einem Tab, farbig nach Server markiert</translation>
+    </message>
+    <message>
+        <source>All Servers</source>
+        <translation>Alle Server</translation>
+    </message>
+    <message>
+        <source>The channels and bridges of every server, tagged by colour</source>
+        <translation>Die Kanäle und Bridges aller Server, farbig nach Server markiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n Server</numerusform>
+            <numerusform>%n Server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select channels of one server: actions act on one server at a time</source>
+        <translation>Kanäle eines einzigen Servers auswählen: Aktionen wirken immer nur auf einen Server</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::MergedModel</name>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::MergedView</name>
+    <message>
+        <source>Filter channels and bridges of every server</source>
+        <translation>Kanäle und Bridges aller Server filtern</translation>
+    </message>
+    <message>
+        <source>In Stasis only</source>
+        <translation>Nur in Stasis</translation>
+    </message>
+    <message>
+        <source>Show only the channels that are in a Stasis application</source>
+        <translation>Nur Kanäle zeigen, die in einer Stasis-Anwendung sind</translation>
+    </message>
+    <message>
+        <source>Select a channel or a bridge to see it here.</source>
+        <translation>Einen Kanal oder eine Bridge auswählen, um sie hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>Bridges</source>
+        <translation>Bridges</translation>
+    </message>
+    <message>
+        <source>Channels of every server</source>
+        <translation>Kanäle aller Server</translation>
+    </message>
+    <message numerus="yes">
+        <source>The selection holds rows of %n server(s): actions act on one server at a time, so select rows of one server.</source>
+        <translation>
+            <numerusform>Die Auswahl enthält Zeilen von %n Server: Aktionen wirken immer nur auf einen Server, also Zeilen eines einzigen Servers auswählen.</numerusform>
+            <numerusform>Die Auswahl enthält Zeilen von %n Servern: Aktionen wirken immer nur auf einen Server, also Zeilen eines einzigen Servers auswählen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s). Actions act on the server of the selected rows; select a row to originate or create a bridge on its server.</source>
+        <translation>
+            <numerusform>%n Server. Aktionen wirken auf den Server der ausgewählten Zeilen; eine Zeile auswählen, um auf ihrem Server anzurufen oder eine Bridge anzulegen.</numerusform>
+            <numerusform>%n Server. Aktionen wirken auf den Server der ausgewählten Zeilen; eine Zeile auswählen, um auf ihrem Server anzurufen oder eine Bridge anzulegen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -56,10 +56,6 @@
         <translation>--listen demande un numéro de port</translation>
     </message>
     <message>
-        <source>What --screenshot shows: main (the main window), ladder, anomalies or subscriptions.</source>
-        <translation>Ce que montre --screenshot : main (la fenêtre principale), ladder, anomalies ou subscriptions.</translation>
-    </message>
-    <message>
         <source>Record the session opened by --url, --listen or --demo to this file (JSON lines).</source>
         <translation>Enregistrer la session ouverte par --url, --listen ou --demo dans ce fichier (lignes JSON).</translation>
     </message>
@@ -68,8 +64,20 @@
         <translation>Ouvrir une session enregistrée (.jsonl) hors ligne.</translation>
     </message>
     <message>
-        <source>--screenshot-view is main, ladder, anomalies or subscriptions</source>
-        <translation>--screenshot-view vaut main, ladder, anomalies ou subscriptions</translation>
+        <source>What --screenshot shows: main (the main window), ladder, anomalies, subscriptions, merged (every server in one tab), requests (the request log) or composer.</source>
+        <translation>Ce que montre --screenshot : main (la fenêtre principale), ladder, anomalies, subscriptions, merged (tous les serveurs dans un onglet), requests (le journal des requêtes) ou composer.</translation>
+    </message>
+    <message>
+        <source>With --demo: how many simulated servers to start and connect to (1-8).</source>
+        <translation>Avec --demo : combien de serveurs simulés démarrer et connecter (1-8).</translation>
+    </message>
+    <message>
+        <source>--demo-servers needs a count from 1 to 8</source>
+        <translation>--demo-servers attend un nombre de 1 à 8</translation>
+    </message>
+    <message>
+        <source>--screenshot-view is main, ladder, anomalies, subscriptions, merged, requests or composer</source>
+        <translation>--screenshot-view vaut main, ladder, anomalies, subscriptions, merged, requests ou composer</translation>
     </message>
 </context>
 <context>
@@ -584,6 +592,10 @@
     <message>
         <source>Demo</source>
         <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Demo %1</source>
+        <translation>Démo %1</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1284,81 @@
     <message>
         <source>Replay of %1</source>
         <translation>Relecture de %1</translation>
+    </message>
+    <message>
+        <source>All &amp;Servers</source>
+        <translation>Tous les &amp;serveurs</translation>
+    </message>
+    <message>
+        <source>Every server&apos;s channels and bridges in one tab, tagged by colour</source>
+        <translation>Les canaux et les ponts de tous les serveurs dans un onglet, marqués par couleur</translation>
+    </message>
+    <message>
+        <source>All Servers</source>
+        <translation>Tous les serveurs</translation>
+    </message>
+    <message>
+        <source>The channels and bridges of every server, tagged by colour</source>
+        <translation>Les canaux et les ponts de chaque serveur, marqués par couleur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n serveur</numerusform>
+            <numerusform>%n serveurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select channels of one server: actions act on one server at a time</source>
+        <translation>Sélectionnez les canaux d’un seul serveur : les actions agissent sur un serveur à la fois</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::MergedModel</name>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+</context>
+<context>
+    <name>QtAri::Inspector::MergedView</name>
+    <message>
+        <source>Filter channels and bridges of every server</source>
+        <translation>Filtrer les canaux et les ponts de tous les serveurs</translation>
+    </message>
+    <message>
+        <source>In Stasis only</source>
+        <translation>En Stasis seulement</translation>
+    </message>
+    <message>
+        <source>Show only the channels that are in a Stasis application</source>
+        <translation>N’afficher que les canaux qui sont dans une application Stasis</translation>
+    </message>
+    <message>
+        <source>Select a channel or a bridge to see it here.</source>
+        <translation>Sélectionnez un canal ou un pont pour le voir ici.</translation>
+    </message>
+    <message>
+        <source>Bridges</source>
+        <translation>Ponts</translation>
+    </message>
+    <message>
+        <source>Channels of every server</source>
+        <translation>Canaux de tous les serveurs</translation>
+    </message>
+    <message numerus="yes">
+        <source>The selection holds rows of %n server(s): actions act on one server at a time, so select rows of one server.</source>
+        <translation>
+            <numerusform>La sélection contient des lignes de %n serveur : les actions agissent sur un serveur à la fois, sélectionnez donc les lignes d’un seul serveur.</numerusform>
+            <numerusform>La sélection contient des lignes de %n serveurs : les actions agissent sur un serveur à la fois, sélectionnez donc les lignes d’un seul serveur.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s). Actions act on the server of the selected rows; select a row to originate or create a bridge on its server.</source>
+        <translation>
+            <numerusform>%n serveur. Les actions agissent sur le serveur des lignes sélectionnées ; sélectionnez une ligne pour appeler ou créer un pont sur son serveur.</numerusform>
+            <numerusform>%n serveurs. Les actions agissent sur le serveur des lignes sélectionnées ; sélectionnez une ligne pour appeler ou créer un pont sur son serveur.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -246,6 +246,16 @@ const RecordingModel::Entry *RecordingModel::entry(int row) const
     return e;
 }
 
+QDateTime RecordingModel::timeAt(int row) const
+{
+    // Lines without a timestamp (a malformed one) take the time of the line before.
+    for (int r = std::min(row, rowCount() - 1), looked = 0; r >= 0 && looked < 1000; --r, ++looked) {
+        if (const Entry *e = entry(r); e && e->time.isValid())
+            return e->time;
+    }
+    return {};
+}
+
 QJsonObject RecordingModel::json(int row) const
 {
     if (row < 0 || row >= rowCount())

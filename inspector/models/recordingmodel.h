@@ -55,6 +55,9 @@ public:
     //! byte for byte (case-sensitive, nothing parsed: a search through a million rows reads the
     //! mapping once); -1 when none does.
     int findNext(const QByteArray &text, int from) const;
+    //! When row \a row happened: its timestamp, or that of the nearest row before it with one
+    //! (invalid when none has).
+    QDateTime timeAt(int row) const;
     //! Row \a row parsed (an empty object for a malformed line).
     QJsonObject json(int row) const;
 

@@ -5,6 +5,8 @@
 #include "models/channelsmodel.h"
 #include "session.h"
 
+#include <QtAri/ChannelModel>
+
 #include <QtCore/QJsonArray>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QHeaderView>
@@ -45,6 +47,20 @@ DetailsWidget::DetailsWidget(Session *session, QWidget *parent)
     layout->addLayout(row);
     connect(m_varGet, &QPushButton::clicked, this, [this] { fetchVariable(m_varName->text()); });
     connect(m_varName, &QLineEdit::returnPressed, m_varGet, &QPushButton::click);
+    // Stay current while the shown object changes.
+    connect(session->channels(), &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &tl, const QModelIndex &br, const QList<int> &roles) {
+            if (roles.contains(QtAri::ChannelModel::DurationRole) || !m_isChannel || !m_session)
+                return; // the once-a-second duration tick changes nothing shown here
+            const int row = m_session->channels()->rowOf(m_id);
+            if (row >= tl.row() && row <= br.row())
+                refresh();
+        });
+    connect(session->bridges(), &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &tl) {
+            if (!m_isChannel && m_session && m_session->bridges()->bridgeIdAt(tl) == m_id)
+                refresh();
+        });
     showNothing();
 }
 

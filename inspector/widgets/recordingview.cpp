@@ -2,10 +2,14 @@
 #include "recordingview.h"
 
 #include "eventlogwidget.h"
+#include "models/channelsmodel.h"
 #include "models/recordingmodel.h"
 #include "models/roles.h"
 #include "recordingtimeline.h"
 #include "serverview.h"
+#include "session.h"
+
+#include <QtAri/ChannelModel>
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
@@ -158,7 +162,7 @@ bool RecordingView::open(const QString &fileName, QString *error)
     }
     m_tables = new ServerView(m_timeline->session(), m_tablesBox);
     m_tables->setObjectName(u"recordingTables"_s);
-    m_tables->eventLog()->hide(); // the recording's own log is below
+    m_tables->bottomTabs()->hide(); // the recording's own log is below
     m_tablesBox->layout()->addWidget(m_tables);
     connect(m_timeline, &RecordingTimeline::settled, this, &RecordingView::updateMomentLabel);
     updateMomentLabel();
@@ -207,6 +211,10 @@ void RecordingView::updateMomentLabel()
     if (!m_timeline)
         return;
     const int row = m_timeline->moment();
+    // The tables' durations are those of the moment shown, not of now.
+    if (m_tables)
+        m_tables->session()->channels()->channelModel()->setDurationsUntil(
+            row < 0 ? QDateTime() : m_model->timeAt(row));
     if (row < 0) {
         m_moment->setText(tr("Tables: before the first line"));
         return;

@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include "serverview.h"
 
+#include "viewhelpers.h"
 #include "detailswidget.h"
 #include "eventlogwidget.h"
 #include "requestlogwidget.h"
@@ -21,45 +22,9 @@
 #include <QtWidgets/QTreeView>
 #include <QtWidgets/QVBoxLayout>
 
-#include <algorithm>
-#include <iterator>
-
 using namespace Qt::StringLiterals;
 
 namespace QtAri::Inspector {
-
-namespace {
-    QWidget *titled(const QString &title, QWidget *extra, QWidget *content, QWidget *parent)
-    {
-        auto *box = new QWidget(parent);
-        auto *layout = new QVBoxLayout(box);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->setSpacing(2);
-        auto *head = new QHBoxLayout;
-        head->addWidget(new QLabel(u"<b>%1</b>"_s.arg(title.toHtmlEscaped()), box));
-        if (extra)
-            head->addWidget(extra, 1);
-        else
-            head->addStretch(1);
-        layout->addLayout(head);
-        layout->addWidget(content, 1);
-        return box;
-    }
-
-    // Shows the model's columns in \a order from the left and hides the others (the model keeps
-    // the library's column numbers).
-    template <class Column, size_t N>
-    void placeColumns(QHeaderView *header, const Column (&order)[N], int count)
-    {
-        for (int visual = 0; visual < int(N); ++visual)
-            header->moveSection(header->visualIndex(int(order[visual])), visual);
-        for (int column = 0; column < count; ++column) {
-            const bool shown = std::find(std::begin(order), std::end(order), Column(column))
-                != std::end(order);
-            header->setSectionHidden(column, !shown);
-        }
-    }
-} // namespace
 
 ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_session(session)
 {
@@ -168,20 +133,6 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
         &ServerView::channelSelectionChanged);
     connect(m_bridgeView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &ServerView::bridgeSelectionChanged);
-    // Keep the details current while the shown object changes.
-    connect(session->channels(), &QAbstractItemModel::dataChanged, m_details,
-        [this](const QModelIndex &tl, const QModelIndex &br, const QList<int> &roles) {
-            if (roles.contains(QtAri::ChannelModel::DurationRole))
-                return; // the once-a-second duration tick changes nothing shown there
-            const int row = m_session->channels()->rowOf(m_details->shownId());
-            if (row >= tl.row() && row <= br.row())
-                m_details->refresh();
-        });
-    connect(session->bridges(), &QAbstractItemModel::dataChanged, m_details,
-        [this](const QModelIndex &tl) {
-            if (m_session->bridges()->bridgeIdAt(tl) == m_details->shownId())
-                m_details->refresh();
-        });
 }
 
 ServerView::~ServerView() = default;

@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #pragma once
 
+#include <QtGui/QColor>
 #include <QtWidgets/QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -56,6 +57,10 @@ public:
     void setChannelActions(const QList<QAction *> &actions);
     void setBridgeActions(const QList<QAction *> &actions);
 
+    //! The server's colour: its tab's text and its rows' tag in the merged view (MergedView).
+    QColor tagColour() const { return m_tagColour; }
+    void setTagColour(const QColor &colour) { m_tagColour = colour; }
+
 Q_SIGNALS:
     void selectionChanged();
 
@@ -75,6 +80,7 @@ private:
     RequestLogWidget *m_requestLog; // composer branch
     QTabWidget *m_bottomTabs;
     Focus m_focus = Focus::Channels;
+    QColor m_tagColour;
 };
 
 } // namespace QtAri::Inspector

@@ -64,9 +64,17 @@ struct Env
     //! A tab for \a application on the simulator, once it is connected (nullptr after 20 s).
     QtAri::Inspector::ServerView *connect(const QString &application, bool subscribeAll = true)
     {
+        return connectTo(sim.get(), QStringLiteral("sim"), application, subscribeAll);
+    }
+
+    //! A tab called \a name for \a application on \a server, once it is connected (nullptr after
+    //! 20 s).
+    QtAri::Inspector::ServerView *connectTo(QtAri::Testing::Simulator *server, const QString &name,
+        const QString &application, bool subscribeAll = true)
+    {
         QtAri::Inspector::ConnectionProfile p;
-        p.name = QStringLiteral("sim");
-        p.url = sim->url();
+        p.name = name;
+        p.url = server->url();
         p.user = QStringLiteral("asterisk");
         p.password = QStringLiteral("asterisk");
         p.applications = { application };
