@@ -30,11 +30,12 @@ QString callerText(const CallerId &id)
     return id.name() + u" <"_s + id.number() + u'>';
 }
 
-qint64 secondsSince(const QDateTime &created)
+qint64 secondsSince(const QDateTime &created, const QDateTime &until)
 {
     if (!created.isValid())
         return 0;
-    return qMax<qint64>(0, created.secsTo(QDateTime::currentDateTimeUtc()));
+    return qMax<qint64>(
+        0, created.secsTo(until.isValid() ? until : QDateTime::currentDateTimeUtc()));
 }
 
 QString durationText(qint64 seconds)
@@ -73,6 +74,7 @@ public:
 
     ChannelModel *q_ptr;
     QTimer ticker;
+    QDateTime until; // durations up to this time; invalid: now
     QPointer<Client> client;
     QList<QMetaObject::Connection> connections;
     Private::LiveRows<Channel> rows;
@@ -189,6 +191,19 @@ int ChannelModel::durationInterval() const
     return d->ticker.isActive() ? d->ticker.interval() : 0;
 }
 
+QDateTime ChannelModel::durationsUntil() const
+{
+    return d->until;
+}
+
+void ChannelModel::setDurationsUntil(const QDateTime &until)
+{
+    if (until == d->until && until.isValid() == d->until.isValid())
+        return;
+    d->until = until;
+    d->tick();
+}
+
 void ChannelModel::setDurationInterval(int milliseconds)
 {
     milliseconds = qMax(0, milliseconds);
@@ -250,7 +265,7 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
                     + QString::number(dialplan.priority());
         }
         case CreationTimeColumn: return channel->creationTime();
-        case DurationColumn: return durationText(secondsSince(channel->creationTime()));
+        case DurationColumn: return durationText(secondsSince(channel->creationTime(), d->until));
         case ApplicationColumn: return applicationOf(channel);
         default: return {};
         }
@@ -274,7 +289,7 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
     case LanguageRole: return channel->language();
     case AccountCodeRole: return channel->accountCode();
     case InStasisRole: return channel->isInStasis();
-    case DurationRole: return secondsSince(channel->creationTime());
+    case DurationRole: return secondsSince(channel->creationTime(), d->until);
     case ApplicationRole: return applicationOf(channel);
     case BridgeNameRole: return channel->bridge() ? channel->bridge()->name() : QString();
     default: return {};

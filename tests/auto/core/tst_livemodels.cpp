@@ -134,6 +134,22 @@ void tst_LiveModels::channelModelDurationApplicationBridgeName()
     QVERIFY2(seconds >= 3700 && seconds < 3710, QByteArray::number(seconds));
     QVERIFY(model.index(0, ChannelModel::DurationColumn).data().toString().startsWith(u"1:01:"_s));
 
+    // Durations up to a given moment (a recording's), announced like a tick; invalid: now again.
+    {
+        QSignalSpy changed(&model, &ChannelModel::dataChanged);
+        const QDateTime created = client->channel(u"s"_s)->creationTime();
+        model.setDurationsUntil(created.addSecs(75));
+        QCOMPARE(model.durationsUntil(), created.addSecs(75));
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(s.data(ChannelModel::DurationRole).toLongLong(), 75);
+        QCOMPARE(model.index(0, ChannelModel::DurationColumn).data().toString(), u"1:15"_s);
+        model.setDurationsUntil(created.addSecs(-10)); // before it existed: none yet
+        QCOMPARE(s.data(ChannelModel::DurationRole).toLongLong(), 0);
+        model.setDurationsUntil({});
+        QVERIFY(s.data(ChannelModel::DurationRole).toLongLong() >= 3700);
+        QCOMPARE(changed.size(), 6);
+    }
+
     // Ticking: each interval, one signal for the duration column and one for column 0's role.
     QSignalSpy changed(&model, &ChannelModel::dataChanged);
     QSignalSpy interval(&model, &ChannelModel::durationIntervalChanged);

@@ -2,6 +2,7 @@
 // Session recording, offline recordings and replay into the simulator, through the main window.
 
 #include "mainwindow.h"
+#include "models/ariformat.h"
 #include "models/bridgesmodel.h"
 #include "models/channelsmodel.h"
 #include "models/eventlogmodel.h"
@@ -424,6 +425,16 @@ void tst_InspectorRecording::tablesAsOfSelectedRow()
     QVERIFY(view->findChild<QLabel *>(u"recordingMoment"_s)
                 ->text()
                 .contains(QString::number(model->lineNumberOf(stasisRow) + 1)));
+    // Its duration is the one it had then (the recording's time of the row), not up to now.
+    const QDateTime created = parseAriTime(
+        model->json(stasisRow).value("channel"_L1).toObject().value("creationtime"_L1).toString());
+    QVERIFY(created.isValid());
+    QCOMPARE(channels->channelModel()->durationsUntil(), model->timeAt(stasisRow));
+    QVERIFY(model->timeAt(stasisRow).isValid());
+    QCOMPARE(channels->index(0, int(ChannelColumn::Duration))
+                 .data(QtAri::ChannelModel::DurationRole)
+                 .toLongLong(),
+        std::max<qint64>(0, created.secsTo(model->timeAt(stasisRow))));
 
     // The end: the call is gone.
     const int last = model->rowCount() - 1;

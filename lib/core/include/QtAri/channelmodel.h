@@ -4,6 +4,7 @@
 #include <QtAri/qtari_export.h>
 
 #include <QtCore/QAbstractTableModel>
+#include <QtCore/QDateTime>
 
 #include <memory>
 
@@ -89,6 +90,12 @@ public:
     //! DurationRole (what QML delegates read), over every row.
     int durationInterval() const;
     void setDurationInterval(int milliseconds); //!< See durationInterval(); negative counts as 0.
+
+    //! The time durations are counted up to: invalid (the default) counts up to now. A viewer of
+    //! a recording or a replay sets the moment it shows, so durations are those of that moment.
+    QDateTime durationsUntil() const;
+    //! See durationsUntil(); a change announces the durations as a tick does.
+    void setDurationsUntil(const QDateTime &until);
 
     //! The channel of \a index's row, or nullptr.
     Q_INVOKABLE QtAri::Channel *channel(const QModelIndex &index) const;
