@@ -55,13 +55,53 @@ using QtAriBench::Stats;
 using QtAriBench::summarise;
 using QtAriBench::waitFor;
 
+// --attribute: times each event the GUI thread's loop delivers (the outermost notify()) and keeps
+// the slowest, with what received it, so a stall can be traced to its work.
+class TimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    struct Slow
+    {
+        double ms;
+        QString what;
+    };
+    bool attribute = false;
+    std::vector<Slow> slowest;
+    QElapsedTimer clock; // started with the application
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!attribute || depth > 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        ++depth;
+        QElapsedTimer t;
+        t.start();
+        const bool r = QApplication::notify(receiver, event);
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        --depth;
+        if (ms >= 10.0 && slowest.size() < 10000) {
+            QString what = QString::fromLatin1(receiver->metaObject()->className());
+            if (QObject *p = receiver->parent())
+                what += u" in "_s + QString::fromLatin1(p->metaObject()->className());
+            slowest.push_back({ ms,
+                what + u" event "_s + QString::number(int(event->type())) + u" at "_s
+                    + QString::number(double(clock.elapsed()) / 1000.0, 'f', 2) + u" s"_s });
+        }
+        return r;
+    }
+
+private:
+    int depth = 0;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"GUI-thread stalls of the Inspector under load"_s);
     parser.addHelpOption();
@@ -82,7 +122,11 @@ int main(int argc, char *argv[])
     parser.addOption({ u"record"_s,
         u"Record the session to this file while measuring (Server > Record Session…)."_s,
         u"file"_s });
+    parser.addOption({ u"attribute"_s,
+        u"Print the slowest event deliveries of the GUI thread (10 ms and more) to stderr."_s });
     parser.process(app);
+    app.attribute = parser.isSet(u"attribute"_s);
+    app.clock.start();
     const QString recordFile = parser.value(u"record"_s);
     const int channelCount = parser.value(u"channels"_s).toInt();
     const int rate = parser.value(u"rate"_s).toInt();
@@ -130,6 +174,8 @@ int main(int argc, char *argv[])
     profile.subscribeAll = true;
     QElapsedTimer load;
     load.start();
+    if (app.attribute)
+        std::fprintf(stderr, "inspector-stall: connecting at %.2f s\n", double(app.clock.elapsed()) / 1000.0);
     ServerView *view = window.openProfile(profile);
     Session *session = view->session();
     if (!recordFile.isEmpty() && !session->recorder()->start(recordFile)) {
@@ -142,6 +188,9 @@ int main(int argc, char *argv[])
         // Phase 1 without preload: connect to an empty server, then the calls arrive.
         waitFor([&] { return connectMs >= 0; }, 30000);
         load.restart();
+        if (app.attribute)
+            std::fprintf(stderr, "inspector-stall: calls start arriving at %.2f s\n",
+                double(app.clock.elapsed()) / 1000.0);
         QMetaObject::invokeMethod(
             server,
             [server, channelCount, callsPerSecond] {
@@ -226,5 +275,12 @@ int main(int argc, char *argv[])
         { u"goal_met"_s, worst <= 50.0 && steady.p99Ms <= 50.0 },
     };
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    if (app.attribute) {
+        std::sort(app.slowest.begin(), app.slowest.end(),
+            [](const auto &a, const auto &b) { return a.ms > b.ms; });
+        for (size_t i = 0; i < std::min<size_t>(15, app.slowest.size()); ++i)
+            std::fprintf(stderr, "inspector-stall: %7.1f ms  %s\n", app.slowest[i].ms,
+                qPrintable(app.slowest[i].what));
+    }
     return 0;
 }

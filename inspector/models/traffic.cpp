@@ -124,7 +124,7 @@ void Traffic::addNameLinks(const QJsonObject &channel, QStringList &keys)
     const QString name = channel.value("name"_L1).toString();
     if (id.isEmpty() || name.isEmpty())
         return;
-    m_channelSnapshots.insert(id, channel);
+    m_nodes[size_t(nodeOf(u"channel:"_s + id))].snapshot = channel;
     if (name.startsWith("Local/"_L1)) {
         // "Local/100@ctx-0000002a;1" and ";2" are the two halves of one Local channel.
         const qsizetype semi = name.lastIndexOf(u';');
@@ -160,7 +160,7 @@ void Traffic::addEvent(const QJsonObject &event)
         if (key.startsWith("channel:"_L1))
             addNameLinks(o, item.links);
         else if (key.startsWith("bridge:"_L1))
-            m_bridgeTypes.insert(keyId(key), o.value("bridge_type"_L1).toString());
+            setBridgeType(keyId(key), o.value("bridge_type"_L1).toString());
     }
     item.json = event;
     push(std::move(item));
@@ -241,7 +241,7 @@ void Traffic::addExchange(const QtAri::Exchange &exchange)
                 if (key.startsWith("channel:"_L1))
                     addNameLinks(body, item.links);
                 else if (key.startsWith("bridge:"_L1))
-                    m_bridgeTypes.insert(keyId(key), body.value("bridge_type"_L1).toString());
+                    setBridgeType(keyId(key), body.value("bridge_type"_L1).toString());
             }
         } else if (!response.body.isEmpty()) {
             QString text = QString::fromUtf8(response.body.left(4096));
@@ -290,7 +290,18 @@ QJsonObject Traffic::requestJson(const TrafficItem &item)
 void Traffic::push(TrafficItem &&item)
 {
     item.seq = m_nextSeq++;
-    link(item.keys, item.links);
+    item.nodes.clear();
+    item.nodes.reserve(item.keys.size() + item.links.size());
+    for (const QString &key : std::as_const(item.keys))
+        item.nodes.append(nodeOf(key));
+    for (const QString &key : std::as_const(item.links))
+        item.nodes.append(nodeOf(key));
+    // First appearance counts from the first item naming it, in the item's order (main key first).
+    for (int node : std::as_const(item.nodes)) {
+        if (m_nodes[size_t(node)].order == unordered)
+            m_nodes[size_t(node)].order = m_nextOrder++;
+    }
+    link(item.nodes);
     m_items.push_back(std::move(item));
     int dropped = 0;
     while (int(m_items.size()) > m_maxItems) {
@@ -327,57 +338,75 @@ const TrafficItem *Traffic::bySeq(quint64 seq) const
     return &m_items.at(size_t(seq - m_items.front().seq));
 }
 
-QString Traffic::find(const QString &key) const
+void Traffic::setBridgeType(const QString &id, const QString &type)
 {
-    auto it = m_parent.find(key);
-    if (it == m_parent.end())
-        return key;
-    QString root = key;
-    while (true) {
-        const auto p = m_parent.constFind(root);
-        if (p == m_parent.constEnd() || p.value() == root)
-            break;
-        root = p.value();
-    }
-    // Path compression.
-    QString at = key;
-    while (at != root) {
-        auto p = m_parent.find(at);
-        const QString next = p.value();
-        p.value() = root;
-        at = next;
+    Node &node = m_nodes[size_t(nodeOf(u"bridge:"_s + id))];
+    node.bridgeType = type;
+    node.holding = type == "holding"_L1;
+}
+
+int Traffic::nodeIfAny(const QString &key) const
+{
+    return m_nodeIds.value(key, -1);
+}
+
+QJsonObject Traffic::channelSnapshot(const QString &id) const
+{
+    const int node = nodeIfAny(u"channel:"_s + id);
+    return node < 0 ? QJsonObject() : m_nodes[size_t(node)].snapshot;
+}
+
+QString Traffic::bridgeType(const QString &id) const
+{
+    const int node = nodeIfAny(u"bridge:"_s + id);
+    return node < 0 ? QString() : m_nodes[size_t(node)].bridgeType;
+}
+
+int Traffic::nodeOf(const QString &key)
+{
+    const auto it = m_nodeIds.constFind(key);
+    if (it != m_nodeIds.constEnd())
+        return it.value();
+    const int node = int(m_nodes.size());
+    // The members of a holding bridge do not hear each other: it does not join their calls
+    // (setBridgeType() marks them).
+    m_nodes.push_back({ node, 1, unordered, false, {}, {} });
+    m_keys.append(key);
+    m_nodeIds.insert(key, node);
+    return node;
+}
+
+int Traffic::find(int node) const
+{
+    int root = node;
+    while (m_nodes[size_t(root)].parent != root)
+        root = m_nodes[size_t(root)].parent;
+    while (node != root) { // path compression
+        const int next = m_nodes[size_t(node)].parent;
+        m_nodes[size_t(node)].parent = root;
+        node = next;
     }
     return root;
 }
 
-void Traffic::link(const QStringList &keys, const QStringList &links)
+void Traffic::link(const QList<int> &nodes)
 {
-    QString root;
-    const auto one = [&](const QString &key) {
-        if (!m_parent.contains(key)) {
-            m_parent.insert(key, key);
-            m_order.insert(key, m_nextOrder++);
-            m_size.insert(key, 1);
-        }
-        // The members of a holding bridge do not hear each other: it does not join their calls.
-        if (keyKind(key) == "bridge"_L1 && m_bridgeTypes.value(keyId(key)) == "holding"_L1)
-            return;
-        QString joining = find(key);
-        if (root.isEmpty()) {
+    int root = -1;
+    for (int node : nodes) {
+        if (m_nodes[size_t(node)].holding)
+            continue;
+        int joining = find(node);
+        if (root < 0) {
             root = joining;
         } else if (joining != root) {
             // The older key stays the representative.
-            if (m_order.value(joining) < m_order.value(root))
+            if (m_nodes[size_t(joining)].order < m_nodes[size_t(root)].order)
                 std::swap(root, joining);
-            m_parent[joining] = root;
-            m_size[root] += m_size.take(joining);
+            m_nodes[size_t(joining)].parent = root;
+            m_nodes[size_t(root)].size += m_nodes[size_t(joining)].size;
             ++m_generation;
         }
-    };
-    for (const QString &key : keys)
-        one(key);
-    for (const QString &key : links)
-        one(key);
+    }
 }
 
 void Traffic::rebuild()
@@ -385,50 +414,67 @@ void Traffic::rebuild()
     // The links are on the items (keys and name links): the calls are their union again. What
     // is known about objects no item names any more goes with them.
     m_droppedSinceRebuild = 0;
-    m_parent.clear();
-    m_size.clear();
-    m_order.clear();
-    m_nextOrder = 0;
-    for (const TrafficItem &item : m_items)
-        link(item.keys, item.links);
-    const auto held = [this](const QString &kind, const QString &id) {
-        return m_parent.contains(kind + u':' + id);
-    };
-    for (auto it = m_channelSnapshots.begin(); it != m_channelSnapshots.end();)
-        it = held(u"channel"_s, it.key()) ? std::next(it) : m_channelSnapshots.erase(it);
-    for (auto it = m_bridgeTypes.begin(); it != m_bridgeTypes.end();)
-        it = held(u"bridge"_s, it.key()) ? std::next(it) : m_bridgeTypes.erase(it);
+    std::vector<int> renumbered(m_nodes.size(), -1);
+    for (const TrafficItem &item : m_items) {
+        for (int node : item.nodes)
+            renumbered[size_t(node)] = 0;
+    }
+    std::vector<Node> nodes;
+    QList<QString> keys;
+    m_nodeIds.clear();
+    for (size_t old = 0; old < m_nodes.size(); ++old) {
+        if (renumbered[old] < 0)
+            continue;
+        const int node = int(nodes.size());
+        renumbered[old] = node;
+        Node &was = m_nodes[old];
+        nodes.push_back({ node, 1, was.order, was.holding, std::move(was.snapshot),
+            std::move(was.bridgeType) });
+        keys.append(m_keys.at(qsizetype(old)));
+        m_nodeIds.insert(keys.constLast(), node);
+    }
+    m_nodes = std::move(nodes);
+    m_keys = std::move(keys);
+    for (TrafficItem &item : m_items) {
+        for (int &node : item.nodes)
+            node = renumbered[size_t(node)];
+        link(item.nodes);
+    }
+    // Snapshots and bridge types went with their nodes; the Local halves are few.
     for (auto it = m_localHalves.begin(); it != m_localHalves.end();)
-        it = held(u"channel"_s, it.value()) ? std::next(it) : m_localHalves.erase(it);
+        it = m_nodeIds.contains(u"channel:"_s + it.value()) ? std::next(it) : m_localHalves.erase(it);
     ++m_generation;
     Q_EMIT trimmed(firstSeq());
 }
 
 int Traffic::callSize(const QString &key) const
 {
-    return m_size.value(find(key), 1);
+    const auto it = m_nodeIds.constFind(key);
+    return it == m_nodeIds.constEnd() ? 1 : m_nodes[size_t(find(it.value()))].size;
 }
 
 QString Traffic::callOf(const QString &key) const
 {
-    return find(key);
+    const auto it = m_nodeIds.constFind(key);
+    return it == m_nodeIds.constEnd() ? key : m_keys.at(find(it.value()));
 }
 
 QStringList Traffic::callMembers(const QString &key) const
 {
-    if (!m_parent.contains(key))
+    const auto it = m_nodeIds.constFind(key);
+    if (it == m_nodeIds.constEnd())
         return { key };
-    const QString root = find(key);
-    QList<std::pair<quint64, QString>> members;
-    for (auto it = m_parent.constBegin(); it != m_parent.constEnd(); ++it) {
-        if (find(it.key()) == root)
-            members.append({ m_order.value(it.key()), it.key() });
+    const int root = find(it.value());
+    std::vector<std::pair<quint64, int>> members;
+    for (int node = 0; node < int(m_nodes.size()); ++node) {
+        if (find(node) == root)
+            members.push_back({ m_nodes[size_t(node)].order, node });
     }
     std::sort(members.begin(), members.end());
     QStringList out;
-    out.reserve(members.size());
-    for (const auto &m : std::as_const(members))
-        out.append(m.second);
+    out.reserve(qsizetype(members.size()));
+    for (const auto &m : members)
+        out.append(m_keys.at(m.second));
     return out;
 }
 

@@ -11,6 +11,7 @@
 #include <QtCore/QTimer>
 
 #include <deque>
+#include <limits>
 
 namespace QtAri {
 struct Exchange;
@@ -34,6 +35,8 @@ struct TrafficItem
     //! snoop spies on): they join the call, but the item does not name them.
     QStringList links;
     QJsonObject json; //!< The event as received; for a request, see requestJson().
+    //! Traffic's own numbers for keys and links (its grouping's nodes), in that order.
+    QList<int> nodes;
 
     // Requests only.
     QByteArray method;
@@ -94,9 +97,9 @@ public:
     //! Changes each time calls merge or the grouping is rebuilt.
     quint64 groupingGeneration() const { return m_generation; }
     //! The last channel snapshot seen for a channel id (for names in lanes), or empty.
-    QJsonObject channelSnapshot(const QString &id) const { return m_channelSnapshots.value(id); }
+    QJsonObject channelSnapshot(const QString &id) const;
     //! Bridge type of a bridge id, if a snapshot showed it.
-    QString bridgeType(const QString &id) const { return m_bridgeTypes.value(id); }
+    QString bridgeType(const QString &id) const;
 
     //! Steady-clock nanoseconds since the session started.
     qint64 nowNs() const { return m_clock.nsecsElapsed(); }
@@ -114,9 +117,12 @@ Q_SIGNALS:
 
 private:
     void push(TrafficItem &&item);
-    void link(const QStringList &keys, const QStringList &links);
-    QString find(const QString &key) const;
+    //! The node of \a key, made if it has none.
+    int nodeOf(const QString &key);
+    void link(const QList<int> &nodes);
+    int find(int node) const;
     void rebuild();
+    void setBridgeType(const QString &id, const QString &type);
     void addNameLinks(const QJsonObject &channel, QStringList &keys);
 
     std::deque<TrafficItem> m_items;
@@ -127,14 +133,25 @@ private:
     int m_droppedSinceRebuild = 0;
     quint64 m_generation = 0;
     QTimer m_batch;
-    // Union-find over object keys; m_order keeps each key's first appearance.
-    mutable QHash<QString, QString> m_parent;
-    QHash<QString, int> m_size; // per representative
-    QHash<QString, quint64> m_order;
+    // Union-find over object keys, by number: hashing the keys' strings once per item, not on
+    // every step, keeps rebuild() a few milliseconds for 20,000 items.
+    struct Node
+    {
+        int parent; // itself for a representative
+        int size; // objects in the call (valid on the representative)
+        quint64 order; // first appearance: the older key represents a merged call
+        bool holding; // a holding bridge: joins no call
+        QJsonObject snapshot; // a channel's last snapshot
+        QString bridgeType; // a bridge's type, once a snapshot showed it
+    };
+    //! The node of \a key, or -1.
+    int nodeIfAny(const QString &key) const;
+    static constexpr quint64 unordered = std::numeric_limits<quint64>::max(); // not in an item yet
+    QHash<QString, int> m_nodeIds;
+    QList<QString> m_keys; // node -> key
+    mutable std::vector<Node> m_nodes;
     quint64 m_nextOrder = 0;
     QHash<QString, QString> m_localHalves; // "Local/100@ctx-00000001" -> a channel id
-    QHash<QString, QJsonObject> m_channelSnapshots;
-    QHash<QString, QString> m_bridgeTypes;
 };
 
 } // namespace QtAri::Inspector
