@@ -183,10 +183,13 @@ int main(int argc, char *argv[])
         return 1;
     }
     qint64 connectMs = -1;
+    Stats connectStats; // without --preload: the window's first frames and connecting to no calls
     QObject::connect(session, &Session::opened, session, [&] { connectMs = load.elapsed(); });
     if (!preload) {
         // Phase 1 without preload: connect to an empty server, then the calls arrive.
         waitFor([&] { return connectMs >= 0; }, 30000);
+        waitFor([] { return false; }, 300); // the window's first layout and paint
+        connectStats = summarise(probe.takeSamples());
         load.restart();
         if (app.attribute)
             std::fprintf(stderr, "inspector-stall: calls start arriving at %.2f s\n",
@@ -203,6 +206,8 @@ int main(int argc, char *argv[])
     const qint64 loadMs = load.elapsed();
     waitFor([] { return false; }, 1000); // let the view settle
     const Stats loadStats = summarise(probe.takeSamples());
+    if (preload)
+        connectStats = loadStats; // connecting is loading the channels
 
     // Phase 2: steady traffic, with the ladder of a busy call open if asked.
     LadderWindow *ladderWindow = nullptr;
@@ -249,6 +254,8 @@ int main(int argc, char *argv[])
     serverThread.quit();
     serverThread.wait();
 
+    // The goal is about load: the window's first frames on an empty server (connect_max_stall_ms
+    // without --preload) are reported beside it, not held to it.
     const double worst = std::max(loadStats.maxMs, steady.maxMs);
     const QJsonObject result {
         { u"measure"_s, u"inspector-stall"_s },
@@ -259,6 +266,7 @@ int main(int argc, char *argv[])
         { u"channels_loaded"_s, loaded },
         { u"connect_ms"_s, double(connectMs) },
         { u"load_ms"_s, double(loadMs) },
+        { u"connect_max_stall_ms"_s, connectStats.maxMs },
         { u"load_max_stall_ms"_s, loadStats.maxMs },
         { u"load_p99_ms"_s, loadStats.p99Ms },
         { u"events_sent"_s, double(sent) },

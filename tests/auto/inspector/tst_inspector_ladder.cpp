@@ -258,6 +258,34 @@ void tst_InspectorLadder::groupingFollowsWhatIsHeld()
     QCOMPARE(t.callMembers(u"channel:p"_s), QStringList { u"channel:p"_s });
     QVERIFY(t.channelSnapshot(u"p"_s).isEmpty());
     QCOMPARE(t.callMembers(u"channel:z"_s), QStringList { u"channel:z"_s });
+
+    // What is still held keeps its calls, snapshots and bridge types through further rebuilds.
+    const auto enter = [&t](const QString &bridgeId, const QString &type, const QString &id) {
+        t.addEvent(ariEvent(u"ChannelEnteredBridge"_s,
+            { { u"bridge"_s, bridge(bridgeId, type) },
+                { u"channel"_s, channel(id, u"PJSIP/"_s + id) } }));
+    };
+    enter(u"room"_s, u"mixing"_s, u"r"_s);
+    enter(u"room"_s, u"mixing"_s, u"s"_s);
+    enter(u"hold"_s, u"holding"_s, u"x"_s);
+    enter(u"hold"_s, u"holding"_s, u"y"_s);
+    const quint64 generation = t.groupingGeneration();
+    for (int i = 0; i < 4; ++i) // drops 4 more z items: half of 8 since the last rebuild
+        t.addEvent(ariEvent(u"ChannelVarset"_s, { { u"channel"_s, channel(u"z"_s, u"PJSIP/z"_s) },
+                                                 { u"variable"_s, u"N"_s },
+                                                 { u"value"_s, QString::number(i) } }));
+    QVERIFY(t.groupingGeneration() > generation);
+    QCOMPARE(t.size(), 8);
+    QCOMPARE(t.callOf(u"channel:s"_s), t.callOf(u"channel:r"_s));
+    const QStringList room = t.callMembers(u"channel:s"_s);
+    QCOMPARE(QSet<QString>(room.cbegin(), room.cend()),
+        (QSet<QString> { u"bridge:room"_s, u"channel:r"_s, u"channel:s"_s }));
+    QCOMPARE(t.callSize(u"channel:r"_s), 3);
+    QVERIFY(t.callOf(u"channel:x"_s) != t.callOf(u"channel:y"_s)); // a holding bridge joins none
+    QCOMPARE(t.bridgeType(u"hold"_s), u"holding"_s);
+    QCOMPARE(t.bridgeType(u"room"_s), u"mixing"_s);
+    QCOMPARE(t.channelSnapshot(u"s"_s).value("name"_L1).toString(), u"PJSIP/s"_s);
+    QVERIFY(t.bridgeType(u"old"_s).isEmpty());
 }
 
 void tst_InspectorLadder::ladderRowsAndLanes()
