@@ -1327,14 +1327,6 @@
         <translation>Kanäle und Bridges aller Server filtern</translation>
     </message>
     <message>
-        <source>In Stasis only</source>
-        <translation>Nur in Stasis</translation>
-    </message>
-    <message>
-        <source>Show only the channels that are in a Stasis application</source>
-        <translation>Nur Kanäle zeigen, die in einer Stasis-Anwendung sind</translation>
-    </message>
-    <message>
         <source>Select a channel or a bridge to see it here.</source>
         <translation>Einen Kanal oder eine Bridge auswählen, um sie hier zu sehen.</translation>
     </message>

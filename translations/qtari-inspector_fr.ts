@@ -1327,14 +1327,6 @@
         <translation>Filtrer les canaux et les ponts de tous les serveurs</translation>
     </message>
     <message>
-        <source>In Stasis only</source>
-        <translation>En Stasis seulement</translation>
-    </message>
-    <message>
-        <source>Show only the channels that are in a Stasis application</source>
-        <translation>N’afficher que les canaux qui sont dans une application Stasis</translation>
-    </message>
-    <message>
         <source>Select a channel or a bridge to see it here.</source>
         <translation>Sélectionnez un canal ou un pont pour le voir ici.</translation>
     </message>

@@ -1,5 +1,6 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include "eventlogwidget.h"
+#include "viewhelpers.h"
 
 #include "models/eventlogfilter.h"
 #include "models/eventlogmodel.h"
@@ -70,14 +71,7 @@ EventLogWidget::EventLogWidget(EventLogModel *model, QWidget *parent)
     m_view = new QTableView(split);
     m_view->setObjectName(u"eventLogView"_s);
     m_view->setModel(m_filter);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    setUpRowTable(m_view, QAbstractItemView::SingleSelection);
     m_view->setColumnWidth(int(EventColumn::Time), 95);
     m_view->setColumnWidth(int(EventColumn::Type), 170);
     m_view->setColumnWidth(int(EventColumn::Application), 110);

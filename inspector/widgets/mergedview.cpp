@@ -29,17 +29,10 @@ namespace QtAri::Inspector {
 namespace {
     void setUpTable(QTableView *view)
     {
+        setUpRowTable(view, QAbstractItemView::ExtendedSelection);
         view->setSortingEnabled(true);
         view->sortByColumn(-1, Qt::AscendingOrder);
-        view->setSelectionBehavior(QAbstractItemView::SelectRows);
-        view->setSelectionMode(QAbstractItemView::ExtendedSelection);
         view->setDragDropMode(QAbstractItemView::NoDragDrop);
-        view->setAlternatingRowColors(true);
-        view->setWordWrap(false);
-        view->verticalHeader()->hide();
-        view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-        view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-        view->horizontalHeader()->setStretchLastSection(true);
         view->setColumnWidth(0, 120);
         view->setContextMenuPolicy(Qt::ActionsContextMenu);
     }
@@ -56,12 +49,7 @@ MergedView::MergedView(QWidget *parent) : QWidget(parent)
     setUpTable(m_channelView);
     placeColumns(
         m_channelView->horizontalHeader(), channelColumnOrder, int(ChannelColumn::Count), 1);
-    m_channelView->setColumnWidth(1 + int(ChannelColumn::Name), 170);
-    m_channelView->setColumnWidth(1 + int(ChannelColumn::State), 55);
-    m_channelView->setColumnWidth(1 + int(ChannelColumn::Caller), 150);
-    m_channelView->setColumnWidth(1 + int(ChannelColumn::Connected), 100);
-    m_channelView->setColumnWidth(1 + int(ChannelColumn::Bridge), 110);
-    m_channelView->setColumnWidth(1 + int(ChannelColumn::Duration), 65);
+    setChannelColumnWidths(m_channelView, 1);
 
     m_bridges = new MergedModel(int(BridgeColumn::Count), this);
     m_bridgeProxy = new QSortFilterProxyModel(this);
@@ -75,23 +63,10 @@ MergedView::MergedView(QWidget *parent) : QWidget(parent)
     placeColumns(m_bridgeView->horizontalHeader(), bridgeColumnOrder, int(BridgeColumn::Count), 1);
     m_bridgeView->setColumnWidth(1 + int(BridgeColumn::Name), 170);
 
-    m_filter = new QLineEdit(this);
-    m_filter->setObjectName(u"mergedFilter"_s);
+    auto *filters = makeChannelFilterBar(m_channelProxy, u"merged"_s, &m_filter, &m_stasisOnly, this);
     m_filter->setPlaceholderText(tr("Filter channels and bridges of every server"));
-    m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, m_channelProxy,
-        &QSortFilterProxyModel::setFilterFixedString);
     connect(m_filter, &QLineEdit::textChanged, m_bridgeProxy,
         &QSortFilterProxyModel::setFilterFixedString);
-    m_stasisOnly = new QCheckBox(tr("In Stasis only"), this);
-    m_stasisOnly->setObjectName(u"mergedStasisOnly"_s);
-    m_stasisOnly->setToolTip(tr("Show only the channels that are in a Stasis application"));
-    connect(m_stasisOnly, &QCheckBox::toggled, m_channelProxy, &ChannelFilterModel::setStasisOnly);
-    auto *filters = new QWidget(this);
-    auto *filtersLayout = new QHBoxLayout(filters);
-    filtersLayout->setContentsMargins(0, 0, 0, 0);
-    filtersLayout->addWidget(m_filter, 1);
-    filtersLayout->addWidget(m_stasisOnly);
 
     m_hint = new QLabel(this);
     m_hint->setObjectName(u"mergedHint"_s);
@@ -220,9 +195,9 @@ ServerView *MergedView::selectionView() const
     return nullptr;
 }
 
-QStringList MergedView::selectedChannelIds() const
+QStringList MergedView::selectedIds(Focus table) const
 {
-    if (m_focus != Focus::Channels || !selectionView())
+    if (m_focus != table || !selectionView())
         return {};
     QStringList ids;
     for (const auto &row : selectedRows())
@@ -230,14 +205,14 @@ QStringList MergedView::selectedChannelIds() const
     return ids;
 }
 
+QStringList MergedView::selectedChannelIds() const
+{
+    return selectedIds(Focus::Channels);
+}
+
 QStringList MergedView::selectedBridgeIds() const
 {
-    if (m_focus != Focus::Bridges || !selectionView())
-        return {};
-    QStringList ids;
-    for (const auto &row : selectedRows())
-        ids.append(row.second);
-    return ids;
+    return selectedIds(Focus::Bridges);
 }
 
 QStringList MergedView::selectedTargets() const

@@ -76,6 +76,8 @@ private:
     QTableView *currentTable() const;
     //! The selected rows of the table in focus, as (server, id) pairs.
     QList<QPair<Session *, QString>> selectedRows() const;
+    //! The ids of the selected rows if \a table was used last and they are one server's.
+    QStringList selectedIds(Focus table) const;
     void showDetails();
     DetailsWidget *detailsFor(Session *session);
     void updateHint();

@@ -1,5 +1,6 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include "recordingview.h"
+#include "viewhelpers.h"
 
 #include "eventlogwidget.h"
 #include "models/channelsmodel.h"
@@ -80,16 +81,9 @@ RecordingView::RecordingView(QWidget *parent) : QWidget(parent), m_model(new Rec
     m_log = new QTableView(bottom);
     m_log->setObjectName(u"recordingLogView"_s);
     m_log->setModel(m_model);
-    m_log->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_log->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_log->setAlternatingRowColors(true);
-    m_log->setWordWrap(false);
-    m_log->verticalHeader()->hide();
     // Fixed row heights and column widths: a million rows never get measured.
-    m_log->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_log->verticalHeader()->setDefaultSectionSize(m_log->fontMetrics().height() + 6);
+    setUpRowTable(m_log, QAbstractItemView::SingleSelection);
     m_log->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_log->horizontalHeader()->setStretchLastSection(true);
     m_log->setColumnWidth(int(EventColumn::Time), 100);
     m_log->setColumnWidth(int(EventColumn::Type), 170);
     m_log->setColumnWidth(int(EventColumn::Application), 100);

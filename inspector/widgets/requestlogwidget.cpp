@@ -1,5 +1,6 @@
 // Copyright (C) 2026 The QtAri authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include "requestlogwidget.h"
+#include "viewhelpers.h"
 
 #include "models/operationcatalog.h"
 #include "models/requestexport.h"
@@ -126,14 +127,7 @@ RequestLogWidget::RequestLogWidget(Session *session, QWidget *parent)
     m_view = new QTableView(split);
     m_view->setObjectName(u"requestLogView"_s);
     m_view->setModel(m_proxy);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    setUpRowTable(m_view, QAbstractItemView::SingleSelection);
     m_view->setColumnWidth(int(RequestColumn::Time), 95);
     m_view->setColumnWidth(int(RequestColumn::Method), 60);
     m_view->setColumnWidth(int(RequestColumn::Path), 260);

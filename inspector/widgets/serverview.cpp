@@ -26,6 +26,38 @@ using namespace Qt::StringLiterals;
 
 namespace QtAri::Inspector {
 
+QWidget *makeChannelFilterBar(ChannelFilterModel *proxy, const QString &prefix, QLineEdit **edit,
+    QCheckBox **stasisOnly, QWidget *parent)
+{
+    auto *bar = new QWidget(parent);
+    *edit = new QLineEdit(bar);
+    (*edit)->setObjectName(prefix + u"Filter"_s);
+    (*edit)->setPlaceholderText(ServerView::tr("Filter channels"));
+    (*edit)->setClearButtonEnabled(true);
+    QObject::connect(
+        *edit, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
+    *stasisOnly = new QCheckBox(ServerView::tr("In Stasis only"), bar);
+    (*stasisOnly)->setObjectName(prefix + u"StasisOnly"_s);
+    (*stasisOnly)->setToolTip(
+        ServerView::tr("Show only the channels that are in a Stasis application"));
+    QObject::connect(*stasisOnly, &QCheckBox::toggled, proxy, &ChannelFilterModel::setStasisOnly);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(*edit, 1);
+    layout->addWidget(*stasisOnly);
+    return bar;
+}
+
+void setChannelColumnWidths(QTableView *view, int shift)
+{
+    view->setColumnWidth(shift + int(ChannelColumn::Name), 170);
+    view->setColumnWidth(shift + int(ChannelColumn::State), 55);
+    view->setColumnWidth(shift + int(ChannelColumn::Caller), 150);
+    view->setColumnWidth(shift + int(ChannelColumn::Connected), 100);
+    view->setColumnWidth(shift + int(ChannelColumn::Bridge), 110);
+    view->setColumnWidth(shift + int(ChannelColumn::Duration), 65);
+}
+
 ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_session(session)
 {
     session->setParent(this);
@@ -35,44 +67,19 @@ ServerView::ServerView(Session *session, QWidget *parent) : QWidget(parent), m_s
     m_channelProxy = new ChannelFilterModel(this);
     m_channelProxy->setSourceModel(session->channels());
     m_channelView->setModel(m_channelProxy);
+    setUpRowTable(m_channelView, QAbstractItemView::ExtendedSelection);
     m_channelView->setSortingEnabled(true);
     m_channelView->sortByColumn(-1, Qt::AscendingOrder);
-    m_channelView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_channelView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_channelView->setDragEnabled(true);
     m_channelView->setDragDropMode(QAbstractItemView::DragOnly);
-    m_channelView->setAlternatingRowColors(true);
-    m_channelView->setWordWrap(false);
-    m_channelView->verticalHeader()->hide();
-    m_channelView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_channelView->verticalHeader()->setDefaultSectionSize(
-        m_channelView->fontMetrics().height() + 6);
-    m_channelView->horizontalHeader()->setStretchLastSection(true);
     placeColumns(m_channelView->horizontalHeader(), channelColumnOrder, int(ChannelColumn::Count));
-    m_channelView->setColumnWidth(int(ChannelColumn::Name), 170);
-    m_channelView->setColumnWidth(int(ChannelColumn::State), 55);
-    m_channelView->setColumnWidth(int(ChannelColumn::Caller), 150);
-    m_channelView->setColumnWidth(int(ChannelColumn::Connected), 100);
-    m_channelView->setColumnWidth(int(ChannelColumn::Bridge), 110);
-    m_channelView->setColumnWidth(int(ChannelColumn::Duration), 65);
+    setChannelColumnWidths(m_channelView);
     m_channelView->setColumnWidth(int(ChannelColumn::Application), 80);
     m_channelView->setColumnWidth(int(ChannelColumn::Dialplan), 120);
     m_channelView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_channelFilter = new QLineEdit(this);
-    m_channelFilter->setObjectName(u"channelFilter"_s);
-    m_channelFilter->setPlaceholderText(tr("Filter channels"));
-    m_channelFilter->setClearButtonEnabled(true);
-    connect(m_channelFilter, &QLineEdit::textChanged, m_channelProxy,
-        &QSortFilterProxyModel::setFilterFixedString);
-    m_stasisOnly = new QCheckBox(tr("In Stasis only"), this);
+    auto *filters =
+        makeChannelFilterBar(m_channelProxy, u"channel"_s, &m_channelFilter, &m_stasisOnly, this);
     m_stasisOnly->setObjectName(u"stasisOnly"_s);
-    m_stasisOnly->setToolTip(tr("Show only the channels that are in a Stasis application"));
-    connect(m_stasisOnly, &QCheckBox::toggled, m_channelProxy, &ChannelFilterModel::setStasisOnly);
-    auto *filters = new QWidget(this);
-    auto *filtersLayout = new QHBoxLayout(filters);
-    filtersLayout->setContentsMargins(0, 0, 0, 0);
-    filtersLayout->addWidget(m_channelFilter, 1);
-    filtersLayout->addWidget(m_stasisOnly);
 
     m_bridgeView = new QTreeView(this);
     m_bridgeView->setObjectName(u"bridgeView"_s);

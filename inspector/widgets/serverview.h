@@ -22,6 +22,13 @@ class EventLogWidget;
 class RequestLogWidget;
 class Session;
 
+//! The channel table's filter bar: a line edit (into \a edit) filtering \a proxy's text and an
+//! "In Stasis only" box (into \a stasisOnly); objectNames are \a prefix + "Filter" / "StasisOnly".
+QWidget *makeChannelFilterBar(ChannelFilterModel *proxy, const QString &prefix, QLineEdit **edit,
+    QCheckBox **stasisOnly, QWidget *parent);
+//! The channel table's column widths, for a model whose channel columns start at \a shift.
+void setChannelColumnWidths(QTableView *view, int shift = 0);
+
 //! \brief One server's tab: channels, the bridge tree, details and the event log.
 class ServerView : public QWidget
 {

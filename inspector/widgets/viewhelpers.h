@@ -4,6 +4,7 @@
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QTableView>
 #include <QtWidgets/QVBoxLayout>
 
 #include <algorithm>
@@ -24,6 +25,20 @@ void placeColumns(QHeaderView *header, const Column (&order)[N], int count, int 
             std::find(std::begin(order), std::end(order), Column(column)) != std::end(order);
         header->setSectionHidden(column + shift, !shown);
     }
+}
+
+//! A table of whole rows, one line each: row selection, alternating colours, no row numbers, fixed
+//! row heights (a view of thousands of rows never measures them), the last column stretched.
+inline void setUpRowTable(QTableView *view, QAbstractItemView::SelectionMode mode)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(mode);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setStretchLastSection(true);
 }
 
 //! \a content under a bold \a title, with \a extra (a filter, or nullptr) beside the title.
