@@ -292,7 +292,11 @@ ServerView *MainWindow::currentView() const
 
 Session *MainWindow::currentSession() const
 {
-    return scope().session();
+    // As scope().session(), without collecting the selection's ids (status updates ask often).
+    ServerView *v = currentView();
+    if (!v && mergedIsCurrent())
+        v = m_merged->selectionView();
+    return v ? v->session() : nullptr;
 }
 
 Session *MainWindow::Scope::session() const

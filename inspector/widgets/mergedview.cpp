@@ -94,24 +94,38 @@ MergedView::MergedView(QWidget *parent) : QWidget(parent)
     connect(m_channelView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_focus = Focus::Channels;
         showDetails();
-        updateHint();
-        Q_EMIT selectionChanged();
+        followSelection();
     });
     connect(m_bridgeView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_focus = Focus::Bridges;
         showDetails();
-        updateHint();
-        Q_EMIT selectionChanged();
+        followSelection();
     });
     // Rows that go (a hangup) leave the selection without selectionChanged() telling the actions.
     for (QAbstractItemModel *model : { static_cast<QAbstractItemModel *>(m_channelProxy),
              static_cast<QAbstractItemModel *>(m_bridgeProxy) }) {
-        connect(model, &QAbstractItemModel::rowsRemoved, this, [this] {
-            updateHint();
-            Q_EMIT selectionChanged();
-        });
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MergedView::followSelection);
+        connect(model, &QAbstractItemModel::modelReset, this, &MergedView::followSelection);
     }
     updateHint();
+}
+
+void MergedView::followSelection()
+{
+    // Kept, not computed when asked: the main window asks on every status update.
+    QSet<Session *> sessions;
+    for (const auto &row : selectedRows())
+        sessions.insert(row.first);
+    m_selectedServers = int(sessions.size());
+    m_selectionView = nullptr;
+    if (m_selectedServers == 1) {
+        for (ServerView *v : servers()) {
+            if (v->session() == *sessions.cbegin())
+                m_selectionView = v;
+        }
+    }
+    updateHint();
+    Q_EMIT selectionChanged();
 }
 
 MergedView::~MergedView() = default;
@@ -139,7 +153,7 @@ void MergedView::removeServer(ServerView *view)
         m_details->setCurrentWidget(m_noDetails);
         delete details;
     }
-    updateHint();
+    followSelection();
 }
 
 QList<ServerView *> MergedView::servers() const
@@ -172,27 +186,12 @@ QList<QPair<Session *, QString>> MergedView::selectedRows() const
 
 int MergedView::selectedServerCount() const
 {
-    QSet<Session *> servers;
-    for (const auto &row : selectedRows())
-        servers.insert(row.first);
-    return int(servers.size());
+    return m_selectedServers;
 }
 
 ServerView *MergedView::selectionView() const
 {
-    const auto rows = selectedRows();
-    if (rows.isEmpty())
-        return nullptr;
-    Session *session = rows.constFirst().first;
-    for (const auto &row : rows) {
-        if (row.first != session)
-            return nullptr;
-    }
-    for (ServerView *v : servers()) {
-        if (v->session() == session)
-            return v;
-    }
-    return nullptr;
+    return m_selectionView;
 }
 
 QStringList MergedView::selectedIds(Focus table) const

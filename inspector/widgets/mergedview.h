@@ -78,6 +78,7 @@ private:
     QList<QPair<Session *, QString>> selectedRows() const;
     //! The ids of the selected rows if \a table was used last and they are one server's.
     QStringList selectedIds(Focus table) const;
+    void followSelection();
     void showDetails();
     DetailsWidget *detailsFor(Session *session);
     void updateHint();
@@ -96,6 +97,8 @@ private:
     QList<QPointer<ServerView>> m_views;
     QHash<Session *, DetailsWidget *> m_detailWidgets;
     Focus m_focus = Focus::Channels;
+    int m_selectedServers = 0;
+    QPointer<ServerView> m_selectionView;
 };
 
 } // namespace QtAri::Inspector
