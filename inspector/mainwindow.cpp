@@ -104,7 +104,12 @@ MainWindow::MainWindow(ProfileStore *store, QWidget *parent) : QMainWindow(paren
     resize(1280, 800);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Before the tabs: the sessions' models reset as they go, and the merged view would tell this
+    // window of its selection while the tabs are half gone.
+    delete m_merged;
+}
 
 QAction *MainWindow::makeAction(const QString &name, const QString &text, const QString &icon,
     const QKeySequence &shortcut, void (MainWindow::*slot)())
