@@ -3,12 +3,14 @@
 // with the Inspector's default profile (subscribeAll) and one in the library's default mode, and
 // its model on its own. No action may cross servers.
 
+#include "demo.h"
 #include "inspectortest.h"
 #include "mainwindow.h"
 #include "models/bridgesmodel.h"
 #include "models/channelsmodel.h"
 #include "models/mergedmodel.h"
 #include "models/roles.h"
+#include "options.h"
 #include "session.h"
 #include "widgets/mergedview.h"
 #include "widgets/serverview.h"
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void showsEveryServersChannelsTagged();
     void actionsActOnTheSelectionsServerOnly();
     void closingATabTakesItsRowsOut();
+    void demoServersOption();
 
 private:
     // Two servers: "east" (Env's simulator, subscribeAll as the Inspector's default profile) and
@@ -373,6 +376,28 @@ void tst_InspectorMerged::closingATabTakesItsRowsOut()
     toggle->trigger();
     QVERIFY(toggle->isChecked());
     QCOMPARE(shownChannels(m_env.window->mergedView()), (QStringList { u"east "_s + e1 }));
+}
+
+void tst_InspectorMerged::demoServersOption()
+{
+    const auto parse = [](const QStringList &args) {
+        return parseOptions(QStringList { u"qtari-inspector"_s, u"--demo"_s } + args);
+    };
+    QCOMPARE(parse({}).demoServers, 1);
+    const Options three = parse({ u"--demo-servers"_s, u"3"_s, u"--screenshot-view"_s, u"merged"_s });
+    QVERIFY2(three.error.isEmpty(), qPrintable(three.error));
+    QCOMPARE(three.demoServers, 3);
+    QCOMPARE(three.screenshotView, u"merged"_s);
+    for (const QString &bad : { u"0"_s, u"9"_s, u"two"_s })
+        QVERIFY(!parse({ u"--demo-servers"_s, bad }).error.isEmpty());
+    QVERIFY(parse({ u"--screenshot-view"_s, u"requests"_s }).error.isEmpty());
+    QVERIFY(parse({ u"--screenshot-view"_s, u"composer"_s }).error.isEmpty());
+    QVERIFY(!parse({ u"--screenshot-view"_s, u"everything"_s }).error.isEmpty());
+    // Each demo server has a name of its own, so the tabs and the merged rows tell them apart.
+    Demo demo;
+    QCOMPARE(demo.profile().name, demo.profile(1).name);
+    QVERIFY(demo.profile(2).name != demo.profile(1).name);
+    QVERIFY(demo.profile(2).name.contains(u'2'));
 }
 
 QTEST_MAIN(tst_InspectorMerged)
