@@ -1733,9 +1733,13 @@ void RegistryPrivate::endSoon(const QString &key, std::function<void()> release,
     PendingEnd &pending = pendingEnds[key];
     if (release)
         pending.releases.append(std::move(release));
-    if (!pending.timer) {
+    // A request that found the object gone may be answered before the one that ended it: the
+    // cause the ending operation names counts, whichever came first.
+    if (cause && !pending.cause) {
         pending.cause = cause;
         pending.causeText = causeText;
+    }
+    if (!pending.timer) {
         pending.timer = new QTimer(client);
         pending.timer->setSingleShot(true);
         QObject::connect(pending.timer, &QTimer::timeout, client, [this, key] {

@@ -144,6 +144,7 @@ private Q_SLOTS:
     void stasisCallIsFollowedPastStasisEnd();
     void callEndedBeforeItsSubscriptionKeepsItsCause();
     void hangupWaitsForTheEventsData();
+    void hangupKeepsItsCauseWhenTheEventsAreLate();
     void deviceStateDeleted();
     void subscriptionsComeBackAfterARestart();
     void refusedListingDoesNotFailTheConnect();
@@ -328,6 +329,50 @@ void tst_Mirror::hangupWaitsForTheEventsData()
     QCOMPARE(hungUp.size(), 1);
     QCOMPARE(hungUp.at(0).at(0).toInt(), 17);
     QCOMPARE(client->channel(id), nullptr);
+}
+
+// The events of a hangup are late (a stalled socket) and another request learnt first that the
+// channel is gone: the channel still ends, after the grace period, with the cause the hangup's
+// reason names, not with none.
+void tst_Mirror::hangupKeepsItsCauseWhenTheEventsAreLate()
+{
+    Simulator sim;
+    QVERIFY(sim.start());
+    auto client = makeClient(sim, false, app, 20000); // no keepalive verdict during the stall
+    client->setRestTransport(Client::RestTransport::Http);
+    QVERIFY(await(client->connectToServer()).has_value());
+    const QString id = sim.startCall(app);
+    QTRY_VERIFY(client->channel(id));
+    QtAri::Channel *channel = client->channel(id);
+    QTRY_VERIFY(channel->isInStasis());
+    QTest::qWait(50); // the mirror's own subscription answered
+    QSignalSpy hungUp(channel, &QtAri::Channel::hungUp);
+    sim.setWebSocketsStalled(true);
+    // The hangup's answer is held back; a GET sent once the channel is gone is answered first
+    // (both finish with the channel's end).
+    QFuture<QtAri::Result<QtAri::ChannelInfo>> lookup;
+    bool asked = false;
+    connect(&sim, &Simulator::requestReceived, this,
+            [&](const QString &method, const QString &path) {
+                if (method == u"DELETE" && path.contains(id)) {
+                    sim.setRestDelay(300);
+                    lookup = client->channels()->get(id);
+                    asked = true;
+                } else if (method == u"GET" && path.endsWith(id)) {
+                    sim.setRestDelay(0);
+                }
+            });
+    const auto hangup = channel->hangup({ .reason = u"busy"_s });
+    QVERIFY(await(hangup).has_value());
+    QTRY_VERIFY(asked && lookup.isFinished());
+    QVERIFY(!lookup.result().has_value());
+    QCOMPARE(lookup.result().error().httpStatus(), 404);
+    QCOMPARE(hungUp.size(), 1);
+    QCOMPARE(hungUp.at(0).at(0).toInt(), 17);
+    QCOMPARE(client->channel(id), nullptr);
+    sim.setWebSocketsStalled(false); // the late events change nothing
+    QTest::qWait(50);
+    QCOMPARE(hungUp.size(), 1);
 }
 
 // Asterisk sends nothing when a device state is deleted; afterwards it reads UNKNOWN (trace g).
